@@ -1,0 +1,37 @@
+using Trap.Cli.Commands;
+
+namespace Trap.Cli;
+
+public static class Program
+{
+    /// <summary>Every sub-command, in the order `trap help` lists them.</summary>
+    private static IReadOnlyList<ICliCommand> Commands() => new ICliCommand[]
+    {
+    };
+
+    public static int Main(string[] args)
+    {
+        var commands = Commands();
+        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            PrintUsage(commands);
+            return args.Length == 0 ? 2 : 0;
+        }
+        var command = commands.FirstOrDefault(c => c.Name == args[0]);
+        if (command is null)
+        {
+            Console.Error.WriteLine($"trap: unknown command '{args[0]}'. Run 'trap help' for the list.");
+            return 2;
+        }
+        return command.Run(args.Skip(1).ToArray());
+    }
+
+    private static void PrintUsage(IReadOnlyList<ICliCommand> commands)
+    {
+        Console.WriteLine("usage: trap <command> [options]");
+        foreach (var command in commands)
+        {
+            Console.WriteLine($"  {command.Name,-12} {command.Summary}");
+        }
+    }
+}

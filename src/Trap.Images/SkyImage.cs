@@ -1,0 +1,31 @@
+namespace Trap.Images;
+
+/// <summary>
+/// An image ready for the science stages: metadata plus plane 0 of the pixels as float32, row by
+/// row (index = y * Width + x, x along NAXIS1), blank pixels as NaN, in the image's brightness unit
+/// (Jy/beam for radio images).
+/// </summary>
+public sealed class SkyImage
+{
+    public SkyImage(ImageMetadata metadata, float[] pixels)
+    {
+        if (pixels.Length != (long)metadata.Width * metadata.Height)
+        {
+            throw new ArgumentException(
+                $"{metadata.Url}: {pixels.Length} pixels for a {metadata.Width}x{metadata.Height} image.", nameof(pixels));
+        }
+        Metadata = metadata;
+        Pixels = pixels;
+    }
+
+    public ImageMetadata Metadata { get; }
+
+    public float[] Pixels { get; }
+
+    public int Width => Metadata.Width;
+
+    public int Height => Metadata.Height;
+
+    /// <summary>Pixel value at 0-based (x, y).</summary>
+    public float this[int x, int y] => Pixels[y * Width + x];
+}

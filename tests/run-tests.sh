@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs Trap's whole test suite. Installs what the tests need (Debian packages) when missing, so it
+# works on a fresh machine: casacore-tools (image2fits for CASA images), python3-astropy and
+# python3-photutils (independent cross-checks).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v image2fits >/dev/null 2>&1 || need+=(casacore-tools)
+/usr/bin/python3 -c "import astropy" >/dev/null 2>&1 || need+=(python3-astropy)
+/usr/bin/python3 -c "import photutils" >/dev/null 2>&1 || need+=(python3-photutils)
+/usr/bin/python3 -c "import pyarrow" >/dev/null 2>&1 || need+=(python3-pyarrow)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing test prerequisites: ${need[*]}"
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+dotnet build Trap.sln -c Release -nologo -v q
+dotnet test Trap.sln -c Release --no-build -nologo "$@"

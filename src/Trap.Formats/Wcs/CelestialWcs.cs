@@ -86,7 +86,7 @@ public sealed class CelestialWcs
         if (!double.IsFinite(ix) || !double.IsFinite(iy) ||
             !Projection.TryDeproject(ix * DegToRad, iy * DegToRad, out var phi, out var theta))
         {
-            return Fail(out raDeg, out decDeg);
+            return ProjectionMath.Fail(out raDeg, out decDeg);
         }
         var (lon, lat) = Rotation.ToCelestial(phi, theta);
         raDeg = SkyGeometry.NormalizeLongitudeDeg(lon / DegToRad);
@@ -97,13 +97,14 @@ public sealed class CelestialWcs
     /// <summary>Sky → pixel. Returns false when the position cannot be projected (e.g. the far hemisphere for SIN).</summary>
     public bool TrySkyToPixel(double raDeg, double decDeg, out double x, out double y)
     {
-        if (!double.IsFinite(raDeg) || !double.IsFinite(decDeg) || Math.Abs(decDeg) > 90) return Fail(out x, out y);
+        if (!double.IsFinite(raDeg) || !double.IsFinite(decDeg) || Math.Abs(decDeg) > 90) return ProjectionMath.Fail(out x, out y);
         var (phi, theta) = Rotation.ToNative(raDeg * DegToRad, decDeg * DegToRad);
-        if (!Projection.TryProject(phi, theta, out var px, out var py)) return Fail(out x, out y);
+        if (!Projection.TryProject(phi, theta, out var px, out var py)) return ProjectionMath.Fail(out x, out y);
         var (dx, dy) = _inverse.Apply(px / DegToRad, py / DegToRad);
         x = Parameters.ReferencePixelX + dx;
         y = Parameters.ReferencePixelY + dy;
-        return double.IsFinite(x) && double.IsFinite(y) || Fail(out x, out y);
+        if (!double.IsFinite(x) || !double.IsFinite(y)) return ProjectionMath.Fail(out x, out y);
+        return true;
     }
 
     /// <summary>
@@ -179,12 +180,5 @@ public sealed class CelestialWcs
             throw new FitsFormatException(source, $"the linear WCS matrix {p.Matrix} is singular",
                 "Give non-zero pixel sizes (CDELT) and a matrix whose rows are not parallel.");
         }
-    }
-
-    private static bool Fail(out double a, out double b)
-    {
-        a = double.NaN;
-        b = double.NaN;
-        return false;
     }
 }

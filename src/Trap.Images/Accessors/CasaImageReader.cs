@@ -13,6 +13,9 @@ namespace Trap.Images.Accessors;
 /// </summary>
 public static class CasaImageReader
 {
+    /// <summary>casacore stores an unknown obsdate as MJD 0 (1858-11-17); nothing radio is older than this.</summary>
+    private static readonly DateTime UnknownObsDateLimit = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     public static ImageMetadata ReadMetadata(string imageDirectory, ImageReadOptions options) =>
         Read(imageDirectory, options, withPixels: false).Metadata;
 
@@ -49,6 +52,11 @@ public static class CasaImageReader
 
     private static ImageMetadata ApplyCasaSpecifics(ImageMetadata metadata, FitsHeader header, string imageDirectory)
     {
+        if (metadata.StartUtc < UnknownObsDateLimit)
+        {
+            throw new ImageFormatException(imageDirectory, "the CASA image has no observation date (coords.obsdate is 0)",
+                "Set the observation date of the image (e.g. with CASA's imhead mode='put' hdkey='date-obs').");
+        }
         var extra = new Dictionary<string, string>(metadata.Extra) { ["Format"] = "casa" };
         var warnings = metadata.Warnings.ToList();
         if (header.GetDouble("OBSRA") is { } ra && header.GetDouble("OBSDEC") is { } dec)

@@ -23,11 +23,12 @@ public static class FitsImageParser
         }
         var width = axes[0];
         var height = axes[1];
-        var wcs = CelestialWcs.FromHeader(header, url);
+        // Observation metadata first: a header lacking it is refused for that reason whatever its projection.
         var (dx, dy) = PixelScaleParser.Parse(header, url);
         var spectral = SpectralParser.Parse(header, url);
         var beam = BeamParser.Parse(header, options.BeamOverride, url);
         var time = ObservationTimeParser.Parse(header, url);
+        var wcs = CelestialWcs.FromHeader(header, url);
         if (!wcs.TryPixelToSky(width / 2.0, height / 2.0, out var centreRa, out var centreDec))
         {
             throw new ImageFormatException(url, $"the image centre (pixel {width / 2.0}, {height / 2.0}) has no sky position in its WCS",

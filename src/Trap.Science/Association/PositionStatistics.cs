@@ -37,9 +37,6 @@ public sealed class PositionStatistics
     /// <summary>Plain mean of the measurements' Dec errors (avg_decl_err), degrees.</summary>
     public double AverageDecErrDeg => _sumDecErr / _positionPoints;
 
-    /// <summary>The tangent frame at the current weighted mean, for De Ruiter offsets.</summary>
-    public TangentFrame Frame { get; private set; }
-
     public static PositionStatistics Start(SourceMeasurement first)
     {
         var stats = new PositionStatistics(new TangentFrame(first.RaDeg, first.DecDeg));
@@ -69,13 +66,11 @@ public sealed class PositionStatistics
             RaDeg = NormalizeRa(m.RaDeg);
             DecDeg = m.DecDeg;
             Position = _reference.Centre;
-            Frame = _reference;
             return;
         }
         Position = _reference.Deproject(_sumWeightedXi / _sumWeightEw, _sumWeightedEta / _sumWeightNs);
         RaDeg = Position.RaDeg;
         DecDeg = Position.DecDeg;
-        Frame = new TangentFrame(RaDeg, DecDeg);
     }
 
     /// <summary>A monitor fit: counted (datapoints + 1) but the position is kept (trap-facts §7.4).</summary>

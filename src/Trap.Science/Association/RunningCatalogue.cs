@@ -170,7 +170,7 @@ public sealed partial class RunningCatalogue
             {
                 var entry = _entryOfSlot[slot]!;
                 var p = entry.Position;
-                var r = DeRuiter.Radius(p.Frame, p.UncertaintyEwDeg, p.UncertaintyNsDeg, v, m.Errors.UncertaintyEwDeg, m.Errors.UncertaintyNsDeg);
+                var r = DeRuiter.Radius(p.Position, p.UncertaintyEwDeg, p.UncertaintyNsDeg, v, m.Errors.UncertaintyEwDeg, m.Errors.UncertaintyNsDeg);
                 if (r < _config.DeRuiterRadius)
                     pairs.Add(new CandidatePair(m.Id, entry.Id, r, p.Position.DistanceArcsec(v)));
             }

@@ -21,6 +21,16 @@ public readonly struct TangentFrame
         _north = new SkyVector(-Math.Sin(dec) * Math.Cos(ra), -Math.Sin(dec) * Math.Sin(ra), Math.Cos(dec));
     }
 
+    /// <summary>The frame at a unit vector (at a pole, ξ points along RA 90°, as for RA 0 above).</summary>
+    public TangentFrame(SkyVector centre)
+    {
+        _centre = centre;
+        var h = Math.Sqrt(centre.X * centre.X + centre.Y * centre.Y);
+        _east = h > 0 ? new SkyVector(-centre.Y / h, centre.X / h, 0.0) : new SkyVector(0.0, 1.0, 0.0);
+        // north = centre × east
+        _north = new SkyVector(-centre.Z * _east.Y, centre.Z * _east.X, centre.X * _east.Y - centre.Y * _east.X);
+    }
+
     public SkyVector Centre => _centre;
 
     /// <summary>Offsets (ξ, η) in degrees of a point less than 90° from the centre.</summary>

@@ -8,6 +8,7 @@ public static class Program
 {
     private static readonly Dictionary<string, Func<string[], int>> Benchmarks = new()
     {
+        ["association"] = AssociationBenchmark.Run,
     };
 
     public static int Main(string[] args)

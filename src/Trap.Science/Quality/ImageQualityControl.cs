@@ -73,7 +73,7 @@ public sealed class ImageQualityControl
         if (rejection is null && isLofar)
         {
             rejection = Run(QualityCheck.Beam, () => BeamCheck.Check(m.BeamPixels, _config.OversampledX, _config.EllipticalX))
-                ?? Run(QualityCheck.BrightSource, () => BrightSourceCheck.Check(m.CentreRaDeg, m.CentreDecDeg, m.StartUtc, _config.MinSeparationDeg));
+                ?? Run(QualityCheck.BrightSource, () => BrightSourceCheck.Check(m.CentreRaDeg, m.CentreDecDeg, m.StartUtc, _config.MinSeparation));
         }
         rejection ??= Run(QualityCheck.RmsBounds, () => RmsBoundsCheck.Check(rms, _config.RmsEstMin, _config.RmsEstMax))
             ?? Run(QualityCheck.BeamLimits, () => BeamCheck.Check(m.BeamPixels, _config.OversampledX, _config.EllipticalX));

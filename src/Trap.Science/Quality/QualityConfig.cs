@@ -37,7 +37,7 @@ public sealed record QualityConfig
     public double HighBound { get; init; } = 80;
 
     /// <summary>[quality_lofar] min_separation: degrees between the pointing centre and a bright source.</summary>
-    public double MinSeparationDeg { get; init; } = 10;
+    public double MinSeparation { get; init; } = 10;
 
     /// <summary>
     /// Trap extension: expected image noise in Jy for telescopes without a noise model (everything but
@@ -75,7 +75,7 @@ public sealed record QualityConfig
         Require(OversampledX > 0, "oversampled_x", OversampledX, "must be > 0");
         Require(EllipticalX >= 1, "elliptical_x", EllipticalX, "must be >= 1");
         Require(HighBound > LowBound && LowBound >= 0, "high_bound", HighBound, $"must exceed low_bound ({LowBound}) >= 0");
-        Require(MinSeparationDeg >= 0, "min_separation", MinSeparationDeg, "must be >= 0 degrees");
+        Require(MinSeparation >= 0, "min_separation", MinSeparation, "must be >= 0 degrees");
         Require(ExpectedNoiseJy is null || ExpectedNoiseJy > 0, "expected_noise", ExpectedNoiseJy ?? 0, "must be > 0 Jy when given");
         Require(ExpectedNoiseHighBound > ExpectedNoiseLowBound && ExpectedNoiseLowBound >= 0,
             "expected_noise_high_bound", ExpectedNoiseHighBound, $"must exceed expected_noise_low_bound ({ExpectedNoiseLowBound}) >= 0");

@@ -8,6 +8,7 @@ public static class Program
 {
     private static readonly Dictionary<string, Func<string[], int>> Benchmarks = new()
     {
+        ["quality"] = QualityBenchmark.Run,
     };
 
     public static int Main(string[] args)

@@ -21,41 +21,37 @@ public static class BrightSourceCheck
         new("VirA", 187.7059, 12.3911),
     ];
 
-    /// <summary>The first target closer than minSeparationDeg to the centre, as a rejection; null when none is.</summary>
+    /// <summary>
+    /// The first target closer than minSeparationDeg to the centre (fixed sources, then the Sun, then
+    /// Jupiter), as a rejection; null when none is.
+    /// </summary>
     public static QualityRejection? Check(double centreRaDeg, double centreDecDeg, DateTime startUtc, double minSeparationDeg)
     {
-        var targets = Targets(startUtc, out var ephemerisError);
-        foreach (var (name, ra, dec) in targets)
+        foreach (var source in FixedSources)
+        {
+            if (TooClose(source.Name, source.RaDeg, source.DecDeg) is { } rejection) return rejection;
+        }
+        if (!SolarSystemEphemeris.IsValid(startUtc))
+        {
+            return new QualityRejection(RejectReason.BrightSourceNear,
+                $"Invalid ephemeris: start time {startUtc:O} is outside the 1800–2050 validity of the Sun and Jupiter " +
+                "ephemeris; check DATE-OBS");
+        }
+        foreach (var body in Enum.GetValues<SolarSystemBody>())
+        {
+            var (ra, dec) = SolarSystemEphemeris.Position(body, startUtc);
+            if (TooClose(body.ToString(), ra, dec) is { } rejection) return rejection;
+        }
+        return null;
+
+        QualityRejection? TooClose(string name, double ra, double dec)
         {
             var separation = AngularSeparation.Degrees(centreRaDeg, centreDecDeg, ra, dec);
-            if (separation < minSeparationDeg)
-            {
-                return new QualityRejection(RejectReason.BrightSourceNear,
+            return separation < minSeparationDeg
+                ? new QualityRejection(RejectReason.BrightSourceNear,
                     $"{name} at (RA {ra:F3}°, Dec {dec:F3}°) is {separation:F2}° from the pointing centre " +
-                    $"(RA {centreRaDeg:F3}°, Dec {centreDecDeg:F3}°), closer than min_separation = {minSeparationDeg:G4}°");
-            }
+                    $"(RA {centreRaDeg:F3}°, Dec {centreDecDeg:F3}°), closer than min_separation = {minSeparationDeg:G4}°")
+                : null;
         }
-        return ephemerisError is null ? null : new QualityRejection(RejectReason.BrightSourceNear, ephemerisError);
-    }
-
-    /// <summary>Fixed sources plus the Sun and Jupiter at the given instant (omitted, with an error, when out of range).</summary>
-    private static List<(string Name, double Ra, double Dec)> Targets(DateTime startUtc, out string? ephemerisError)
-    {
-        var targets = FixedSources.Select(s => (s.Name, s.RaDeg, s.DecDeg)).ToList();
-        ephemerisError = null;
-        if (SolarSystemEphemeris.IsValid(startUtc))
-        {
-            foreach (var body in Enum.GetValues<SolarSystemBody>())
-            {
-                var (ra, dec) = SolarSystemEphemeris.Position(body, startUtc);
-                targets.Add((body.ToString(), ra, dec));
-            }
-        }
-        else
-        {
-            ephemerisError = $"Invalid ephemeris: start time {startUtc:O} is outside the 1800–2050 validity of the " +
-                             "Sun and Jupiter ephemeris; check DATE-OBS";
-        }
-        return targets;
     }
 }

@@ -58,8 +58,18 @@ public sealed record QualityVerdict
             NanFraction);
     }
 
-    private static string SnakeCase(QualityCheck check) =>
-        string.Concat(check.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    /// <summary>NoiseRatio → noise_ratio.</summary>
+    private static string SnakeCase(QualityCheck check)
+    {
+        var name = check.ToString();
+        var builder = new System.Text.StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && builder.Length > 0) builder.Append('_');
+            builder.Append(char.ToLowerInvariant(c));
+        }
+        return builder.ToString();
+    }
 }
 
 /// <summary>

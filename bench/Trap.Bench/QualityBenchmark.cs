@@ -45,7 +45,7 @@ public static class QualityBenchmark
         Accessor = "lofar",
         Width = size,
         Height = size,
-        Wcs = new CelestialWcs(),
+        Wcs = CelestialWcs.FromParameters(CelestialWcsParameters.Simple("SIN", 30, 60, size / 2.0, size / 2.0, -3.0 / 3600, 3.0 / 3600)),
         PixelSizeXDeg = 3.0 / 3600,
         PixelSizeYDeg = 3.0 / 3600,
         FrequencyHz = 150e6,

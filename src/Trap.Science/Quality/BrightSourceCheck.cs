@@ -1,3 +1,4 @@
+using Trap.Formats.Wcs;
 using Trap.Science.Quality.Ephemeris;
 
 namespace Trap.Science.Quality;
@@ -46,7 +47,7 @@ public static class BrightSourceCheck
 
         QualityRejection? TooClose(string name, double ra, double dec)
         {
-            var separation = AngularSeparation.Degrees(centreRaDeg, centreDecDeg, ra, dec);
+            var separation = SkyGeometry.SeparationDeg(centreRaDeg, centreDecDeg, ra, dec);
             return separation < minSeparationDeg
                 ? new QualityRejection(RejectReason.BrightSourceNear,
                     $"{name} at (RA {ra:F3}°, Dec {dec:F3}°) is {separation:F2}° from the pointing centre " +

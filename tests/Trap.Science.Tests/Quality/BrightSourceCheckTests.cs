@@ -51,12 +51,4 @@ public class BrightSourceCheckTests
         Assert.Equal(RejectReason.BrightSourceNear, rejection.Reason);
         Assert.Contains("Invalid ephemeris", rejection.Explanation);
     }
-
-    [Fact]
-    public void SeparationHandlesRaWrapAndPoles()
-    {
-        Assert.Equal(2.0, AngularSeparation.Degrees(359, 0, 1, 0), 9);
-        Assert.Equal(180.0, AngularSeparation.Degrees(10, 0, 190, 0), 9);
-        Assert.Equal(1.0, AngularSeparation.Degrees(0, 89.5, 180, 89.5), 9);
-    }
 }

@@ -1,3 +1,4 @@
+using Trap.Formats.Wcs;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Trap.Science.Quality;
@@ -37,7 +38,7 @@ public class EphemerisTests
         var worst = rows.Max(r =>
         {
             var (ra, dec) = SolarSystemEphemeris.Position(body, r.Utc);
-            return AngularSeparation.Degrees(ra, dec, r.Ra, r.Dec);
+            return SkyGeometry.SeparationDeg(ra, dec, r.Ra, r.Dec);
         });
         Assert.True(worst < maxErrorDeg, $"{body}: worst error {worst:F4}° exceeds {maxErrorDeg}°");
     }
@@ -57,6 +58,6 @@ public class EphemerisTests
         // 2024 March equinox: 2024-03-20 03:06 UTC (published); the Sun crosses RA 0, Dec 0 then
         // (the J2000 equinox has precessed by 0.34° since, hence the tolerance).
         var (ra, dec) = SolarSystemEphemeris.Position(SolarSystemBody.Sun, new DateTime(2024, 3, 20, 3, 6, 0, DateTimeKind.Utc));
-        Assert.True(AngularSeparation.Degrees(ra, dec, 0, 0) < 0.4);
+        Assert.True(SkyGeometry.SeparationDeg(ra, dec, 0, 0) < 0.4);
     }
 }

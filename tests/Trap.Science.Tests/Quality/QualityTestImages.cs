@@ -17,7 +17,7 @@ internal static class QualityTestImages
         Accessor = "lofar",
         Width = 256,
         Height = 256,
-        Wcs = new CelestialWcs(),
+        Wcs = CelestialWcs.FromParameters(CelestialWcsParameters.Simple("SIN", 30, 60, 128, 128, -3.0 / 3600, 3.0 / 3600)),
         PixelSizeXDeg = 3.0 / 3600,
         PixelSizeYDeg = 3.0 / 3600,
         FrequencyHz = 150e6,

@@ -17,25 +17,28 @@ public sealed class LocalEngine : IEngine
 
     public int Parallelism { get; }
 
-    public Task<IReadOnlyList<TOut>> MapAsync<TIn, TOut>(
-        string stage, IReadOnlyList<TIn> inputs, Func<TIn, TOut> map, CancellationToken cancellation = default)
+    public Task<IReadOnlyList<TOut>> MapAsync<TTask, TIn, TOut>(
+        JobContext context, IReadOnlyList<TIn> inputs, CancellationToken cancellation = default)
+        where TTask : IMapTask<TIn, TOut>, new()
     {
+        var task = new TTask();
         var results = new TOut[inputs.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellation };
-        Parallel.For(0, inputs.Count, options, i => results[i] = map(inputs[i]));
+        Parallel.For(0, inputs.Count, options, i => results[i] = task.Run(inputs[i], context));
         return Task.FromResult<IReadOnlyList<TOut>>(results);
     }
 
-    public Task<IReadOnlyList<TOut>> ReduceByKeyAsync<TKey, TRecord, TState, TOut>(
+    public Task<IReadOnlyList<TOut>> ReduceByKeyAsync<TTask, TKey, TRecord, TState, TOut>(
+        JobContext context,
         string stage,
         IEnumerable<TRecord> records,
         Func<TRecord, TKey> keyOf,
         IComparer<TRecord> order,
-        Func<TKey, TState> createState,
-        Func<TKey, TState, IReadOnlyList<TRecord>, IEnumerable<TOut>> reduce,
         CancellationToken cancellation = default)
+        where TTask : IReduceTask<TKey, TRecord, TState, TOut>, new()
         where TKey : notnull, IComparable<TKey>
     {
+        var task = new TTask();
         var states = StatesOf<TKey, TState>(stage);
         var groups = records.GroupBy(keyOf).OrderBy(g => g.Key).ToArray();
         var outputs = new List<TOut>[groups.Length];
@@ -45,21 +48,22 @@ public sealed class LocalEngine : IEngine
             var group = groups[i];
             var sorted = group.ToList();
             sorted.Sort(order);
-            var state = states.GetOrAdd(group.Key, createState);
-            outputs[i] = reduce(group.Key, state, sorted).ToList();
+            var state = states.GetOrAdd(group.Key, key => task.CreateState(key, context));
+            outputs[i] = task.Reduce(group.Key, state, sorted, context).ToList();
         });
         return Task.FromResult<IReadOnlyList<TOut>>(outputs.SelectMany(o => o).ToList());
     }
 
-    public IEnumerable<TOut> CollectStates<TKey, TState, TOut>(string stage, Func<TKey, TState, IEnumerable<TOut>> visit)
+    public Task<IReadOnlyList<(TKey Key, TState State)>> CollectStatesAsync<TKey, TState>(
+        string stage, CancellationToken cancellation = default)
         where TKey : notnull, IComparable<TKey>
     {
         var states = StatesOf<TKey, TState>(stage);
-        foreach (var pair in states.OrderBy(p => p.Key))
-        {
-            foreach (var output in visit(pair.Key, pair.Value)) yield return output;
-        }
+        IReadOnlyList<(TKey, TState)> ordered = states.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)).ToList();
+        return Task.FromResult(ordered);
     }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private ConcurrentDictionary<TKey, TState> StatesOf<TKey, TState>(string stage) where TKey : notnull =>
         (ConcurrentDictionary<TKey, TState>)_stageStates.GetOrAdd(stage, _ => new ConcurrentDictionary<TKey, TState>());

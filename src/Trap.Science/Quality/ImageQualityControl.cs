@@ -20,12 +20,15 @@ public sealed class ImageQualityControl
 
     public QualityConfig Config => _config;
 
-    /// <summary>The verdict of an image the accessor could not read: rejected as unreadable with its message.</summary>
-    public static QualityVerdict Unreadable(string url, string error) => new()
+    /// <summary>
+    /// The verdict of an image the accessor could not read: rejected with the accessor's message, as
+    /// unreadable or, when the accessor said so, for a missing beam or start time.
+    /// </summary>
+    public static QualityVerdict Unreadable(string url, RejectReason reason, string error) => new()
     {
         Url = url,
         ChecksRun = [QualityCheck.Readable],
-        Rejection = new QualityRejection(RejectReason.Unreadable, error),
+        Rejection = new QualityRejection(reason, error),
     };
 
     public QualityVerdict Run(SkyImage image)

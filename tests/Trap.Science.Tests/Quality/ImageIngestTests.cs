@@ -57,7 +57,7 @@ public class ImageIngestTests
         Assert.Equal(-1, accepted.ReasonId);
         Assert.Equal("", accepted.ReasonName);
         Assert.True(double.IsNaN(accepted.ExpectedNoiseJy));
-        var unreadable = ImageQualityControl.Unreadable("/x.fits", "gone").ToRecord();
+        var unreadable = ImageQualityControl.Unreadable("/x.fits", RejectReason.Unreadable, "gone").ToRecord();
         Assert.Equal(6, unreadable.ReasonId);
         Assert.Null(unreadable.StartUtc);
         Assert.True(double.IsNaN(unreadable.RmsQcJy));

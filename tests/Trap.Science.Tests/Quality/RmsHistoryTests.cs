@@ -78,7 +78,7 @@ public class RmsHistoryTests
     public void UnreadableImagesAreIgnored()
     {
         var history = new RmsHistory(new QualityConfig());
-        var unreadable = ImageQualityControl.Unreadable("/data/x.fits", "broken");
+        var unreadable = ImageQualityControl.Unreadable("/data/x.fits", RejectReason.Unreadable, "broken");
         Assert.Same(unreadable, history.Apply(unreadable));
     }
 }

@@ -76,7 +76,7 @@ public sealed record QualityConfig
         Require(EllipticalX >= 1, "elliptical_x", EllipticalX, "must be >= 1");
         Require(HighBound > LowBound && LowBound >= 0, "high_bound", HighBound, $"must exceed low_bound ({LowBound}) >= 0");
         Require(MinSeparation >= 0, "min_separation", MinSeparation, "must be >= 0 degrees");
-        Require(ExpectedNoiseJy is null || ExpectedNoiseJy > 0, "expected_noise", ExpectedNoiseJy ?? 0, "must be > 0 Jy when given");
+        Require(ExpectedNoiseJy is null || ExpectedNoiseJy > 0, "expected_noise_jy", ExpectedNoiseJy ?? 0, "must be > 0 Jy when given");
         Require(ExpectedNoiseHighBound > ExpectedNoiseLowBound && ExpectedNoiseLowBound >= 0,
             "expected_noise_high_bound", ExpectedNoiseHighBound, $"must exceed expected_noise_low_bound ({ExpectedNoiseLowBound}) >= 0");
         Require(MaxNanFraction is >= 0 and <= 1, "max_nan_fraction", MaxNanFraction, "must be within [0, 1]");

@@ -40,7 +40,37 @@ public sealed class ImageQualityControl
         var expectedNoise = double.NaN;
         var isLofar = m.Lofar is not null;
 
-        QualityVerdict Verdict(QualityRejection? rejection) => new()
+        // Records that a check ran, then runs it.
+        QualityRejection? Check(QualityCheck check, Func<QualityRejection?> test)
+        {
+            checks.Add(check);
+            return test();
+        }
+
+        var rejection =
+            Check(QualityCheck.Metadata, () => MetadataCheck.Check(m))
+            ?? Check(QualityCheck.Flat, () => FlatDataCheck.Check(census))
+            ?? Check(QualityCheck.Nan, () => NanCheck.Check(census, IsAartfaac(m), _config.MaxNanFraction));
+        if (rejection is null && isLofar)
+        {
+            rejection = Check(QualityCheck.TauTime, () => TauTimeCheck.Check(m.IntegrationSeconds));
+        }
+        if (rejection is null && (isLofar || _config.ExpectedNoiseJy is not null))
+        {
+            rejection = Check(QualityCheck.NoiseRatio, () =>
+            {
+                (var result, expectedNoise) = NoiseRatioCheck.Check(m, rms, _config);
+                return result;
+            });
+        }
+        if (rejection is null && isLofar)
+        {
+            rejection = Check(QualityCheck.Beam, () => BeamCheck.Check(m.BeamPixels, _config.OversampledX, _config.EllipticalX))
+                ?? Check(QualityCheck.BrightSource, () => BrightSourceCheck.Check(m.CentreRaDeg, m.CentreDecDeg, m.StartUtc, _config.MinSeparation));
+        }
+        rejection ??= Check(QualityCheck.RmsBounds, () => RmsBoundsCheck.Check(rms, _config.RmsEstMin, _config.RmsEstMax))
+            ?? Check(QualityCheck.BeamLimits, () => BeamCheck.Check(m.BeamPixels, _config.OversampledX, _config.EllipticalX));
+        return new QualityVerdict
         {
             Url = m.Url,
             Rejection = rejection,
@@ -50,37 +80,6 @@ public sealed class ImageQualityControl
             ExpectedNoiseJy = expectedNoise,
             NanFraction = census.NanFraction,
         };
-
-        QualityRejection? Run(QualityCheck check, Func<QualityRejection?> test)
-        {
-            checks.Add(check);
-            return test();
-        }
-
-        var rejection =
-            Run(QualityCheck.Metadata, () => MetadataCheck.Check(m))
-            ?? Run(QualityCheck.Flat, () => FlatDataCheck.Check(census))
-            ?? Run(QualityCheck.Nan, () => NanCheck.Check(census, IsAartfaac(m), _config.MaxNanFraction));
-        if (rejection is null && isLofar)
-        {
-            rejection = Run(QualityCheck.TauTime, () => TauTimeCheck.Check(m.IntegrationSeconds));
-        }
-        if (rejection is null && (isLofar || _config.ExpectedNoiseJy is not null))
-        {
-            rejection = Run(QualityCheck.NoiseRatio, () =>
-            {
-                (var result, expectedNoise) = NoiseRatioCheck.Check(m, rms, _config);
-                return result;
-            });
-        }
-        if (rejection is null && isLofar)
-        {
-            rejection = Run(QualityCheck.Beam, () => BeamCheck.Check(m.BeamPixels, _config.OversampledX, _config.EllipticalX))
-                ?? Run(QualityCheck.BrightSource, () => BrightSourceCheck.Check(m.CentreRaDeg, m.CentreDecDeg, m.StartUtc, _config.MinSeparation));
-        }
-        rejection ??= Run(QualityCheck.RmsBounds, () => RmsBoundsCheck.Check(rms, _config.RmsEstMin, _config.RmsEstMax))
-            ?? Run(QualityCheck.BeamLimits, () => BeamCheck.Check(m.BeamPixels, _config.OversampledX, _config.EllipticalX));
-        return Verdict(rejection);
     }
 
     /// <summary>TraP's any-NaN rule is for AARTFAAC images (its CASA accessor); Trap applies it to every AARTFAAC image.</summary>

@@ -5,7 +5,7 @@ namespace Trap.Science.Extraction.Fitting;
 /// <summary>
 /// Measures one island (trap-facts §4.7): moments first, then a Gaussian least-squares fit when the
 /// island spans more than 2 pixels in both x and y; integrated flux from the uncorrected peak; errors;
-/// clean-beam deconvolution; χ² against the island noise.
+/// clean-beam deconvolution; χ² of the reported model against the island noise.
 /// </summary>
 public static class SourceMeasurer
 {
@@ -39,7 +39,8 @@ public static class SourceMeasurer
         var errors = fitType == 1
             ? CondonErrors.ForFit(shape, flux, island.Noise, beam)
             : CondonErrors.ForMoments(shape, flux, island.Noise, island.Threshold, beam);
-        var chiSq = ChiSquared(shape, xs, ys, data, island.Noise);
+        // As TraP, the residual model is built after the error step, i.e. with the reported (bias-corrected) peak.
+        var chiSq = ChiSquared(shape with { Peak = errors.Peak }, xs, ys, data, island.Noise);
         var independentBeams = data.Length / (Math.PI / 4 * beam.CorrelationMajor * beam.CorrelationMinor);
         var (dc, dcMajErr, dcMinErr, dcPaErr) = Deconvolve(shape, errors, beam);
         return new PixelMeasurement(shape, errors, flux, island.Sig, fitType, chiSq, chiSq / independentBeams,

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Trap.Science.Extraction.Background;
 
 /// <summary>
@@ -25,7 +27,6 @@ public static class BackgroundGridEstimator
         var sample = new float[cellMax];
         var scratchA = new uint[cellMax];
         var scratchB = new uint[cellMax];
-        var prefix = new double[2 * (cellMax + 1)];
         for (var j = 0; j < nodesY; j++)
         {
             var cy0 = box.Y0 + j * backSizeY;
@@ -35,19 +36,16 @@ public static class BackgroundGridEstimator
                 var cx0 = box.X0 + i * backSizeX;
                 var cx1 = Math.Min(cx0 + backSizeX, box.X0 + box.Width);
                 var n = 0;
-                var anyNonZero = false;
                 for (var y = cy0; y < cy1; y++)
                 {
-                    foreach (var v in pixels.Slice(y * width + cx0, cx1 - cx0))
-                    {
-                        if (float.IsNaN(v)) continue;
-                        sample[n++] = v;
-                        anyNonZero |= v != 0;
-                    }
+                    pixels.Slice(y * width + cx0, cx1 - cx0).CopyTo(sample.AsSpan(n));
+                    n += cx1 - cx0;
                 }
+                n = DropNaN(sample.AsSpan(0, n));
+                var anyNonZero = HasNonZero(sample.AsSpan(0, n));
                 var node = j * nodesX + i;
                 (background[node], rms[node]) = anyNonZero
-                    ? NodeValues(sample.AsSpan(0, n), scratchA, scratchB, prefix)
+                    ? NodeValues(sample.AsSpan(0, n), scratchA, scratchB)
                     : (double.NaN, double.NaN);
             }
         }
@@ -55,10 +53,10 @@ public static class BackgroundGridEstimator
     }
 
     /// <summary>Background and RMS of one cell's sample (sorted in place); NaN, NaN when the node is masked.</summary>
-    public static (double Background, double Rms) NodeValues(Span<float> sample, Span<uint> scratchA, Span<uint> scratchB, Span<double> prefix)
+    public static (double Background, double Rms) NodeValues(Span<float> sample, Span<uint> scratchA, Span<uint> scratchB)
     {
         FloatRadixSort.Sort(sample, scratchA, scratchB);
-        var clip = SigmaClipper.Clip(sample, prefix);
+        var clip = SigmaClipper.Clip(sample);
         var kept = sample.Slice(clip.Start, clip.Count);
         if (clip.Count == 0 || clip.Sigma == 0 || !HasNonZero(kept)) return (double.NaN, double.NaN);
         var mode = Math.Abs(clip.Mean - clip.Median) / clip.Sigma >= SkewLimit
@@ -69,10 +67,49 @@ public static class BackgroundGridEstimator
 
     private static bool HasNonZero(ReadOnlySpan<float> values)
     {
-        foreach (var v in values)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            if (v != 0) return true;
+            for (; i <= values.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                if (!Vector.EqualsAll(new Vector<float>(values[i..]), Vector<float>.Zero)) return true;
+            }
+        }
+        for (; i < values.Length; i++)
+        {
+            if (values[i] != 0) return true;
         }
         return false;
+    }
+
+    /// <summary>Moves the non-NaN values to the front and returns their count.</summary>
+    private static int DropNaN(Span<float> values)
+    {
+        var first = FirstNaN(values);
+        if (first < 0) return values.Length;
+        var n = first;
+        for (var i = first + 1; i < values.Length; i++)
+        {
+            if (!float.IsNaN(values[i])) values[n++] = values[i];
+        }
+        return n;
+    }
+
+    private static int FirstNaN(ReadOnlySpan<float> values)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= values.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var v = new Vector<float>(values[i..]);
+                if (!Vector.EqualsAll(v, v)) break; // NaN is the only value unequal to itself
+            }
+        }
+        for (; i < values.Length; i++)
+        {
+            if (float.IsNaN(values[i])) return i;
+        }
+        return -1;
     }
 }

@@ -63,17 +63,14 @@ public sealed class BackgroundMaps
         var floor = (float)grid.MinRms();
         for (var y = box.Y0; y < box.Y0 + box.Height; y++)
         {
-            for (var i = y * width + box.X0; i < y * width + box.X0 + box.Width; i++)
+            var start = y * width + box.X0;
+            // TraP's "roundup": the RMS map never drops below the smallest node.
+            RaiseTo(rms.AsSpan(start, box.Width), floor);
+            var rowMask = mask.Slice(start, box.Width);
+            for (var x = rowMask.IndexOf(true); x >= 0; x = NextMasked(rowMask, x + 1))
             {
-                if (mask[i])
-                {
-                    rms[i] = float.PositiveInfinity;
-                    background[i] = 0;
-                }
-                else if (rms[i] < floor)
-                {
-                    rms[i] = floor; // TraP's "roundup" of the RMS map to the smallest node
-                }
+                rms[start + x] = float.PositiveInfinity;
+                background[start + x] = 0;
             }
         }
         return new BackgroundMaps(width, height, background, rms, grid);
@@ -146,6 +143,27 @@ public sealed class BackgroundMaps
         }
     }
 
+    private static int NextMasked(ReadOnlySpan<bool> rowMask, int from)
+    {
+        if (from >= rowMask.Length) return -1;
+        var i = rowMask[from..].IndexOf(true);
+        return i < 0 ? -1 : from + i;
+    }
+
+    private static void RaiseTo(Span<float> values, float floor)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vf = new Vector<float>(floor);
+            for (; i <= values.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                Vector.Max(new Vector<float>(values[i..]), vf).CopyTo(values[i..]);
+            }
+        }
+        for (; i < values.Length; i++) values[i] = Math.Max(values[i], floor);
+    }
+
     private static void Lerp(ReadOnlySpan<float> a, ReadOnlySpan<float> b, float f, Span<float> output)
     {
         var i = 0;
@@ -161,16 +179,34 @@ public sealed class BackgroundMaps
         for (; i < output.Length; i++) output[i] = (1 - f) * a[i] + f * b[i];
     }
 
+    /// <summary>Smallest and largest finite RMS (masked pixels are +∞).</summary>
     private static (double Min, double Max) Range(float[] rms)
     {
-        var min = double.PositiveInfinity;
-        var max = double.NegativeInfinity;
-        foreach (var v in rms)
+        var min = float.PositiveInfinity;
+        var max = float.NegativeInfinity;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            if (float.IsPositiveInfinity(v)) continue;
-            if (v < min) min = v;
-            if (v > max) max = v;
+            var vMin = new Vector<float>(float.PositiveInfinity);
+            var vMax = new Vector<float>(float.NegativeInfinity);
+            var inf = new Vector<float>(float.PositiveInfinity);
+            for (; i <= rms.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var v = new Vector<float>(rms, i);
+                vMin = Vector.Min(vMin, v);
+                vMax = Vector.ConditionalSelect(Vector.LessThan(v, inf), Vector.Max(vMax, v), vMax);
+            }
+            for (var k = 0; k < Vector<float>.Count; k++)
+            {
+                min = Math.Min(min, vMin[k]);
+                max = Math.Max(max, vMax[k]);
+            }
         }
-        return max < min ? (double.NaN, double.NaN) : (min, max);
+        for (; i < rms.Length; i++)
+        {
+            min = Math.Min(min, rms[i]);
+            if (rms[i] < float.PositiveInfinity) max = Math.Max(max, rms[i]);
+        }
+        return float.IsPositiveInfinity(min) ? (double.NaN, double.NaN) : (min, max);
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using MathNet.Numerics;
 using MathNet.Numerics.RootFinding;
 
@@ -25,25 +26,16 @@ public static class SigmaClipper
 
     /// <summary>
     /// Clips an ascending-sorted sample. Because the centre is the median and the cut symmetric, every
-    /// kept sample is a contiguous range of the sorted values; sums come from prefix sums, so a pass is
-    /// O(log n). <paramref name="prefix"/> needs 2·(n+1) doubles of scratch.
+    /// kept sample is a contiguous range of the sorted values, nested in the previous one; the sums
+    /// are updated by subtracting only the values that each pass removes.
     /// </summary>
-    public static ClipResult Clip(ReadOnlySpan<float> sorted, Span<double> prefix, double kappa = DefaultKappa)
+    public static ClipResult Clip(ReadOnlySpan<float> sorted, double kappa = DefaultKappa)
     {
         var n = sorted.Length;
         if (n == 0) return new ClipResult(0, 0, 0, double.NaN, double.NaN, 0);
-        // Prefix sums of values shifted by the overall median keep the variance free of cancellation.
+        // Sums of values shifted by the overall median keep the variance free of cancellation.
         var shift = MedianOf(sorted, 0, n);
-        var s1 = prefix[..(n + 1)];
-        var s2 = prefix.Slice(n + 1, n + 1);
-        s1[0] = 0;
-        s2[0] = 0;
-        for (var i = 0; i < n; i++)
-        {
-            var d = sorted[i] - shift;
-            s1[i + 1] = s1[i] + d;
-            s2[i + 1] = s2[i] + d * d;
-        }
+        var (s1, s2) = ShiftedSums(sorted, shift);
 
         int lo = 0, hi = n;
         var previousLimit = 0.0;
@@ -51,26 +43,60 @@ public static class SigmaClipper
         {
             var count = hi - lo;
             var median = MedianOf(sorted, lo, hi);
-            var mean = (s1[hi] - s1[lo]) / count;
-            var variance = Math.Max(0, (s2[hi] - s2[lo]) / count - mean * mean);
-            var s = Math.Sqrt(variance);
+            var mean = s1 / count;
+            var s = Math.Sqrt(Math.Max(0, s2 / count - mean * mean));
             var sigma = iteration == 0 ? s : UntruncatedSigma(s, previousLimit);
             var result = new ClipResult(lo, count, sigma, median, mean + shift, iteration + 1);
             if (iteration + 1 >= MaxIterations || sigma == 0) return result;
 
             var limit = kappa * sigma;
-            var newLo = LowerBound(sorted, lo, hi, (float)(median - limit), inclusive: true);
-            var newHi = LowerBound(sorted, lo, hi, (float)(median + limit), inclusive: false);
-            // Float rounding of the limits must not drop values exactly on them: re-check in double.
-            while (newLo > lo && Math.Abs(sorted[newLo - 1] - median) <= limit) newLo--;
-            while (newHi < hi && Math.Abs(sorted[newHi] - median) <= limit) newHi++;
+            var newLo = lo;
+            var newHi = hi;
             while (newLo < newHi && Math.Abs(sorted[newLo] - median) > limit) newLo++;
             while (newHi > newLo && Math.Abs(sorted[newHi - 1] - median) > limit) newHi--;
             if ((newLo == lo && newHi == hi) || newHi == newLo) return result;
+            for (var i = lo; i < newLo; i++) Remove(sorted[i]);
+            for (var i = newHi; i < hi; i++) Remove(sorted[i]);
             lo = newLo;
             hi = newHi;
             previousLimit = limit;
         }
+
+        void Remove(float v)
+        {
+            var d = v - shift;
+            s1 -= d;
+            s2 -= d * d;
+        }
+    }
+
+    /// <summary>Σ(v − shift) and Σ(v − shift)², in double, vectorised.</summary>
+    private static (double Sum, double SumOfSquares) ShiftedSums(ReadOnlySpan<float> values, double shift)
+    {
+        double s1 = 0, s2 = 0;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vShift = new Vector<double>(shift);
+            Vector<double> a1 = Vector<double>.Zero, a2 = Vector<double>.Zero;
+            for (; i <= values.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                Vector.Widen(new Vector<float>(values[i..]), out var low, out var high);
+                low -= vShift;
+                high -= vShift;
+                a1 += low + high;
+                a2 += low * low + high * high;
+            }
+            s1 = Vector.Sum(a1);
+            s2 = Vector.Sum(a2);
+        }
+        for (; i < values.Length; i++)
+        {
+            var d = values[i] - shift;
+            s1 += d;
+            s2 += d * d;
+        }
+        return (s1, s2);
     }
 
     /// <summary>
@@ -102,16 +128,4 @@ public static class SigmaClipper
         return count % 2 == 1 ? sorted[mid] : 0.5 * ((double)sorted[mid - 1] + sorted[mid]);
     }
 
-    /// <summary>First index in [lo, hi) whose value is ≥ (inclusive) or &gt; (exclusive) the bound.</summary>
-    private static int LowerBound(ReadOnlySpan<float> sorted, int lo, int hi, float bound, bool inclusive)
-    {
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var before = inclusive ? sorted[mid] < bound : sorted[mid] <= bound;
-            if (before) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
-    }
 }

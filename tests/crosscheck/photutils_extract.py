@@ -48,13 +48,13 @@ def extract(data, args):
         # the brightest one is the closest single-pixel proxy for photutils segments).
         if row.max_value < args.det * rms[peak_y, peak_x]:
             continue
-        kron = float(row.kron_flux) if np.isfinite(row.kron_flux) else float("nan")
+        kron = float(row.kron_flux) if np.isfinite(row.kron_flux) else None
         sources.append({
             "x": float(row.xcentroid),
             "y": float(row.ycentroid),
             "peak": float(row.max_value),
             "segment_flux_jy": float(row.segment_flux) / beam_area,
-            "kron_flux_jy": kron / beam_area,
+            "kron_flux_jy": None if kron is None else kron / beam_area,
             "npix": int(row.area.value),
         })
     return sources

@@ -86,4 +86,22 @@ public class RealImageRegressionTests(ITestOutputHelper output)
             Assert.Equal(fits.Sources[i].SemiMajorArcsec, casa.Sources[i].SemiMajorArcsec, 1e-3);
         }
     }
+
+    [Fact]
+    public void PhotutilsFindsTheSameSourcesInGrb120422A()
+    {
+        var path = RealData.PathOf("ami-la/GRB120422A-120429.fits");
+        var image = ImageReader.Read(path);
+        var ours = SourceExtractor.Extract(image, TestConfig).Sources;
+        var beam = image.Metadata.BeamPixels;
+        var peer = Assert.Single(PhotutilsRunner.Run(new[] { path }, beam.SemiMajorPx, beam.SemiMinorPx, 5, 3, 32, 0));
+        Assert.Equal(ours.Count, peer.Sources.Count);
+        foreach (var s in ours)
+        {
+            var match = peer.Sources.MinBy(p => Math.Pow(p.X - s.X, 2) + Math.Pow(p.Y - s.Y, 2))!;
+            Assert.InRange(Math.Sqrt(Math.Pow(match.X - s.X, 2) + Math.Pow(match.Y - s.Y, 2)), 0, 1.0);
+            // photutils' brightest pixel sits below the fitted peak, by at most the noise.
+            Assert.InRange(match.Peak, s.PeakFlux - 2 * s.PeakFluxErr, s.PeakFlux + 2 * s.PeakFluxErr);
+        }
+    }
 }

@@ -30,10 +30,14 @@ public static class ImageIngest
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
-            return new IngestedImage(null, ImageQualityControl.Unreadable(path, ReasonFor(e), Explain(path, e)));
+            return new IngestedImage(null, Rejected(path, e));
         }
         return new IngestedImage(image, qc.Run(image));
     }
+
+    /// <summary>The verdict for an image whose accessor threw <paramref name="error"/> (reading pixels or headers).</summary>
+    public static QualityVerdict Rejected(string path, Exception error) =>
+        ImageQualityControl.Unreadable(path, ReasonFor(error), Explain(path, error));
 
     /// <summary>
     /// The accessor refuses images without a usable beam or start time (Trap, unlike TraP, does not

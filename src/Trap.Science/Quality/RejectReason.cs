@@ -17,12 +17,13 @@ public sealed record RejectReason(int Id, string Name, string Description)
     public static readonly RejectReason MissingBeam = new(7, "missing_beam", "restoring beam missing or invalid");
     public static readonly RejectReason MissingTime = new(8, "missing_time", "observation start time missing");
     public static readonly RejectReason NanDominated = new(9, "nan_dominated", "image is mostly NaN (blank)");
+    public static readonly RejectReason ExtractionFailed = new(10, "extraction_failed", "source extraction failed");
 
     /// <summary>Every reason, by id, for writing the reasons table.</summary>
     public static IReadOnlyList<RejectReason> All { get; } =
     [
         RmsInvalid, BeamInvalid, BrightSourceNear, TauTimeInvalid, ContainsNan, DataFlat,
-        Unreadable, MissingBeam, MissingTime, NanDominated,
+        Unreadable, MissingBeam, MissingTime, NanDominated, ExtractionFailed,
     ];
 }
 

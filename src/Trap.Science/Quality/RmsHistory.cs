@@ -23,23 +23,48 @@ public sealed class RmsHistory
     public QualityVerdict Apply(QualityVerdict verdict)
     {
         if (verdict.Metadata is not { } m || double.IsNaN(verdict.RmsQc)) return verdict;
-        var band = BandOf(m.FrequencyHz, m.BandwidthHz);
+        var (ran, rejection) = Check(m.FrequencyHz, m.BandwidthHz, verdict.RmsQc, verdict.Accepted);
+        if (!ran) return verdict;
+        return verdict with { ChecksRun = verdict.ChecksRun.Append(QualityCheck.RmsHistory).ToArray(), Rejection = rejection };
+    }
+
+    /// <summary>The same check on the flat QC record (as the pipeline driver holds it).</summary>
+    public QualityRecord Apply(QualityRecord record)
+    {
+        if (double.IsNaN(record.RmsQcJy) || double.IsNaN(record.FrequencyHz)) return record;
+        var (ran, rejection) = Check(record.FrequencyHz, record.BandwidthHz, record.RmsQcJy, record.Accepted);
+        if (!ran) return record;
+        var checks = record.ChecksRun.Length == 0 ? "rms_history" : record.ChecksRun + ",rms_history";
+        return rejection is null
+            ? record with { ChecksRun = checks }
+            : record with
+            {
+                ChecksRun = checks,
+                Accepted = false,
+                ReasonId = rejection.Reason.Id,
+                ReasonName = rejection.Reason.Name,
+                Explanation = rejection.Explanation,
+            };
+    }
+
+    /// <summary>Adds rms to its band's history; says whether the check ran (accepted images only) and its rejection.</summary>
+    private (bool Ran, QualityRejection? Rejection) Check(double frequencyHz, double bandwidthHz, double rmsQc, bool accepted)
+    {
+        var band = BandOf(frequencyHz, bandwidthHz);
         var n = _config.RmsEstHistory;
-        band.Rms.Enqueue(verdict.RmsQc);
+        band.Rms.Enqueue(rmsQc);
         if (band.Rms.Count > n) band.Rms.Dequeue();
-        if (!verdict.Accepted) return verdict;
-        var checks = verdict.ChecksRun.Append(QualityCheck.RmsHistory).ToArray();
-        if (band.Rms.Count < n) return verdict with { ChecksRun = checks };
+        if (!accepted) return (false, null);
+        if (band.Rms.Count < n) return (true, null);
         var recent = band.Rms.ToArray();
         var mean = recent.Average();
         var std = Math.Sqrt(recent.Sum(r => (r - mean) * (r - mean)) / n);
         var k = _config.RmsRejSigma;
         var (low, high) = (mean - k * std, mean + k * std);
-        if (verdict.RmsQc > low && verdict.RmsQc < high) return verdict with { ChecksRun = checks };
-        var rejection = new QualityRejection(RejectReason.RmsInvalid,
-            $"rms_qc = {verdict.RmsQc:G6} Jy is outside ({low:G6}, {high:G6}) Jy, the mean {mean:G6} ± {k:G3} × std {std:G6} " +
-            $"of the last {n} images in the {band.Low / 1e6:G6}–{band.High / 1e6:G6} MHz band");
-        return verdict with { ChecksRun = checks, Rejection = rejection };
+        if (rmsQc > low && rmsQc < high) return (true, null);
+        return (true, new QualityRejection(RejectReason.RmsInvalid,
+            $"rms_qc = {rmsQc:G6} Jy is outside ({low:G6}, {high:G6}) Jy, the mean {mean:G6} ± {k:G3} × std {std:G6} " +
+            $"of the last {n} images in the {band.Low / 1e6:G6}–{band.High / 1e6:G6} MHz band"));
     }
 
     private Band BandOf(double frequencyHz, double bandwidthHz)

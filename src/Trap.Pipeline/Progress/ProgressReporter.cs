@@ -12,7 +12,7 @@ public sealed class ProgressReporter
     private readonly bool _terminal;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly TimeSpan _logInterval;
-    private TimeSpan _lastLine = TimeSpan.MinValue;
+    private TimeSpan? _lastLine;
     private int _total;
 
     public ProgressReporter(TextWriter output, bool terminal, TimeSpan? logInterval = null)
@@ -53,7 +53,7 @@ public sealed class ProgressReporter
             _out.Write($"\r\u001b[K[{new string('#', filled)}{new string('.', width - filled)}] {summary}");
             if (imagesDone == _total) _out.WriteLine();
         }
-        else if (elapsed - _lastLine >= _logInterval || imagesDone == _total)
+        else if (_lastLine is null || elapsed - _lastLine.Value >= _logInterval || imagesDone == _total)
         {
             _lastLine = elapsed;
             _out.WriteLine($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ} progress: {summary}");

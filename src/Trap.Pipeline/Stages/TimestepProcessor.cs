@@ -112,6 +112,7 @@ public sealed class TimestepProcessor
         var forced = new List<ForcedImageWork>();
         foreach (var (imageId, (planned, record)) in records)
         {
+            if (record.Rejected) continue;
             var nulls = new List<SourceMeasurement>();
             var monitors = new List<SourceMeasurement>();
             if (byImage.TryGetValue(imageId, out var outcome))

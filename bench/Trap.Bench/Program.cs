@@ -8,6 +8,8 @@ public static class Program
 {
     private static readonly Dictionary<string, Func<string[], int>> Benchmarks = new()
     {
+        ["fits-read"] = FitsReadBenchmark.Run,
+        ["association"] = AssociationBenchmark.Run,
     };
 
     public static int Main(string[] args)

@@ -16,7 +16,8 @@ public enum FitsValueKind
 
 /// <summary>
 /// One header card. Values are kept as parsed: strings without quotes and with '' unescaped and
-/// trailing blanks removed; numbers as text plus a parsed double (Fortran 'D' exponents accepted).
+/// trailing blanks removed; numbers as text plus a parsed double (Fortran 'D' exponents accepted;
+/// integers keep their exact text, so 64-bit values such as BLANK survive).
 /// Commentary cards keep their text (columns 9-80) in <see cref="Text"/>.
 /// </summary>
 public sealed record FitsCard(
@@ -41,7 +42,7 @@ public sealed record FitsCard(
         new(keyword, FitsValueKind.Real, null, value, false, comment);
 
     public static FitsCard OfInteger(string keyword, long value, string? comment = null) =>
-        new(keyword, FitsValueKind.Integer, null, value, false, comment);
+        new(keyword, FitsValueKind.Integer, value.ToString(System.Globalization.CultureInfo.InvariantCulture), value, false, comment);
 
     public static FitsCard OfLogical(string keyword, bool value, string? comment = null) =>
         new(keyword, FitsValueKind.Logical, null, double.NaN, value, comment);

@@ -19,6 +19,8 @@ public static class FitsCardParser
     /// value is kept as text of kind <see cref="FitsValueKind.String"/>.</summary>
     public static FitsCard Parse(ReadOnlySpan<char> card)
     {
+        // A short card image means blanks to column 80 ("DATAMIN =" is an undefined value).
+        if (card.Length < CardLength) card = card.ToString().PadRight(CardLength);
         var keyword = card[..Math.Min(8, card.Length)].Trim().ToString().ToUpperInvariant();
         var hasValue = card.Length >= 10 && card[8] == '=' && card[9] == ' ';
         if (keyword == "HIERARCH")

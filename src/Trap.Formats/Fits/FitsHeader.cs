@@ -120,7 +120,10 @@ public sealed class FitsHeader
         {
             return exact;
         }
-        return Math.Abs(card.Number) < 9.2e18 && card.Number == Math.Floor(card.Number) ? (long)card.Number : null;
+        // Whole numbers in [-2^63, 2^63) convert exactly; (double)long.MaxValue is 2^63, hence the strict bound.
+        return card.Number >= -9.223372036854775808E18 && card.Number < 9.223372036854775808E18 && card.Number == Math.Floor(card.Number)
+            ? (long)card.Number
+            : null;
     }
 
     public int? GetInt(string keyword)

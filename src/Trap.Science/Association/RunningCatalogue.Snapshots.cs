@@ -1,0 +1,30 @@
+using Trap.Science.Variability;
+
+namespace Trap.Science.Association;
+
+public sealed partial class RunningCatalogue
+{
+    /// <summary>Every live catalogue source, ascending id.</summary>
+    public IReadOnlyList<CatalogueSourceRow> Sources() =>
+        _entries.Values.OrderBy(e => e.Id).Select(e =>
+        {
+            var p = e.Position;
+            return new CatalogueSourceRow(e.Id, e.FirstExtractionId, p.Datapoints, p.RaDeg, p.DecDeg, p.UncertaintyEwDeg, p.UncertaintyNsDeg,
+                p.AverageRaErrDeg, p.AverageDecErrDeg, p.Position.X, p.Position.Y, p.Position.Z, e.IsMonitor, e.ForcedFitsCount);
+        }).ToArray();
+
+    /// <summary>Per-band flux statistics of every live source, ascending (source, band).</summary>
+    public IReadOnlyList<BandFluxRow> BandFluxes() =>
+        _entries.Values.OrderBy(e => e.Id).SelectMany(e => e.Bands.Select(b =>
+            new BandFluxRow(e.Id, b.BandId, b.Datapoints, b.AverageFPeak, b.AverageFInt, b.WeightedMeanFInt, b.VInt, b.EtaInt, b.VPeak, b.EtaPeak))).ToArray();
+
+    /// <summary>
+    /// The varmetric-style summary of every live source (trap-facts §8.3 plus VAST's pair metrics),
+    /// ascending id. Cost is linear in the stored light curves plus the pair search (quadratic in
+    /// one source's light-curve length); call it when the run (or a timestep, if needed) is done.
+    /// </summary>
+    public IReadOnlyList<VariabilitySummary> Summaries() =>
+        _entries.Values.OrderBy(e => e.Id)
+            .Select(e => VariabilitySummarizer.Summarize(e.Id, e.History, e.NewSource, _config.PairMetricMinAbsVs))
+            .ToArray();
+}

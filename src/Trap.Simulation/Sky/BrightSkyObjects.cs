@@ -19,8 +19,9 @@ public static class BrightSkyObjects
     };
 
     /// <summary>
-    /// Apparent position of the Sun, good to about 0.01° for 1950-2050 (the Astronomical Almanac's
-    /// low-precision formula): ample for keeping pointings 10° or more away.
+    /// Position of the Sun in J2000 coordinates, good to about 0.01° for 1950-2050: the Astronomical
+    /// Almanac's low-precision formula (which gives the equinox of date), with the general precession
+    /// in longitude (1.39697° per century) taken off. Ample for keeping pointings 10° or more away.
     /// </summary>
     public static SkyPosition Sun(DateTime utc)
     {
@@ -28,8 +29,9 @@ public static class BrightSkyObjects
         var n = (utc - new DateTime(2000, 1, 1, 12, 0, 0, DateTimeKind.Utc)).TotalDays;
         var meanLongitude = 280.460 + 0.9856474 * n;
         var meanAnomaly = (357.528 + 0.9856003 * n) * rad;
-        var eclipticLongitude = (meanLongitude + 1.915 * Math.Sin(meanAnomaly) + 0.020 * Math.Sin(2 * meanAnomaly)) * rad;
-        var obliquity = (23.439 - 0.0000004 * n) * rad;
+        var precession = 1.3969713 * n / 36525.0;
+        var eclipticLongitude = (meanLongitude + 1.915 * Math.Sin(meanAnomaly) + 0.020 * Math.Sin(2 * meanAnomaly) - precession) * rad;
+        var obliquity = 23.439291 * rad;
         var ra = Math.Atan2(Math.Cos(obliquity) * Math.Sin(eclipticLongitude), Math.Cos(eclipticLongitude)) / rad;
         var dec = Math.Asin(Math.Sin(obliquity) * Math.Sin(eclipticLongitude)) / rad;
         return new SkyPosition(ra < 0 ? ra + 360.0 : ra, dec);

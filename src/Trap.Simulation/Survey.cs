@@ -9,7 +9,7 @@ namespace Trap.Simulation;
 /// A synthetic survey: its pointings, sky model and image list, made cheaply from a
 /// <see cref="SurveySpec"/>; images are rendered on demand, in memory, in any order and in parallel.
 /// <code>
-/// var survey = new Survey(SurveySpec.Default with { Seed = 7, BadImages = BadImageFractions.None });
+/// var survey = new Survey(new SurveySpec { Seed = 7, BadImages = BadImageFractions.None });
 /// SimulatedImage image = survey.Render(pointing: 0, band: 1, timestep: 3);
 /// SkyImage forExtraction = image.ToSkyImage();   // truth in image.Sources
 /// </code>
@@ -39,8 +39,6 @@ public sealed class Survey
         Images = ImagePlanner.Plan(spec, Pointings);
         _renderer = new ImageRenderer(spec, Pointings, Sources);
     }
-
-    public static SurveySpec DefaultSpec => new();
 
     public SurveySpec Spec { get; }
 

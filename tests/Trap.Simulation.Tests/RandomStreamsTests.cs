@@ -56,5 +56,22 @@ public class RandomStreamsTests
         Assert.InRange(uniformSum / n, 0.497, 0.503);
     }
 
+    [Fact]
+    public void GaussianDeviatesFollowTheNormalDistributionIntoTheTails()
+    {
+        // Fractions below z, and beyond the ziggurat's tail start (3.4426), against Φ.
+        var rng = RandomStreams.For(4, StreamPurpose.ImageNoise);
+        const int n = 2_000_000;
+        var draws = new double[n];
+        for (var i = 0; i < n; i++) draws[i] = rng.NextGaussian();
+        foreach (var (z, phi) in new[] { (-2.0, 0.022750132), (-1.0, 0.158655254), (0.0, 0.5), (0.5, 0.691462461), (1.5, 0.933192799), (3.0, 0.998650102) })
+        {
+            var fraction = draws.Count(d => d < z) / (double)n;
+            Assert.InRange(fraction, phi - 0.0015, phi + 0.0015);
+        }
+        var tail = draws.Count(d => Math.Abs(d) > 3.442619855899) / (double)n;
+        Assert.InRange(tail, 5.76e-4 * 0.85, 5.76e-4 * 1.15);
+    }
+
     private static ulong First(Xoshiro256 rng) => rng.NextUInt64();
 }

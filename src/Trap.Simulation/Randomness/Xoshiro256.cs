@@ -48,21 +48,8 @@ public sealed class Xoshiro256
         return (int)Math.BigMul(NextUInt64(), (ulong)count, out _);
     }
 
-    /// <summary>One standard normal deviate (Box–Muller; the second deviate of the pair is dropped).</summary>
-    public double NextGaussian()
-    {
-        NextGaussianPair(out var a, out _);
-        return a;
-    }
-
-    /// <summary>Two independent standard normal deviates (Box–Muller).</summary>
-    public void NextGaussianPair(out double a, out double b)
-    {
-        var radius = Math.Sqrt(-2.0 * Math.Log(NextDoubleNonZero()));
-        var (sin, cos) = Math.SinCos(2.0 * Math.PI * NextDouble());
-        a = radius * cos;
-        b = radius * sin;
-    }
+    /// <summary>One standard normal deviate (ziggurat).</summary>
+    public double NextGaussian() => Ziggurat.Next(this);
 
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 }

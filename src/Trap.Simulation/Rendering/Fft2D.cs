@@ -4,22 +4,55 @@ using System.Runtime.InteropServices;
 namespace Trap.Simulation.Rendering;
 
 /// <summary>
-/// Unscaled inverse 2-D FFT (exponent sign +) of a complex grid held as separate real and imaginary
-/// row-major arrays, both sides powers of two. Radix-2, in place. Rows are transformed one by one;
-/// columns are transformed all at once by running the butterflies over whole rows, which keeps
-/// memory access contiguous and lets the CPU's vector units do the arithmetic.
+/// Unscaled inverse 2-D FFTs (exponent sign +), radix-2, sides powers of two. Complex grids are held
+/// as separate real and imaginary row-major arrays. Rows are transformed one by one; columns all at
+/// once by running the butterflies over whole rows, which keeps memory access contiguous and lets the
+/// CPU's vector units do the arithmetic.
 /// </summary>
 internal static class Fft2D
 {
-    public static void InverseInPlace(double[] re, double[] im, int nx, int ny)
+    /// <summary>
+    /// Inverse transform of a Hermitian spectrum to a real nx × ny grid. Only the columns kx = 0 … nx/2
+    /// are given (arrays of ny rows × (nx/2 + 1), overwritten); the rest follow from Hermitian symmetry.
+    /// Each row is finished with one complex FFT of half the length (even samples in the real part, odd
+    /// samples in the imaginary part), so the work is half that of a complex transform.
+    /// </summary>
+    public static void InverseHermitianToReal(double[] re, double[] im, int nx, int ny, Span<double> output)
     {
-        if (!IsPowerOfTwo(nx) || !IsPowerOfTwo(ny)) throw new ArgumentException($"FFT sides must be powers of two, got {nx}x{ny}.");
-        var (rowCos, rowSin) = Twiddles(nx);
+        if (!IsPowerOfTwo(nx) || !IsPowerOfTwo(ny) || nx < 2) throw new ArgumentException($"FFT sides must be powers of two (nx ≥ 2), got {nx}x{ny}.");
+        var width = nx / 2 + 1;
+        TransformColumns(re, im, width, ny);
+        var half = nx / 2;
+        var (rotCos, rotSin) = Twiddles(nx);
+        var (halfCos, halfSin) = Twiddles(half);
+        var zr = new double[half];
+        var zi = new double[half];
         for (var y = 0; y < ny; y++)
         {
-            Transform1D(re.AsSpan(y * nx, nx), im.AsSpan(y * nx, nx), rowCos, rowSin);
+            var xr = re.AsSpan(y * width, width);
+            var xi = im.AsSpan(y * width, width);
+            for (var k = 0; k < half; k++)
+            {
+                // X[k + nx/2] = conj(X[nx/2 − k]) by Hermitian symmetry.
+                var mr = xr[half - k];
+                var mi = -xi[half - k];
+                var er = xr[k] + mr;
+                var ei = xi[k] + mi;
+                var dr = xr[k] - mr;
+                var di = xi[k] - mi;
+                var or = dr * rotCos[k] - di * rotSin[k];
+                var oi = dr * rotSin[k] + di * rotCos[k];
+                zr[k] = er - oi;
+                zi[k] = ei + or;
+            }
+            Transform1D(zr, zi, halfCos, halfSin);
+            var row = output.Slice(y * nx, nx);
+            for (var m = 0; m < half; m++)
+            {
+                row[2 * m] = zr[m];
+                row[2 * m + 1] = zi[m];
+            }
         }
-        TransformColumns(re, im, nx, ny);
     }
 
     public static bool IsPowerOfTwo(int n) => n > 0 && (n & (n - 1)) == 0;

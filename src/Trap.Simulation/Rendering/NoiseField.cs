@@ -10,9 +10,9 @@ namespace Trap.Simulation.Rendering;
 /// autocorrelation of the total noise is f·exp(−½ dᵀΣ_beam⁻¹d).
 /// </summary>
 /// <remarks>
-/// Made in Fourier space in one pass: complex white noise times the amplitude spectrum
-/// sqrt((1−f)/M + f·B(k)/ΣB), B(k) = exp(−2π² kᵀΣ_beam k) being the beam's power spectrum, then one
-/// inverse FFT; the real part is the noise. The grid is the image rounded up to powers of two and is
+/// Made in Fourier space in one pass: Hermitian white noise times the amplitude spectrum
+/// sqrt((1−f)/M + f·B(k)/ΣB), B(k) = exp(−2π² kᵀΣ_beam k) being the beam's power spectrum (M grid
+/// points), then one inverse FFT to a real field. The grid is the image rounded up to powers of two and is
 /// periodic (noise near one edge is correlated with the opposite edge; the statistics are the same
 /// everywhere). The amplitude spectrum sums to one, so the expected variance is exactly rms².
 /// </remarks>
@@ -34,39 +34,62 @@ public sealed class NoiseField
             return pixels;
         }
 
-        var nx = Fft2D.NextPowerOfTwo(width);
+        var nx = Math.Max(2, Fft2D.NextPowerOfTwo(width));
         var ny = Fft2D.NextPowerOfTwo(height);
         var amplitude = Spectrum(nx, ny, beam, correlatedFraction);
-        var re = new double[nx * ny];
-        var im = new double[nx * ny];
-        for (var i = 0; i < re.Length; i++)
-        {
-            rng.NextGaussianPair(out var a, out var b);
-            var scale = amplitude[i];
-            re[i] = a * scale;
-            im[i] = b * scale;
-        }
-        Fft2D.InverseInPlace(re, im, nx, ny);
-        // Var(Re f) = ½·E|Z|²·ΣA² = ΣA² = 1 for unit complex normals Z (each part N(0,1)).
+        var (re, im) = HermitianWhiteNoise(nx, ny, amplitude, rng);
+        var field = new double[nx * ny];
+        Fft2D.InverseHermitianToReal(re, im, nx, ny, field);
+        // Var(f) = Σ_k A_k²·E|c_k|² = ΣA² = 1 over the full grid.
         for (var y = 0; y < height; y++)
         {
-            var source = re.AsSpan(y * nx, width);
+            var source = field.AsSpan(y * nx, width);
             var target = pixels.AsSpan(y * width, width);
             for (var x = 0; x < width; x++) target[x] = (float)(rms * source[x]);
         }
         return pixels;
     }
 
+    /// <summary>
+    /// A_k·c_k on the columns kx = 0 … nx/2, with c Hermitian white noise of unit variance: complex
+    /// (real and imaginary parts of variance ½) except at the self-conjugate frequencies, where it is
+    /// real. Columns 0 and nx/2 are their own mirror images, so their lower half mirrors the upper.
+    /// </summary>
+    private static (double[] Re, double[] Im) HermitianWhiteNoise(int nx, int ny, double[] amplitude, Xoshiro256 rng)
+    {
+        var width = nx / 2 + 1;
+        var re = new double[width * ny];
+        var im = new double[width * ny];
+        var halfSigma = Math.Sqrt(0.5);
+        for (var ky = 0; ky < ny; ky++)
+        {
+            for (var kx = 0; kx < width; kx++)
+            {
+                var i = ky * width + kx;
+                var selfMirrorColumn = kx == 0 || kx == nx / 2;
+                if (selfMirrorColumn && ky > ny / 2)
+                {
+                    var mirror = (ny - ky) * width + kx;
+                    re[i] = re[mirror];
+                    im[i] = -im[mirror];
+                }
+                else if (selfMirrorColumn && (ky == 0 || ky == ny / 2))
+                {
+                    re[i] = amplitude[i] * rng.NextGaussian();
+                }
+                else
+                {
+                    re[i] = amplitude[i] * halfSigma * rng.NextGaussian();
+                    im[i] = amplitude[i] * halfSigma * rng.NextGaussian();
+                }
+            }
+        }
+        return (re, im);
+    }
+
     private static void FillWhite(float[] pixels, double rms, Xoshiro256 rng)
     {
-        var i = 0;
-        for (; i + 1 < pixels.Length; i += 2)
-        {
-            rng.NextGaussianPair(out var a, out var b);
-            pixels[i] = (float)(rms * a);
-            pixels[i + 1] = (float)(rms * b);
-        }
-        if (i < pixels.Length) pixels[i] = (float)(rms * rng.NextGaussian());
+        for (var i = 0; i < pixels.Length; i++) pixels[i] = (float)(rms * rng.NextGaussian());
     }
 
     private double[] Spectrum(int nx, int ny, GaussianShape beam, double fraction)
@@ -78,24 +101,27 @@ public sealed class NoiseField
         return spectrum;
     }
 
+    /// <summary>A_k on the columns kx = 0 … nx/2, normalised so that Σ A_k² over the full grid is 1.</summary>
     private static double[] BuildSpectrum(int nx, int ny, GaussianShape beam, double fraction)
     {
-        var power = new double[nx * ny];
+        var width = nx / 2 + 1;
+        var power = new double[width * ny];
         var total = 0.0;
         var c = -2.0 * Math.PI * Math.PI;
         for (var j = 0; j < ny; j++)
         {
             // Signed frequency in cycles per pixel.
             var ky = (j < ny / 2 ? j : j - ny) / (double)ny;
-            for (var i = 0; i < nx; i++)
+            for (var i = 0; i < width; i++)
             {
-                var kx = (i < nx / 2 ? i : i - nx) / (double)nx;
+                var kx = i / (double)nx;
                 var b = Math.Exp(c * (beam.Sxx * kx * kx + 2.0 * beam.Sxy * kx * ky + beam.Syy * ky * ky));
-                power[j * nx + i] = b;
-                total += b;
+                power[j * width + i] = b;
+                // Columns 1 … nx/2 − 1 stand for themselves and their mirror images.
+                total += i == 0 || i == nx / 2 ? b : 2.0 * b;
             }
         }
-        var white = (1.0 - fraction) / power.Length;
+        var white = (1.0 - fraction) / ((double)nx * ny);
         for (var i = 0; i < power.Length; i++) power[i] = Math.Sqrt(white + fraction * power[i] / total);
         return power;
     }

@@ -9,6 +9,7 @@ need=()
 command -v image2fits >/dev/null 2>&1 || need+=(casacore-tools)
 /usr/bin/python3 -c "import astropy" >/dev/null 2>&1 || need+=(python3-astropy)
 /usr/bin/python3 -c "import photutils" >/dev/null 2>&1 || need+=(python3-photutils)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing test prerequisites: ${need[*]}"
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"

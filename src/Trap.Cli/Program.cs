@@ -8,6 +8,7 @@ public static class Program
     private static IReadOnlyList<ICliCommand> Commands() => new ICliCommand[]
     {
         new RunCommand(),
+        new SimulateCommand(),
     };
 
     public static int Main(string[] args)

@@ -10,6 +10,7 @@ public static class Program
     {
         ["fits-read"] = FitsReadBenchmark.Run,
         ["association"] = AssociationBenchmark.Run,
+        ["simulate"] = SimulateBenchmark.Run,
         ["quality"] = QualityBenchmark.Run,
     };
 

@@ -11,6 +11,7 @@ public static class Program
         ["fits-read"] = FitsReadBenchmark.Run,
         ["association"] = AssociationBenchmark.Run,
         ["extraction"] = ExtractionBenchmark.Run,
+        ["simulate"] = SimulateBenchmark.Run,
     };
 
     public static int Main(string[] args)

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Trap.Formats.Fits;
 using Trap.Science.Extraction;
-using Trap.Science.Extraction.Fitting;
+using Trap.Simulation;
 
 namespace Trap.Bench;
 
@@ -12,17 +12,15 @@ namespace Trap.Bench;
 /// searched) on 1024² images with ~100 sources and 2048² images with ~2000 sources, one thread,
 /// median of N runs per image; baseline: photutils (Background2D + detect_sources + SourceCatalog,
 /// tests/crosscheck/photutils_extract.py run by /usr/bin/python3) timed on the same FITS files,
-/// FITS reading excluded on both sides. Option: runs per image (default 10).
-/// The workload is white noise plus beam-shaped Gaussians of S/N 10–100 (until the survey generator
-/// offers an in-memory renderer, this keeps the benchmark self-contained).
+/// FITS reading excluded on both sides. Images come from the survey generator (one pointing, LOFAR
+/// beam of 4 × 3 px FWHM, noise correlated over the beam, the default flux distribution: most
+/// sources faint). Option: runs per image (default 10).
 /// </summary>
 public static class ExtractionBenchmark
 {
     // Enough calls for the tiered JIT to promote the hot methods to optimised code (30 calls).
     private const int WarmUpRuns = 35;
     private const int ImagesPerSize = 2;
-    private const double Noise = 1e-3;
-    private static readonly BeamShape Beam = new(2.5, 2.0, 0.4);
 
     public static int Run(string[] args)
     {
@@ -54,35 +52,52 @@ public static class ExtractionBenchmark
         var times = new List<double>();
         var found = 0;
         var files = new List<string>();
+        var survey = new Survey(new SurveySpec
+        {
+            Seed = size,
+            Pointings = 1,
+            IncludeRaWrapPointing = false,
+            IncludeHighDecPointing = false,
+            BandFrequenciesHz = SurveySpec.HbaBands(1),
+            Timesteps = ImagesPerSize,
+            ImageSize = size,
+            SourcesPerPointing = sources,
+            BadImages = BadImageFractions.None,
+        });
         for (var image = 0; image < ImagesPerSize; image++)
         {
-            var pixels = Workload(size, sources, seed: size + image);
+            var rendered = survey.Render(image);
+            var sky = rendered.ToSkyImage();
             var path = Path.Combine(folder, $"bench-{size}-{image}.fits");
-            var header = new FitsHeader([FitsCard.OfString("BUNIT", "JY/BEAM")]);
-            FitsWriter.Write(path, header, pixels, [size, size]);
+            FitsWriter.Write(path, rendered.Header, rendered.Pixels, rendered.Axes);
             files.Add(path);
             for (var run = -WarmUpRuns; run < runs; run++)
             {
                 GC.Collect();
                 var watch = Stopwatch.StartNew();
-                var result = PixelExtraction.Run(pixels, size, size, Beam, config, path);
+                var result = SourceExtractor.Extract(sky, config);
                 watch.Stop();
                 if (run < 0) continue;
                 times.Add(watch.Elapsed.TotalMilliseconds);
-                found = result.Measurements.Count;
+                found = result.Sources.Count;
             }
         }
         times.Sort();
-        return (times[times.Count / 2], found, PhotutilsMilliseconds(files));
+        var beam = survey.Render(0).Metadata.BeamPixels;
+        return (times[times.Count / 2], found, PhotutilsMilliseconds(files, beam.SemiMajorPx, beam.SemiMinorPx));
     }
 
     /// <summary>Median photutils extraction time over the files (ms), or NaN when the peer cannot run.</summary>
-    private static double PhotutilsMilliseconds(List<string> files)
+    private static double PhotutilsMilliseconds(List<string> files, double smajPx, double sminPx)
     {
         var script = FindScript();
         if (script is null) return double.NaN;
         var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in new[] { script, "--smaj", "2.5", "--smin", "2.0" }.Concat(files)) start.ArgumentList.Add(a);
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var a in new[] { script, "--smaj", smajPx.ToString("R", inv), "--smin", sminPx.ToString("R", inv) }.Concat(files))
+        {
+            start.ArgumentList.Add(a);
+        }
         using var process = Process.Start(start);
         if (process is null) return double.NaN;
         var seconds = new List<double>();
@@ -108,28 +123,4 @@ public static class ExtractionBenchmark
         return null;
     }
 
-    /// <summary>Seeded white noise plus beam-shaped sources with S/N log-uniform in [10, 100], away from the edges.</summary>
-    private static float[] Workload(int size, int sources, int seed)
-    {
-        var random = new Random(seed);
-        var pixels = new float[size * size];
-        for (var i = 0; i < pixels.Length; i += 2)
-        {
-            // Box–Muller: two normal deviates per pair of uniforms.
-            var r = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble()));
-            var phi = 2 * Math.PI * random.NextDouble();
-            pixels[i] = (float)(Noise * r * Math.Cos(phi));
-            if (i + 1 < pixels.Length) pixels[i + 1] = (float)(Noise * r * Math.Sin(phi));
-        }
-        for (var s = 0; s < sources; s++)
-        {
-            var g = new GaussianParameters(Noise * Math.Pow(10, 1 + random.NextDouble()),
-                20 + random.NextDouble() * (size - 40), 20 + random.NextDouble() * (size - 40), Beam.SemiMajor, Beam.SemiMinor, Beam.Theta);
-            for (var y = (int)g.Y - 12; y <= (int)g.Y + 12; y++)
-            {
-                for (var x = (int)g.X - 12; x <= (int)g.X + 12; x++) pixels[y * size + x] += (float)g.Evaluate(x, y);
-            }
-        }
-        return pixels;
-    }
 }

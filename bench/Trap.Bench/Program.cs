@@ -12,6 +12,7 @@ public static class Program
         ["pipeline"] = PipelineBenchmark.Run,
         ["association"] = AssociationBenchmark.Run,
         ["quality"] = QualityBenchmark.Run,
+        ["extraction"] = ExtractionBenchmark.Run,
         ["simulate"] = SimulateBenchmark.Run,
     };
 

@@ -49,8 +49,8 @@ public sealed class DatabaseSettings
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new StorageException(
-                "No catalogue database given: pass --database <connection string> or set " + EnvironmentVariable +
-                ". " + StartLocalServerHint);
+                "No catalogue database given. " + StartLocalServerHint +
+                " Production databases: pass their connection string or postgresql:// URL the same way.");
         }
         return Parse(text);
     }

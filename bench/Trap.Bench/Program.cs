@@ -10,6 +10,7 @@ public static class Program
     {
         ["fits-read"] = FitsReadBenchmark.Run,
         ["association"] = AssociationBenchmark.Run,
+        ["db-load"] = DatabaseLoadBenchmark.Run,
     };
 
     public static int Main(string[] args)

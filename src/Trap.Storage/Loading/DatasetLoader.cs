@@ -82,10 +82,23 @@ public sealed class DatasetLoader
 
     private static async Task<long?> DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string name, CancellationToken cancellation)
     {
-        // Every table's dataset_id references dataset(id) ON DELETE CASCADE.
-        await using var command = new NpgsqlCommand("DELETE FROM dataset WHERE name = @name RETURNING id", connection, transaction);
-        command.Parameters.AddWithValue("name", NpgsqlDbType.Text, name);
-        return await command.ExecuteScalarAsync(cancellation) is long id ? id : null;
+        long id;
+        await using (var find = new NpgsqlCommand("SELECT id FROM dataset WHERE name = @name", connection, transaction))
+        {
+            find.Parameters.AddWithValue("name", NpgsqlDbType.Text, name);
+            if (await find.ExecuteScalarAsync(cancellation) is not long found) return null;
+            id = found;
+        }
+        // No foreign keys to cascade (they would slow COPY): every table of the registry is cleared here.
+        foreach (var (_, rowType) in DatasetTables.All.Reverse())
+        {
+            var table = TableMap.For(rowType).Table;
+            await using var delete = new NpgsqlCommand(
+                "DELETE FROM " + table + " WHERE " + (rowType == typeof(DatasetRow) ? "id" : "dataset_id") + " = @id", connection, transaction);
+            delete.Parameters.AddWithValue("id", id);
+            await delete.ExecuteNonQueryAsync(cancellation);
+        }
+        return id;
     }
 
     private static async Task<long> InsertDatasetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DatasetRow row, CancellationToken cancellation)

@@ -16,7 +16,9 @@
 --   variability              varmetric             varmetric
 --   monitor                  monitor               monitor
 -- Columns are the Parquet columns (snake_case, units in the name) plus dataset_id. Ids are the run's
--- own ids, so every primary key starts with dataset_id; deleting a dataset cascades to its rows.
+-- own ids, so every primary key starts with dataset_id. dataset_id has no foreign-key constraint: a
+-- per-row check would halve the COPY rate, and rows are only written and deleted by Trap's loader, a
+-- whole dataset at a time in one transaction (delete datasets with Trap, not by hand).
 -- Spatial indexing as TraP (§6.2 of the facts): 1-degree declination zones, declination windows and
 -- unit vectors (x, y, z) for the exact cone test.
 
@@ -44,7 +46,7 @@ CREATE TABLE dataset (
 );
 
 CREATE TABLE config (
-    dataset_id bigint NOT NULL REFERENCES dataset (id) ON DELETE CASCADE,
+    dataset_id bigint NOT NULL,
     section    text NOT NULL,
     key        text NOT NULL,
     value      text NOT NULL,
@@ -53,7 +55,7 @@ CREATE TABLE config (
 );
 
 CREATE TABLE frequencyband (
-    dataset_id      bigint NOT NULL REFERENCES dataset (id) ON DELETE CASCADE,
+    dataset_id      bigint NOT NULL,
     band_id         integer NOT NULL,
     freq_central_hz double precision NOT NULL,
     freq_low_hz     double precision NOT NULL,
@@ -62,7 +64,7 @@ CREATE TABLE frequencyband (
 );
 
 CREATE TABLE skyregion (
-    dataset_id     bigint NOT NULL REFERENCES dataset (id) ON DELETE CASCADE,
+    dataset_id     bigint NOT NULL,
     sky_region_id  bigint NOT NULL,
     centre_ra_deg  double precision NOT NULL,
     centre_dec_deg double precision NOT NULL,
@@ -74,7 +76,7 @@ CREATE TABLE skyregion (
 );
 
 CREATE TABLE image (
-    dataset_id           bigint NOT NULL REFERENCES dataset (id) ON DELETE CASCADE,
+    dataset_id           bigint NOT NULL,
     image_id             bigint NOT NULL,
     url                  text NOT NULL,
     telescope            text NOT NULL,
@@ -121,7 +123,7 @@ INSERT INTO rejectreason (id, description) VALUES
     (3, 'tau_time invalid'), (4, 'contains NaN'), (5, 'data is flat');
 
 CREATE TABLE rejection (
-    dataset_id bigint NOT NULL REFERENCES dataset (id) ON DELETE CASCADE,
+    dataset_id bigint NOT NULL,
     image_id   bigint NOT NULL,
     url        text NOT NULL,
     -- Checked at commit: the loader adds reason ids new to the database after copying the rows.
@@ -132,7 +134,7 @@ CREATE TABLE rejection (
 );
 
 CREATE TABLE extractedsource (
-    dataset_id          bigint NOT NULL REFERENCES dataset (id) ON DELETE CASCADE,
+    dataset_id          bigint NOT NULL,
     source_id           bigint NOT NULL,
     image_id            bigint NOT NULL,
     extract_type        integer NOT NULL,
@@ -163,18 +165,14 @@ CREATE TABLE extractedsource (
     f_int_err_jy        double precision NOT NULL,
     chisq               double precision NOT NULL,
     reduced_chisq       double precision NOT NULL,
-    -- Unit vector, computed by the server so it always agrees with ra_deg/dec_deg.
-    x double precision GENERATED ALWAYS AS (cos(radians(dec_deg)) * cos(radians(ra_deg))) STORED,
-    y double precision GENERATED ALWAYS AS (cos(radians(dec_deg)) * sin(radians(ra_deg))) STORED,
-    z double precision GENERATED ALWAYS AS (sin(radians(dec_deg))) STORED,
     PRIMARY KEY (dataset_id, source_id)
 );
--- Sources of an image (image page); zone + declination for positional queries.
+-- Sources of an image (image page). The largest table gets no more indexes than the web needs, and
+-- no unit vectors: positional searches go through the running catalogue, which has them.
 CREATE INDEX extractedsource_image ON extractedsource (dataset_id, image_id);
-CREATE INDEX extractedsource_zone_dec ON extractedsource (dataset_id, zone, dec_deg);
 
 CREATE TABLE runningcatalog (
-    dataset_id            bigint NOT NULL REFERENCES dataset (id) ON DELETE CASCADE,
+    dataset_id            bigint NOT NULL,
     runcat_id             bigint NOT NULL,
     first_source_id       bigint NOT NULL,
     datapoints            integer NOT NULL,
@@ -196,7 +194,7 @@ CREATE TABLE runningcatalog (
 CREATE INDEX runningcatalog_zone_dec ON runningcatalog (dataset_id, zone, wm_dec_deg);
 
 CREATE TABLE runningcatalog_flux (
-    dataset_id    bigint NOT NULL REFERENCES dataset (id) ON DELETE CASCADE,
+    dataset_id    bigint NOT NULL,
     runcat_id     bigint NOT NULL,
     band_id       integer NOT NULL,
     f_datapoints  integer NOT NULL,
@@ -212,7 +210,7 @@ CREATE TABLE runningcatalog_flux (
 
 -- The light-curve link: the primary key serves "light curve of a runcat".
 CREATE TABLE assocxtrsource (
-    dataset_id      bigint NOT NULL REFERENCES dataset (id) ON DELETE CASCADE,
+    dataset_id      bigint NOT NULL,
     runcat_id       bigint NOT NULL,
     source_id       bigint NOT NULL,
     image_id        bigint NOT NULL,
@@ -236,7 +234,7 @@ CREATE TABLE assocxtrsource (
 CREATE INDEX assocxtrsource_source ON assocxtrsource (dataset_id, source_id);
 
 CREATE TABLE newsource (
-    dataset_id               bigint NOT NULL REFERENCES dataset (id) ON DELETE CASCADE,
+    dataset_id               bigint NOT NULL,
     runcat_id                bigint NOT NULL,
     trigger_source_id        bigint NOT NULL,
     previous_limits_image_id bigint NOT NULL,
@@ -249,7 +247,7 @@ CREATE TABLE newsource (
 );
 
 CREATE TABLE varmetric (
-    dataset_id           bigint NOT NULL REFERENCES dataset (id) ON DELETE CASCADE,
+    dataset_id           bigint NOT NULL,
     runcat_id            bigint NOT NULL,
     band_id              integer NOT NULL,
     f_datapoints         integer NOT NULL,
@@ -278,7 +276,7 @@ CREATE INDEX varmetric_sigma_rms_min ON varmetric (dataset_id, sigma_rms_min);
 CREATE INDEX varmetric_newsource ON varmetric (dataset_id) WHERE newsource_type IS NOT NULL;
 
 CREATE TABLE monitor (
-    dataset_id bigint NOT NULL REFERENCES dataset (id) ON DELETE CASCADE,
+    dataset_id bigint NOT NULL,
     monitor_id bigint NOT NULL,
     ra_deg     double precision NOT NULL,
     dec_deg    double precision NOT NULL,

@@ -58,6 +58,12 @@ public sealed class DatasetLoader
                 (e.Detail is { Length: > 0 } detail ? " (" + detail + ")" : "") +
                 ". Nothing was written; an earlier load of this dataset, if any, is unchanged.", e);
         }
+        catch (NpgsqlException e)
+        {
+            throw new StorageException(
+                "Loading dataset '" + name + "' into " + _settings.Masked + " failed in table " + table + " (" + e.Message +
+                "). The transaction was not committed; an earlier load of this dataset, if any, is unchanged. Run the load again.", e);
+        }
     }
 
     /// <summary>Deletes a dataset and all its rows; returns its id, or null if there was none of that name.</summary>

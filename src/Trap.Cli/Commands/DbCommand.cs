@@ -1,4 +1,5 @@
 using Trap.Storage;
+using Trap.Storage.Connection;
 
 namespace Trap.Cli.Commands;
 
@@ -7,6 +8,12 @@ public sealed class DbCommand : ICliCommand
 {
     private readonly IReadOnlyList<ICliCommand> _verbs =
         new ICliCommand[] { new DbInitCommand(), new DbUpgradeCommand(), new DbLoadCommand(), new DbStatusCommand() };
+
+    /// <summary>Options every verb takes.</summary>
+    internal static readonly string[] Options = { "database" };
+
+    internal const string DatabaseUsage =
+        "[--database <connection string or postgresql:// URL>]  (default: $" + DatabaseSettings.EnvironmentVariable + ")";
 
     public string Name => "db";
 
@@ -17,7 +24,7 @@ public sealed class DbCommand : ICliCommand
         var verb = args.Count > 0 ? _verbs.FirstOrDefault(v => v.Name == args[0]) : null;
         if (verb is null)
         {
-            Console.Error.WriteLine("usage: trap db <command> " + DbArguments.Usage);
+            Console.Error.WriteLine("usage: trap db <command> " + DatabaseUsage);
             foreach (var v in _verbs) Console.Error.WriteLine($"  {v.Name,-10} {v.Summary}");
             return 2;
         }
@@ -31,11 +38,5 @@ public sealed class DbCommand : ICliCommand
             Console.Error.WriteLine("trap db " + verb.Name + ": " + e.Message);
             return 1;
         }
-    }
-
-    internal static int UsageError(string verb, string usage)
-    {
-        Console.Error.WriteLine("usage: trap db " + usage);
-        return 2;
     }
 }

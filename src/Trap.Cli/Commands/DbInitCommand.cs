@@ -1,3 +1,4 @@
+using Trap.Storage.Connection;
 using Trap.Storage.Schema;
 
 namespace Trap.Cli.Commands;
@@ -11,9 +12,9 @@ public sealed class DbInitCommand : ICliCommand
 
     public int Run(IReadOnlyList<string> args)
     {
-        var parsed = DbArguments.Parse(args, Name);
-        if (parsed is null || parsed.Positional.Count > 0) return DbCommand.UsageError(Name, "init " + DbArguments.Usage);
-        var settings = parsed.Settings();
+        var parsed = CliArguments.Parse(args, DbCommand.Options);
+        if (parsed.Positionals.Count > 0) throw new CliUsageException("usage: trap db init " + DbCommand.DatabaseUsage);
+        var settings = DatabaseSettings.Resolve(parsed.Get("database"));
         var change = new SchemaMigrator(settings).InitAsync().GetAwaiter().GetResult();
         if (change.Applied.Count > 0)
         {

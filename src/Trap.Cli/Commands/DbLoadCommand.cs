@@ -1,3 +1,4 @@
+using Trap.Storage.Connection;
 using System.Globalization;
 using Trap.Storage.Loading;
 
@@ -12,10 +13,10 @@ public sealed class DbLoadCommand : ICliCommand
 
     public int Run(IReadOnlyList<string> args)
     {
-        var parsed = DbArguments.Parse(args, Name);
-        if (parsed is null || parsed.Positional.Count != 1) return DbCommand.UsageError(Name, "load <dataset folder> " + DbArguments.Usage);
-        var settings = parsed.Settings();
-        var result = new DatasetLoader(settings).LoadFolderAsync(parsed.Positional[0]).GetAwaiter().GetResult();
+        var parsed = CliArguments.Parse(args, DbCommand.Options);
+        if (parsed.Positionals.Count != 1) throw new CliUsageException("usage: trap db load <dataset folder> " + DbCommand.DatabaseUsage);
+        var settings = DatabaseSettings.Resolve(parsed.Get("database"));
+        var result = new DatasetLoader(settings).LoadFolderAsync(parsed.Positionals[0]).GetAwaiter().GetResult();
         var rate = result.TotalRows / Math.Max(result.Elapsed.TotalSeconds, 1e-9);
         Console.WriteLine($"Loaded dataset id {result.DatasetId}" +
                           (result.ReplacedDatasetId is { } old ? $" (replacing id {old})" : "") +

@@ -1,3 +1,4 @@
+using Trap.Storage.Connection;
 using Trap.Storage.Catalogue;
 using Trap.Storage.Schema;
 
@@ -12,9 +13,9 @@ public sealed class DbStatusCommand : ICliCommand
 
     public int Run(IReadOnlyList<string> args)
     {
-        var parsed = DbArguments.Parse(args, Name);
-        if (parsed is null || parsed.Positional.Count > 0) return DbCommand.UsageError(Name, "status " + DbArguments.Usage);
-        var settings = parsed.Settings();
+        var parsed = CliArguments.Parse(args, DbCommand.Options);
+        if (parsed.Positionals.Count > 0) throw new CliUsageException("usage: trap db status " + DbCommand.DatabaseUsage);
+        var settings = DatabaseSettings.Resolve(parsed.Get("database"));
         var state = new SchemaMigrator(settings).StatusAsync().GetAwaiter().GetResult();
         Console.WriteLine($"Database: {settings.Masked}");
         if (!state.Initialised)

@@ -1,3 +1,4 @@
+using Trap.Storage.Connection;
 using Trap.Storage.Schema;
 
 namespace Trap.Cli.Commands;
@@ -11,9 +12,9 @@ public sealed class DbUpgradeCommand : ICliCommand
 
     public int Run(IReadOnlyList<string> args)
     {
-        var parsed = DbArguments.Parse(args, Name);
-        if (parsed is null || parsed.Positional.Count > 0) return DbCommand.UsageError(Name, "upgrade " + DbArguments.Usage);
-        var settings = parsed.Settings();
+        var parsed = CliArguments.Parse(args, DbCommand.Options);
+        if (parsed.Positionals.Count > 0) throw new CliUsageException("usage: trap db upgrade " + DbCommand.DatabaseUsage);
+        var settings = DatabaseSettings.Resolve(parsed.Get("database"));
         var change = new SchemaMigrator(settings).UpgradeAsync().GetAwaiter().GetResult();
         Console.WriteLine(change.Applied.Count == 0
             ? $"The catalogue schema is up to date (version {change.After.Version}) in {settings.Masked}."

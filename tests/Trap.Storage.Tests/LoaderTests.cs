@@ -169,6 +169,22 @@ public class LoaderTests
         Assert.Equal(0, await StoredRows.CountAsync(settings, "SELECT count(*) FROM config WHERE value = 'hunter2'"));
     }
 
+    [Fact]
+    public async Task RejectReasonsHoldTrapsReasonsAndAnyNewIdOfARun()
+    {
+        var settings = await _postgres.CreateCatalogueAsync();
+        var run = new SampleRun("reasons");
+        run.Rejections.Add(new RejectionRow { ImageId = 1, Url = run.Images[0].Url, ReasonId = 99, Reason = "future_reason", Comment = "" });
+        await new DatasetLoader(settings).LoadAsync(run.Contents());
+
+        foreach (var reason in Trap.Science.Quality.RejectReason.All)
+        {
+            Assert.Equal(1, await StoredRows.CountAsync(settings, "SELECT count(*) FROM rejectreason WHERE id = @id AND description = @d",
+                                                        ("id", reason.Id), ("d", reason.Description)));
+        }
+        Assert.Equal(1, await StoredRows.CountAsync(settings, "SELECT count(*) FROM rejectreason WHERE id = 99 AND description = 'future_reason'"));
+    }
+
     private static async Task AssertStoredAsync(DatabaseSettings settings, long datasetId, SampleRun run)
     {
         foreach (var (_, rowType) in DatasetTables.All)

@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Trap.Pipeline.Output;
 using Trap.Pipeline.Output.Rows;
+using Trap.Science.Quality;
 using Trap.Storage.Connection;
 using Trap.Storage.Schema;
 
@@ -143,10 +144,14 @@ public sealed class DatasetLoader
 
     private static async Task RecordRejectReasonsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long datasetId, CancellationToken cancellation)
     {
-        // TraP's reasons are seeded by the schema; a reason id new to the database is added with the run's text.
+        // TraP's reasons 0-5 are seeded by the schema; Trap's own reasons are added with their descriptions,
+        // and an id neither knows (a newer Trap's) with the text the run gave.
         await using var command = new NpgsqlCommand(
+            "INSERT INTO rejectreason (id, description) SELECT * FROM unnest(@ids, @descriptions) ON CONFLICT (id) DO NOTHING; " +
             "INSERT INTO rejectreason (id, description) SELECT DISTINCT ON (reason_id) reason_id, reason FROM rejection " +
             "WHERE dataset_id = @id ORDER BY reason_id ON CONFLICT (id) DO NOTHING", connection, transaction);
+        command.Parameters.AddWithValue("ids", RejectReason.All.Select(r => r.Id).ToArray());
+        command.Parameters.AddWithValue("descriptions", RejectReason.All.Select(r => r.Description).ToArray());
         command.Parameters.AddWithValue("id", datasetId);
         await command.ExecuteNonQueryAsync(cancellation);
     }

@@ -41,7 +41,7 @@ public sealed class DatasetLoader
             var replaced = await DeleteAsync(connection, transaction, name, cancellation);
             var datasetId = await InsertDatasetAsync(connection, transaction, contents.Dataset, cancellation);
             var rows = new Dictionary<string, long> { [table] = 1 };
-            foreach (var (outputTable, rowType) in DatasetTables.All.Where(t => t.Name != DatasetTables.Dataset))
+            foreach (var (_, rowType) in DatasetTables.All.Where(t => t.Name != DatasetTables.Dataset))
             {
                 var map = TableMap.For(rowType);
                 table = map.Table;

@@ -14,6 +14,7 @@ public static class Program
         ["quality"] = QualityBenchmark.Run,
         ["extraction"] = ExtractionBenchmark.Run,
         ["simulate"] = SimulateBenchmark.Run,
+        ["db-load"] = DatabaseLoadBenchmark.Run,
     };
 
     public static int Main(string[] args)

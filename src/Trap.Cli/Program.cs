@@ -10,6 +10,7 @@ public static class Program
         new DemoCommand(),
         new RunCommand(),
         new SimulateCommand(),
+        new DbCommand(),
     };
 
     public static int Main(string[] args)

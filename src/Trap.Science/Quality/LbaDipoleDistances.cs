@@ -11,8 +11,8 @@ public enum LofarStationClass
 /// <summary>
 /// For each LOFAR station class and LBA antenna set, the distance in metres from every dipole in use
 /// to its nearest other dipole: an LBA dipole's effective area is min(λ²/3, π·d²/4) (trap-facts §3.4).
-/// TraP derives these from the stations' AntennaArrays.conf layouts (CS001, RS106, DE601), which are
-/// not shipped with Trap; a table computed from them can be supplied through the constructor.
+/// The default is <see cref="Lofar"/>, TraP's tables computed from the stations' AntennaArrays.conf
+/// layouts (CS001, RS106, DE601); another table can be supplied through the constructor.
 /// </summary>
 public sealed class LbaDipoleDistances
 {
@@ -39,16 +39,25 @@ public sealed class LbaDipoleDistances
     public string Description { get; }
 
     /// <summary>
-    /// The approximation Trap uses without layout tables: every dipole is far enough from the others
+    /// The approximation used where no layout table exists: every dipole is far enough from the others
     /// (d ≥ 2λ/√(3π), about 2.9 m at 66 MHz) to get the full λ²/3, with 48 dipoles in use in a Dutch
     /// (core or remote) station for every LBA antenna set and 96 in an international station. This is
-    /// an upper bound on the area, so the theoretical noise is a lower bound: TraP's LBA_INNER
-    /// regression case (0.015901545 Jy) comes out 4.1 % lower (0.01525 Jy).
+    /// an upper bound on the area, so the theoretical noise is a lower bound (TraP's LBA_INNER
+    /// regression case, 0.015901545 Jy with the real layouts, would come out 4.1 % lower).
     /// </summary>
     public static LbaDipoleDistances IsolatedDipoles { get; } = new(
         new Dictionary<(LofarStationClass, string), double[]>(),
         (station, _) => Enumerable.Repeat(double.PositiveInfinity, station == LofarStationClass.International ? 96 : 48).ToArray(),
         "isolated-dipole approximation (48 dipoles per Dutch station, 96 per international station)");
+
+    /// <summary>
+    /// LOFAR's own layouts (<see cref="LofarLbaDipoleTables"/>); antenna sets they do not list (e.g.
+    /// international sparse sets) fall back to <see cref="IsolatedDipoles"/>.
+    /// </summary>
+    public static LbaDipoleDistances Lofar { get; } = new(
+        LofarLbaDipoleTables.Distances,
+        (station, set) => IsolatedDipoles.For(station, set).ToArray(),
+        "LOFAR station layouts (CS001, RS106, DE601, as tabulated by TraP)");
 
     /// <summary>Nearest-dipole distances (m) of the dipoles a station of this class uses in this antenna set.</summary>
     public IReadOnlyList<double> For(LofarStationClass station, string antennaSet)

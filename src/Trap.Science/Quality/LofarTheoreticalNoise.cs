@@ -70,7 +70,7 @@ public static class LofarTheoreticalNoise
         if (lambda > 3.0)
         {
             var area = 0.0;
-            foreach (var d in (lbaDistances ?? LbaDipoleDistances.IsolatedDipoles).For(station, antennaSet))
+            foreach (var d in (lbaDistances ?? LbaDipoleDistances.Lofar).For(station, antennaSet))
                 area += Math.Min(maxArea, Math.PI * d * d / 4.0);
             return area;
         }

@@ -61,7 +61,7 @@ public sealed record QualityConfig
 
     /// <summary>
     /// Trap extension: LOFAR LBA nearest-dipole distances needed by the theoretical noise. Null (default)
-    /// uses <see cref="LbaDipoleDistances.IsolatedDipoles"/>, an approximation (see that type).
+    /// uses <see cref="LbaDipoleDistances.Lofar"/>, LOFAR's own station layouts.
     /// </summary>
     public LbaDipoleDistances? LbaDipoleDistances { get; init; }
 

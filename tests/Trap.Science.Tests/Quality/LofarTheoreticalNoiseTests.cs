@@ -24,27 +24,23 @@ public class LofarTheoreticalNoiseTests
     }
 
     [Fact]
-    public void LbaInnerReproducesTrapsRegressionValueGivenTheStationAreaItsTablesImply()
+    public void LbaInnerReproducesTrapsRegressionValue()
     {
-        // TraP's 0.015901545 Jy follows from this formula when both core and remote LBA_INNER stations
-        // have 313.709420 m² (derived by inverting the formula; trap-facts does not give TraP's
-        // dipole tables). 48 dipoles at this common nearest-neighbour distance give that area:
-        var d = Math.Sqrt(4 * 313.709420395 / 48 / Math.PI);
-        var table = new LbaDipoleDistances(new Dictionary<(LofarStationClass, string), double[]>
-        {
-            [(LofarStationClass.Core, "LBA_INNER")] = Enumerable.Repeat(d, 48).ToArray(),
-            [(LofarStationClass.Remote, "LBA_INNER")] = Enumerable.Repeat(d, 48).ToArray(),
-        });
-        var noise = LofarTheoreticalNoise.NoiseJy(Frequency, Bandwidth, Integration, "LBA_INNER", 23, 8, 0, table);
+        // trap-facts §3.4: ν = 66 308 593.75 Hz, B = 200 kHz, τ = 18 654.3 s, LBA_INNER, 23 core + 8 remote
+        // stations → 0.015901545 Jy (TraP's unit test asserts 7 decimals), with LOFAR's dipole layouts.
+        var noise = LofarTheoreticalNoise.NoiseJy(Frequency, Bandwidth, Integration, "LBA_INNER", 23, 8, 0);
         Assert.Equal(0.015901545, noise, 7);
+        // Both station classes then have 313.709 m² (sum of min(λ²/3, πd²/4) over the 48 dipoles).
+        Assert.Equal(313.7094, LofarTheoreticalNoise.StationAreaM2(Frequency, "LBA_INNER", LofarStationClass.Core), 3);
+        Assert.Equal(313.7094, LofarTheoreticalNoise.StationAreaM2(Frequency, "LBA_INNER", LofarStationClass.Remote), 3);
     }
 
     [Fact]
-    public void LbaInnerWithoutDipoleTablesIsTheIsolatedDipoleLowerBound()
+    public void IsolatedDipoleApproximationIsALowerBoundOnTheNoise()
     {
-        // Default approximation: 48 dipoles of λ²/3 each; independently computed (Python) 0.0152526 Jy,
-        // 4.1 % below TraP's table-based value.
-        var noise = LofarTheoreticalNoise.NoiseJy(Frequency, Bandwidth, Integration, "LBA_INNER", 23, 8, 0);
+        // Where no layout is tabulated: 48 dipoles of λ²/3 each; independently computed (Python) 0.0152526 Jy.
+        var noise = LofarTheoreticalNoise.NoiseJy(Frequency, Bandwidth, Integration, "LBA_INNER", 23, 8, 0,
+            LbaDipoleDistances.IsolatedDipoles);
         Assert.Equal(0.0152526439, noise, 9);
         Assert.InRange(noise / 0.015901545, 0.95, 1.0);
     }

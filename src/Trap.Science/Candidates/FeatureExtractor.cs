@@ -18,6 +18,7 @@ public static class FeatureExtractor
         var neighbour = brightSources.Nearest(runcatId, raDeg, decDeg, config.BrightSourceRatio * Math.Max(peakFlux, 0.0));
         var chiSquares = located.Select(p => p.ReducedChiSq).Where(double.IsFinite).ToList();
         var centreFractions = located.Select(p => p.CentreDistanceFraction).Where(double.IsFinite).ToList();
+        var edgeDistances = located.Select(p => p.EdgeDistanceBeams).Where(d => !double.IsNaN(d)).ToList();
 
         return new CandidateFeatures(
             Points: points.Count,
@@ -29,7 +30,7 @@ public static class FeatureExtractor
             FirstToPeak: ToPeak(points[0]),
             LastToPeak: ToPeak(points[^1]),
             TimeTrend: Spearman(points.Select(p => p.FIntJy).ToArray()),
-            EdgeDistanceBeams: located.Min(p => p.EdgeDistanceBeams),
+            EdgeDistanceBeams: edgeDistances.Count > 0 ? edgeDistances.Min() : double.NaN,
             CentreDistanceFraction: centreFractions.Count > 0 ? centreFractions.Max() : double.NaN,
             BrightNeighbourRuncatId: neighbour?.Source.RuncatId,
             BrightNeighbourDistanceBeams: neighbour is { } n && beamDeg > 0 ? n.DistanceDeg / beamDeg : double.PositiveInfinity,

@@ -18,4 +18,11 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 dotnet build Trap.sln -c Release -nologo -v q
-dotnet test Trap.sln -c Release --no-build -nologo "$@"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Trap.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
+# One closing line for the whole suite, summed over the test projects.
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { gsub(",", "", p); printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"

@@ -26,7 +26,16 @@ public sealed class AlertsCommand : ICliCommand
         {
             throw new CliUsageException($"--timeout expects a positive number of seconds, got '{text}'");
         }
-        var sender = new VoEventSender(BrokerAddress.Parse(broker), TimeSpan.FromSeconds(timeout), parsed.GetInt("retries", new AlertConfig().BrokerRetries));
+        BrokerAddress address;
+        try
+        {
+            address = BrokerAddress.Parse(broker);
+        }
+        catch (ArgumentException error)
+        {
+            throw new CliUsageException(error.Message);
+        }
+        var sender = new VoEventSender(address, TimeSpan.FromSeconds(timeout), parsed.GetInt("retries", new AlertConfig().BrokerRetries));
         var folder = Path.Combine(parsed.Positionals[1], DatasetTables.VoEventsFolder);
         var results = VoEventFolder.SendAllAsync(folder, sender, message => Console.Error.WriteLine("trap alerts: " + message)).GetAwaiter().GetResult();
         var acked = results.Count(r => r.Acknowledged);

@@ -12,18 +12,18 @@ public sealed class DemoCommand : ICliCommand
 {
     public string Name => "demo";
 
-    public string Summary => "generate the demo survey and run the demo job on it (trap demo [--master local[N]])";
+    public string Summary => "generate the demo survey and run the demo job on it (trap demo [--master local[N]] [--database CONN])";
 
     public int Run(IReadOnlyList<string> args)
     {
-        var parsed = CliArguments.Parse(args, new[] { "master" });
+        var parsed = CliArguments.Parse(args, new[] { "master", "database" });
         var job = FindDemoJob();
         var root = Path.GetFullPath(Path.Combine(job, "..", ".."));
         var surveyFolder = Path.Combine(root, "state", "demo");
         var survey = new Survey(new SurveySpec());
         var written = SurveyWriter.Write(survey, surveyFolder);
         Console.WriteLine($"trap demo: wrote {written.Images} images with ground truth to {written.Folder}");
-        return RunCommand.RunJob(job, null, parsed.Get("master") ?? "local[*]");
+        return RunCommand.RunJob(job, null, parsed.Get("master") ?? "local[*]", RunCommand.DatabaseFor(parsed.Get("database")));
     }
 
     /// <summary>jobs/demo of the checkout, found from the working directory or the executable.</summary>

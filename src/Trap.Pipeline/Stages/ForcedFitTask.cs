@@ -3,6 +3,7 @@ using Trap.Images;
 using Trap.Pipeline.Configuration;
 using Trap.Science.Association;
 using Trap.Science.Extraction;
+using Trap.Science.Extraction.Background;
 using Trap.Science.Extraction.Forced;
 
 namespace Trap.Pipeline.Stages;
@@ -26,16 +27,17 @@ public sealed class ForcedFitTask : IMapTask<ForcedFitWork, ForcedFitOutcome>
     {
         var config = JobConfigCache.Get(context);
         SkyImage image;
+        BackgroundMaps? maps;
         try
         {
-            image = RecentImages.Get(work.Url);
+            (image, maps) = RecentImages.Get(work.Url);
         }
         catch (ImageFormatException error)
         {
             // The file changed or vanished since extraction: no forced fits here, and the run goes on.
             return new ForcedFitOutcome(work.ImageId, work.Requests.Select(r => new ForcedFitResult(r, null, error.Message)).ToList());
         }
-        var photometer = ForcedPhotometer.For(image, config.Extraction);
+        var photometer = ForcedPhotometer.For(image, config.Extraction, maps);
         var results = work.Requests
             .Select(r => (Request: r, Fit: photometer.Fit(r.RaDeg, r.DecDeg)))
             .Select(p => new ForcedFitResult(p.Request, p.Fit.Source, p.Fit.Failure))

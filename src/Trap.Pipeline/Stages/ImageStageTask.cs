@@ -27,8 +27,8 @@ public sealed class ImageStageTask : IMapTask<ImageWork, ImageOutcome>
             m.Beam.MajorFwhmDeg, m.Beam.MinorFwhmDeg, m.Beam.PositionAngleDeg, beam.SemiMajorPx, beam.SemiMinorPx);
         try
         {
-            var result = SourceExtractor.Extract(image, config.Extraction);
-            RecentImages.Keep(image);
+            var result = SourceExtractor.Extract(image, config.Extraction, out var maps);
+            RecentImages.Keep(image, maps);
             return new ImageOutcome(work.ImageId, quality, facts, result.Sources, result.RmsMin, result.RmsMax, null);
         }
         catch (ExtractionException error)

@@ -35,7 +35,7 @@ public sealed class ImageQualityControl
     {
         var m = image.Metadata;
         var checks = new List<QualityCheck> { QualityCheck.Readable };
-        var census = PixelCensus.Of(image.Pixels);
+        var census = PixelCensus.Of(image.Pixels, image.Width, image.Height);
         var rms = CentralRms.Compute(image.Pixels, image.Width, image.Height, _config.RmsEstSigma, _config.RmsEstFraction);
         var expectedNoise = double.NaN;
         var isLofar = m.Lofar is not null;
@@ -78,7 +78,7 @@ public sealed class ImageQualityControl
             Metadata = m,
             RmsQc = rms,
             ExpectedNoiseJy = expectedNoise,
-            NanFraction = census.NanFraction,
+            NanFraction = census.FieldNanFraction,
         };
     }
 

@@ -53,10 +53,11 @@ public sealed record QualityConfig
     public double ExpectedNoiseHighBound { get; init; } = 80;
 
     /// <summary>
-    /// Trap extension: largest acceptable fraction of NaN (blank) pixels; above it the image is
-    /// rejected as NaN-dominated. 0.5 = more blank than data.
+    /// Trap extension: largest acceptable fraction of NaN (blank) pixels in the field (the circle
+    /// inscribed in the image; blank corners outside it, as in primary-beam-corrected images, do not
+    /// count); above it the image is rejected as NaN-dominated.
     /// </summary>
-    public double MaxNanFraction { get; init; } = 0.5;
+    public double MaxNanFraction { get; init; } = 0.1;
 
     /// <summary>
     /// Trap extension: LOFAR LBA nearest-dipole distances needed by the theoretical noise. Null (default)

@@ -27,7 +27,7 @@ public sealed record QualityVerdict
     /// <summary>Expected noise in Jy: LOFAR theoretical noise, or the configured expected noise.</summary>
     public double ExpectedNoiseJy { get; init; } = double.NaN;
 
-    /// <summary>Fraction of NaN pixels.</summary>
+    /// <summary>Fraction of NaN pixels in the field (the circle inscribed in the image).</summary>
     public double NanFraction { get; init; } = double.NaN;
 
     /// <summary>The flat record written to Parquet and the database.</summary>
@@ -79,6 +79,7 @@ public sealed record QualityVerdict
 /// </summary>
 /// <param name="ChecksRun">Comma-separated snake_case names of the checks that ran, in order.</param>
 /// <param name="NoiseRatio">RmsQc / ExpectedNoiseJy.</param>
+/// <param name="NanFraction">Fraction of NaN pixels in the field (the circle inscribed in the image).</param>
 public sealed record QualityRecord(
     string ImageUrl,
     bool Accepted,

@@ -40,10 +40,15 @@ public sealed class SurveyRun : IAsyncLifetime
 
     public List<VariabilityRow> Variability { get; private set; } = null!;
 
+    public List<MonitorRow> Monitors { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         SurveyWriter.Write(new Survey(Spec), Folder);
-        await File.WriteAllTextAsync(Path.Combine(Folder, "job.cfg"), "[job]\nimages = images/**/*.fits\noutput = output\n");
+        // Two monitored positions: one in pointing 0's field (across RA 0), one on sky no image covers.
+        await File.WriteAllTextAsync(Path.Combine(Folder, "monitor.csv"), "ra_deg,dec_deg,name\n359.95,30.05,inside\n10,-40,nowhere\n");
+        await File.WriteAllTextAsync(Path.Combine(Folder, "job.cfg"),
+            "[job]\nimages = images/**/*.fits\noutput = output\nmonitor_list = monitor.csv\n");
         await using var engine = new LocalEngine();
         Summary = await new JobRunner(engine, ProgressReporter.Silent()).RunAsync(Folder);
         TruthImages = TruthFiles.ReadImages(Path.Combine(Folder, TruthFiles.ImagesFile));
@@ -55,6 +60,7 @@ public sealed class SurveyRun : IAsyncLifetime
         Associations = await Read<AssociationRow>(DatasetTables.Associations);
         NewSources = await Read<NewSourceRow>(DatasetTables.NewSources);
         Variability = await Read<VariabilityRow>(DatasetTables.Variability);
+        Monitors = await Read<MonitorRow>(DatasetTables.Monitor);
     }
 
     public async Task<List<T>> Read<T>(string table) where T : class, new()

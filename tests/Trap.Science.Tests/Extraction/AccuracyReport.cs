@@ -2,8 +2,12 @@ using Trap.Science.Extraction;
 
 namespace Trap.Science.Tests.Extraction;
 
-/// <summary>A true source in pixel coordinates: position, integrated flux (Jy) and S/N of its peak.</summary>
-internal readonly record struct TrueSource(double X, double Y, double IntFlux, double PeakSnr);
+/// <summary>
+/// A true source in pixel coordinates: position, integrated flux (Jy) and S/N of its peak. Sources
+/// not <paramref name="Counted"/> (e.g. too close to the mask) still explain detections for the
+/// reliability but are left out of completeness, fluxes and pulls.
+/// </summary>
+internal readonly record struct TrueSource(double X, double Y, double IntFlux, double PeakSnr, bool Counted = true);
 
 /// <summary>
 /// Extraction accuracy against known truth: sources matched to the nearest true source within a
@@ -36,7 +40,7 @@ internal sealed class AccuracyReport
                 }
             }
             if (best >= 0) used[best] = true;
-            _truth.Add((t, best >= 0 ? extracted[best] : null));
+            if (t.Counted) _truth.Add((t, best >= 0 ? extracted[best] : null));
         }
         for (var i = 0; i < extracted.Count; i++) _extracted.Add((extracted[i], used[i]));
     }

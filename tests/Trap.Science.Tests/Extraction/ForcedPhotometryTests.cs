@@ -36,7 +36,7 @@ public class ForcedPhotometryTests
         Assert.Equal(0.05, s.IntFlux, 3 * s.IntFluxErr);
         // f_int is the raw fitted peak, f_peak the bias-corrected one.
         Assert.Equal(s.IntFlux - 0.001 * 0.001 / s.IntFlux, s.PeakFlux, 2e-5);
-        Assert.Equal(3 * 5, s.SemiMajorArcsec, 1e-4); // law-of-cosines distances lose ~1e-5 arcsec
+        Assert.Equal(3 * 5, s.SemiMajorArcsec, 1e-4); // the test projection is linear in RA, not conformal
         Assert.Equal(2 * 5, s.SemiMinorArcsec, 1e-4);
         Assert.InRange(s.DetSigma, 40, 60);
         Assert.Equal(1, s.FitType);

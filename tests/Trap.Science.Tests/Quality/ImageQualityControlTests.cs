@@ -55,11 +55,32 @@ public class ImageQualityControlTests
     }
 
     [Fact]
-    public void NanDominatedImageIsRejected()
+    public void NanBlockInTheFieldIsRejectedAsNanDominated()
     {
+        // 64 of 256 rows blank across the middle: about 32 % of the inscribed circle.
         var image = WithNoise(GenericMetadata(), 0.01);
-        for (var y = 0; y < 200; y++) Array.Fill(image.Pixels, float.NaN, y * image.Width, image.Width);
-        AssertRejected(Qc.Run(image), RejectReason.NanDominated, QualityCheck.Nan, "78.1");
+        for (var y = 96; y < 160; y++) Array.Fill(image.Pixels, float.NaN, y * image.Width, image.Width);
+        var verdict = Qc.Run(image);
+        AssertRejected(verdict, RejectReason.NanDominated, QualityCheck.Nan, "max_nan_fraction = 10.0");
+        Assert.InRange(verdict.NanFraction, 0.30, 0.34);
+    }
+
+    [Fact]
+    public void BlankCornersOutsideTheFieldAndSmallBlanksAreAccepted()
+    {
+        // A primary-beam-like mask: everything outside the inscribed circle is NaN (21 % of the image).
+        var image = WithNoise(GenericMetadata(), 0.01);
+        for (var y = 0; y < image.Height; y++)
+        for (var x = 0; x < image.Width; x++)
+        {
+            var (dx, dy) = (x + 0.5 - 128, y + 0.5 - 128);
+            if (dx * dx + dy * dy > 128 * 128) image.Pixels[y * image.Width + x] = float.NaN;
+        }
+        // Plus a 40 x 40 blank inside the field: 3.1 % of it.
+        for (var y = 20; y < 60; y++) Array.Fill(image.Pixels, float.NaN, y * image.Width + 100, 40);
+        var verdict = Qc.Run(image);
+        Assert.True(verdict.Accepted, verdict.Rejection?.ToString());
+        Assert.InRange(verdict.NanFraction, 0.030, 0.033);
     }
 
     [Fact]
@@ -67,7 +88,7 @@ public class ImageQualityControlTests
     {
         var m = GenericMetadata();
         var verdict = Qc.Run(new SkyImage(m, Enumerable.Repeat(float.NaN, m.Width * m.Height).ToArray()));
-        AssertRejected(verdict, RejectReason.NanDominated, QualityCheck.Nan, "100");
+        AssertRejected(verdict, RejectReason.NanDominated, QualityCheck.Nan, "(100.0");
     }
 
     [Fact]

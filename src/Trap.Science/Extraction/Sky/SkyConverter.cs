@@ -1,3 +1,4 @@
+using Trap.Formats.Wcs;
 using Trap.Science.Extraction.Fitting;
 
 namespace Trap.Science.Extraction.Sky;
@@ -5,7 +6,8 @@ namespace Trap.Science.Extraction.Sky;
 /// <summary>
 /// From a pixel-space measurement to TraP's record (trap-facts §4.10): centroid through the WCS, the
 /// local angle of north, coordinate errors in RA and Dec, the pessimistic error radius, semi-axes in
-/// arcsec and the position angle east of north.
+/// arcsec and the position angle east of north. Distances use Vincenty's formula where TraP uses the
+/// spherical law of cosines: equal to far below a milliarcsecond, and exact for tiny separations.
 /// </summary>
 public static class SkyConverter
 {
@@ -98,7 +100,7 @@ public static class SkyConverter
         foreach (var (sx, sy) in new[] { (1, 1), (1, -1), (-1, 1), (-1, -1) })
         {
             if (!TrySky(wcs, x + sx * xErr, y + sy * yErr, out var r, out var d)) return double.PositiveInfinity;
-            radius = Math.Max(radius, SphericalGeometry.DistanceDeg(ra, dec, r, d) * 3600);
+            radius = Math.Max(radius, SkyGeometry.SeparationDeg(ra, dec, r, d) * 3600);
         }
         return radius;
     }
@@ -107,7 +109,7 @@ public static class SkyConverter
     private static double ArcsecPerPixel(PixelToSky wcs, double ra, double dec, double endX, double endY, double pixels)
     {
         if (pixels <= 0 || !TrySky(wcs, endX, endY, out var r, out var d)) return double.NaN;
-        return SphericalGeometry.DistanceDeg(ra, dec, r, d) * 3600 / pixels;
+        return SkyGeometry.SeparationDeg(ra, dec, r, d) * 3600 / pixels;
     }
 
     private static bool TrySky(PixelToSky wcs, double x, double y, out double ra, out double dec)

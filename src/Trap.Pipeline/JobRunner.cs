@@ -135,7 +135,6 @@ public sealed class JobRunner
         var candidates = await CandidateStage.RunAsync(folder, config,
             new CandidateInputs(jobName, plan.Bands, imageRows, newSourceRows, catalogue, fluxes), DateTime.UtcNow);
         counts.Candidates = candidates.Count;
-        _progress.Message($"trap: {candidates.Count} transient candidates");
         return counts;
     }
 

@@ -86,4 +86,28 @@ public class VoEventSenderTests
         Assert.Throws<FormatException>(() => TransportMessage.Parse(Encoding.UTF8.GetBytes("<Other/>")));
         Assert.Throws<FormatException>(() => TransportMessage.Parse(Encoding.UTF8.GetBytes("not xml")));
     }
+
+    [Fact]
+    public async Task AFolderOfPacketsIsSentInNameOrderAndNaksAreLogged()
+    {
+        var folder = Directory.CreateTempSubdirectory("trap-voevents-").FullName;
+        try
+        {
+            foreach (var id in new[] { 2, 1 })
+            {
+                var alert = SampleAlerts.Flare() with { Ivorn = Ivorn.Create("trap.local", "transients", Ivorn.LocalId("demo", id)) };
+                await File.WriteAllBytesAsync(Path.Combine(folder, Ivorn.LocalId("demo", id) + ".xml"), VoEventWriter.Write(alert, SampleAlerts.Config));
+            }
+            await using var broker = new LoopbackBroker((i, _) => Task.FromResult<byte[]?>(LoopbackBroker.Answer(i == 0 ? "ack" : "nak", "duplicate")));
+            var log = new List<string>();
+            var results = await VoEventFolder.SendAllAsync(folder, SenderFor(broker), log.Add);
+            Assert.Equal(new[] { "ivo://trap.local/transients#demo-runcat-1", "ivo://trap.local/transients#demo-runcat-2" }, results.Select(r => r.Ivorn));
+            Assert.Equal(new[] { true, false }, results.Select(r => r.Acknowledged));
+            Assert.Contains("demo-runcat-2 refused by the broker (nak): duplicate", Assert.Single(log));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -11,6 +11,7 @@ public static class Program
         new RunCommand(),
         new SimulateCommand(),
         new DbCommand(),
+        new AlertsCommand(),
     };
 
     public static int Main(string[] args)
@@ -37,7 +38,8 @@ public static class Program
             return 2;
         }
         catch (Exception error) when (error is Trap.Pipeline.Configuration.JobConfigException or Trap.Images.ImageFormatException
-                                          or Trap.Formats.Fits.FitsFormatException or Trap.Storage.StorageException or IOException or UnauthorizedAccessException)
+                                          or Trap.Formats.Fits.FitsFormatException or Trap.Storage.StorageException or IOException or UnauthorizedAccessException
+                                          or InvalidDataException)
         {
             // Errors a user can act on: print the message (file, problem, remedy), not a stack trace.
             Console.Error.WriteLine($"trap {command.Name}: {error.Message}");

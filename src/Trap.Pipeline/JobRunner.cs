@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Trap.Alerts;
 using Trap.Engine;
 using Trap.Pipeline.Configuration;
 using Trap.Pipeline.Output;
@@ -15,7 +16,8 @@ namespace Trap.Pipeline;
 /// Runs a whole job on an engine (DESIGN "The job, as data flows"): plan from headers; then timestep
 /// by timestep a map over images (ingest, QC, extraction), the historical QC check in observation
 /// order, a keyed reduce by sky bucket (blind association), a map of forced fits and a second keyed
-/// reduce (their association); finally the catalogue, flux and variability tables. Rows stream to
+/// reduce (their association); finally the catalogue, flux and variability tables, and the transient
+/// candidates with their VOEvents (sent to a broker once the output is committed). Rows stream to
 /// Parquet as they are made, so memory holds the catalogue and one timestep, not the whole run.
 /// The output replaces any earlier output of the job only when the run completes.
 /// </summary>
@@ -55,11 +57,12 @@ public sealed class JobRunner
         try
         {
             var run = new TimestepProcessor(_engine, context, config, plan);
-            var counts = await WriteRunAsync(run, output.Staging, config, plan, monitors, cancellation);
+            var counts = await WriteRunAsync(run, output.Staging, context.JobName, config, plan, monitors, cancellation);
             await WriteDatasetAsync(output.Staging, context.JobName, config, plan, counts, clock);
             output.Commit();
+            var delivered = await SendAlertsAsync(config.Alerts, outputFolder, cancellation);
             return new RunSummary(outputFolder, plan.Images.Count + plan.Unreadable.Count, counts.Rejected, counts.Sources,
-                counts.CatalogueSources, counts.NewSources, clock.Elapsed);
+                counts.CatalogueSources, counts.NewSources, counts.Candidates, delivered, clock.Elapsed);
         }
         catch
         {
@@ -68,16 +71,20 @@ public sealed class JobRunner
         }
     }
 
-    private async Task<RunCounts> WriteRunAsync(TimestepProcessor run, string folder, JobConfig config, JobPlan plan,
+    private async Task<RunCounts> WriteRunAsync(TimestepProcessor run, string folder, string jobName, JobConfig config, JobPlan plan,
         IReadOnlyList<MonitorList.Entry> monitors, CancellationToken cancellation)
     {
         var counts = new RunCounts();
         var retired = new HashSet<long>();
         var monitorRuncats = new Dictionary<long, long>();
+        var imageRows = new List<ImageRow>();
+        var newSourceRows = new List<NewSourceRow>();
         await using var writer = new DatasetWriter(folder);
         foreach (var failed in plan.Unreadable)
         {
-            await writer.Images.AddAsync(new ImageRow { ImageId = failed.ImageId, Url = failed.Header.Url, Accepted = false });
+            var failedRow = new ImageRow { ImageId = failed.ImageId, Url = failed.Header.Url, Accepted = false };
+            imageRows.Add(failedRow);
+            await writer.Images.AddAsync(failedRow);
             var rejection = failed.Header.Rejection!;
             await writer.Rejections.AddAsync(new RejectionRow
             {
@@ -94,6 +101,8 @@ public sealed class JobRunner
         {
             cancellation.ThrowIfCancellationRequested();
             var step = await run.ProcessAsync(timestep, history, cancellation);
+            imageRows.AddRange(step.Images);
+            newSourceRows.AddRange(step.NewSources);
             foreach (var row in step.Images) await writer.Images.AddAsync(row);
             foreach (var row in step.Rejections) await writer.Rejections.AddAsync(row);
             foreach (var row in step.Sources) await writer.ExtractedSources.AddAsync(row);
@@ -110,11 +119,12 @@ public sealed class JobRunner
         await writer.FinishAsync(retired);
 
         var catalogues = await _engine.CollectStatesAsync<int, RunningCatalogue>(CatalogueState.Stage, cancellation);
-        var sources = catalogues.SelectMany(c => c.State.Sources()).Select(RowMapping.Catalogue).ToList();
+        var catalogue = catalogues.SelectMany(c => c.State.Sources()).ToList();
+        var fluxes = catalogues.SelectMany(c => c.State.BandFluxes()).ToList();
+        var sources = catalogue.Select(RowMapping.Catalogue).ToList();
         counts.CatalogueSources = sources.Count;
         await writer.WriteTableAsync(DatasetTables.RunningCatalogue, sources);
-        await writer.WriteTableAsync(DatasetTables.RunningCatalogueFlux,
-            catalogues.SelectMany(c => c.State.BandFluxes()).Select(RowMapping.Flux));
+        await writer.WriteTableAsync(DatasetTables.RunningCatalogueFlux, fluxes.Select(RowMapping.Flux));
         await writer.WriteTableAsync(DatasetTables.Variability,
             catalogues.SelectMany(c => c.State.Summaries()).Select(RowMapping.Variability));
         await writer.WriteTableAsync(DatasetTables.Monitor, monitors.Select(m => new MonitorRow
@@ -122,7 +132,21 @@ public sealed class JobRunner
             MonitorId = m.Position.Id, RaDeg = m.Position.RaDeg, DecDeg = m.Position.DecDeg, Name = m.Name,
             RuncatId = monitorRuncats.TryGetValue(m.Position.Id, out var runcat) ? runcat : null,
         }));
+        var candidates = await CandidateStage.RunAsync(folder, config,
+            new CandidateInputs(jobName, plan.Bands, imageRows, newSourceRows, catalogue, fluxes), DateTime.UtcNow);
+        counts.Candidates = candidates.Count;
         return counts;
+    }
+
+    /// <summary>Sends the committed dataset's VOEvents when [alerts] broker is set; returns how many the broker acknowledged.</summary>
+    private async Task<int> SendAlertsAsync(AlertConfig alerts, string outputFolder, CancellationToken cancellation)
+    {
+        if (alerts.Broker.Length == 0 || !alerts.WriteVoevents) return 0;
+        var results = await VoEventFolder.SendAllAsync(Path.Combine(outputFolder, DatasetTables.VoEventsFolder),
+            VoEventSender.From(alerts), message => _progress.Message("trap: " + message), cancellation);
+        var acked = results.Count(r => r.Acknowledged);
+        _progress.Message($"trap: {acked} VOEvents acknowledged by broker {alerts.Broker}");
+        return acked;
     }
 
     private async Task WriteDatasetAsync(string folder, string jobName, JobConfig config, JobPlan plan, RunCounts counts, Stopwatch clock)
@@ -161,5 +185,6 @@ public sealed class JobRunner
         public long Sources { get; set; }
         public long CatalogueSources { get; set; }
         public long NewSources { get; set; }
+        public int Candidates { get; set; }
     }
 }

@@ -8,4 +8,6 @@ public sealed record RunSummary(
     long Sources,
     long CatalogueSources,
     long NewSources,
+    int Candidates,
+    int AlertsDelivered,
     TimeSpan Elapsed);

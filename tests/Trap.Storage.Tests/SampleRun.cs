@@ -71,6 +71,23 @@ public sealed class SampleRun
                 LightcurveMedianJy = Next(0.05, 0.5), VsIntMax = Next(0, 8), MIntMax = Next(0, 1), VsPeakMax = Next(0, 8), MPeakMax = Next(0, 1),
                 NewsourceType = r % 7 == 0 ? r % 2 : null, SigmaRmsMin = r % 7 == 0 ? Next(5, 20) : null, SigmaRmsMax = r % 7 == 0 ? Next(20, 40) : null,
             });
+            if (r % 5 == 0)
+            {
+                // Candidates, with the values that stress the loader: a null neighbour, infinities and NaN.
+                Candidates.Add(new CandidateRow
+                {
+                    RuncatId = r + 1, BandId = 1, RaDeg = ra, DecDeg = dec, ErrorRadiusDeg = Next(1e-4, 1e-3),
+                    Class = r % 2 == 0 ? "flare" : "variable", Score = Next(0.5, 1), ClassRule = "rule", SelectedBy = "new_source,cuts",
+                    TriggerUtc = Dataset.ProcessStartUtc.AddMinutes(r), FDatapoints = 3, VInt = Next(0, 0.5), EtaInt = Next(0, 10),
+                    EtaIntSignificance = Next(0, 1), EtaSigmas = r == 0 ? double.NaN : Next(0, 5), VSigmas = Next(0, 5),
+                    NewsourceType = r % 2 == 0 ? 1 : null, SigmaRmsMin = r % 2 == 0 ? Next(5, 20) : null, SigmaRmsMax = r % 2 == 0 ? Next(20, 40) : null,
+                    NPoints = 3, ForcedFraction = Next(0, 1), FirstDetectionUtc = Dataset.ProcessStartUtc, PeakUtc = Dataset.ProcessStartUtc.AddMinutes(1),
+                    PeakFIntJy = Next(0.1, 1), PeakFIntErrJy = Next(1e-3, 1e-2), FirstToPeak = Next(0, 1), LastToPeak = Next(0, 1),
+                    TimeTrend = Next(-1, 1), EdgeDistanceBeams = Next(0, 20), CentreDistanceFraction = Next(0, 1),
+                    BrightNeighbourRuncatId = r == 0 ? null : 1, BrightNeighbourDistanceBeams = r == 0 ? double.PositiveInfinity : Next(1, 10),
+                    BrightNeighbourFluxRatio = r == 0 ? 0 : Next(10, 100), MedianReducedChisq = Next(0, 2), Ivorn = $"ivo://trap.local/transients#sample-runcat-{r + 1}",
+                });
+            }
             if (r % 7 == 0)
             {
                 NewSources.Add(new NewSourceRow
@@ -127,6 +144,7 @@ public sealed class SampleRun
     public List<NewSourceRow> NewSources { get; } = new();
     public List<VariabilityRow> Variability { get; } = new();
     public List<MonitorRow> Monitors { get; }
+    public List<CandidateRow> Candidates { get; } = new();
 
     /// <summary>The rows of the table with row type <paramref name="rowType"/>.</summary>
     public System.Collections.IEnumerable RowsOf(Type rowType) => rowType.Name switch
@@ -144,10 +162,11 @@ public sealed class SampleRun
         nameof(NewSourceRow) => NewSources,
         nameof(VariabilityRow) => Variability,
         nameof(MonitorRow) => Monitors,
+        nameof(CandidateRow) => Candidates,
         _ => throw new ArgumentException("SampleRun has no table of " + rowType.Name),
     };
 
     public DatasetContents Contents() => new DatasetContents(Dataset)
         .Set(Config).Set(Images).Set(Rejections).Set(Bands).Set(Regions).Set(Sources).Set(Catalogue)
-        .Set(Fluxes).Set(Associations).Set(NewSources).Set(Variability).Set(Monitors);
+        .Set(Fluxes).Set(Associations).Set(NewSources).Set(Variability).Set(Monitors).Set(Candidates);
 }

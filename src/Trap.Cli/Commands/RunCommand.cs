@@ -40,7 +40,8 @@ public sealed class RunCommand : ICliCommand
         var runner = new JobRunner(LocalEngineFor(master), ProgressReporter.ForConsole());
         var summary = runner.RunAsync(job, output).GetAwaiter().GetResult();
         Console.WriteLine($"trap: {summary.Images} images ({summary.Rejected} rejected), {summary.Sources} measurements, " +
-                          $"{summary.CatalogueSources} catalogue sources, {summary.NewSources} new sources in {summary.Elapsed.TotalSeconds:F1} s");
+                          $"{summary.CatalogueSources} catalogue sources, {summary.NewSources} new sources, {summary.Candidates} candidates " +
+                          $"in {summary.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"trap: output {summary.OutputFolder}");
         if (database is not null)
         {

@@ -1,4 +1,6 @@
+using Trap.Alerts;
 using Trap.Science.Association;
+using Trap.Science.Candidates;
 using Trap.Science.Extraction;
 using Trap.Science.Quality;
 
@@ -6,7 +8,7 @@ namespace Trap.Pipeline.Configuration;
 
 /// <summary>
 /// The whole configuration of a job: one file (<c>job.cfg</c> in the job folder) with sections [job],
-/// [quality], [source_extraction] and [association]. Every key is optional and defaults to TraP's
+/// [quality], [source_extraction], [association], [transient_search] and [alerts]. Every key is optional and defaults to TraP's
 /// value (the defaults are documented next to each field of the section records). TraP's own key
 /// names are accepted where ours add a unit (e.g. deruiter_radius, ew_sys_err, deblend_nthresh).
 /// </summary>
@@ -22,6 +24,12 @@ public sealed record JobConfig
 
     /// <summary>Association settings; the systematic position errors come from [source_extraction].</summary>
     public AssociationConfig Association { get; init; } = new();
+
+    /// <summary>Candidate selection and classification.</summary>
+    public TransientSearchConfig TransientSearch { get; init; } = new();
+
+    /// <summary>VOEvent packets and their broker.</summary>
+    public AlertConfig Alerts { get; init; } = new();
 
     /// <summary>The text the configuration was read from (stored with the dataset, shipped to workers).</summary>
     public string SourceText { get; init; } = "";
@@ -70,7 +78,10 @@ public sealed record JobConfig
         List<IniEntry> Of(string section) => bySection.TryGetValue(section, out var list) ? list : new List<IniEntry>();
 
         var extraction = ConfigBinder.Bind(new ExtractionConfig(), document.File, "source_extraction", Of("source_extraction"));
-        var associationEntries = Of("association");
+        // TraP keeps new_source_sigma_margin in [transient_search]; Trap uses it in association.
+        var associationEntries = Of("association")
+            .Concat(Of("transient_search").Where(e => e.Key == NewSourceMarginKey).Select(e => e with { Section = "association" }))
+            .ToList();
         if (associationEntries.FirstOrDefault(e => AssociationKeysSetElsewhere.Contains(e.Key)) is { } misplaced)
         {
             throw new JobConfigException(document.File, misplaced.Line,
@@ -87,6 +98,9 @@ public sealed record JobConfig
             Quality = ConfigBinder.Bind(new QualityConfig(), document.File, "quality", Of("quality")),
             Extraction = extraction,
             Association = association,
+            TransientSearch = ConfigBinder.Bind(new TransientSearchConfig(), document.File, "transient_search",
+                Of("transient_search").Where(e => e.Key != NewSourceMarginKey)),
+            Alerts = ConfigBinder.Bind(new AlertConfig(), document.File, "alerts", Of("alerts")),
             SourceText = text,
         };
         config.Validate(document.File);
@@ -100,7 +114,11 @@ public sealed record JobConfig
         ["quality"] = typeof(QualityConfig),
         ["source_extraction"] = typeof(ExtractionConfig),
         ["association"] = typeof(AssociationConfig),
+        ["transient_search"] = typeof(TransientSearchConfig),
+        ["alerts"] = typeof(AlertConfig),
     };
+
+    private const string NewSourceMarginKey = "new_source_sigma_margin";
 
     /// <summary>Every effective setting as (section, key, value, type), for the dataset's config table.</summary>
     public IEnumerable<(string Section, string Key, string Value, string Type)> Settings()
@@ -108,6 +126,7 @@ public sealed record JobConfig
         var values = new Dictionary<string, object>
         {
             ["job"] = Job, ["quality"] = Quality, ["source_extraction"] = Extraction, ["association"] = Association,
+            ["transient_search"] = TransientSearch, ["alerts"] = Alerts,
         };
         foreach (var (section, type) in Sections)
         {
@@ -128,6 +147,8 @@ public sealed record JobConfig
             Quality.Validate();
             Extraction.Validate();
             Association.Validate();
+            TransientSearch.Validate();
+            Alerts.Validate();
         }
         catch (ArgumentException error)
         {

@@ -21,6 +21,10 @@ public static class DatasetTables
     public const string NewSources = "new_sources";
     public const string Variability = "variability";
     public const string Monitor = "monitor";
+    public const string Candidates = "candidates";
+
+    /// <summary>Not a table: the folder of VOEvent packets, one XML file per candidate.</summary>
+    public const string VoEventsFolder = "voevents";
 
     public static readonly IReadOnlyList<(string Name, Type RowType)> All = new (string, Type)[]
     {
@@ -37,5 +41,6 @@ public static class DatasetTables
         (NewSources, typeof(NewSourceRow)),
         (Variability, typeof(VariabilityRow)),
         (Monitor, typeof(MonitorRow)),
+        (Candidates, typeof(CandidateRow)),
     };
 }

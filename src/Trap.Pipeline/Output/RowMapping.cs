@@ -1,5 +1,6 @@
 using Trap.Pipeline.Output.Rows;
 using Trap.Science.Association;
+using Trap.Science.Candidates;
 using Trap.Science.Extraction;
 using Trap.Science.NewSources;
 using Trap.Science.Variability;
@@ -130,5 +131,44 @@ public static class RowMapping
         NewsourceType = v.NewSourceType,
         SigmaRmsMin = v.SigmaRmsMin,
         SigmaRmsMax = v.SigmaRmsMax,
+    };
+
+    public static CandidateRow Candidate(Candidate c, string ivorn) => new()
+    {
+        RuncatId = c.RuncatId,
+        BandId = c.Metrics.BandId,
+        RaDeg = c.RaDeg,
+        DecDeg = c.DecDeg,
+        ErrorRadiusDeg = c.ErrorRadiusDeg,
+        Class = CandidateClassText.Format(c.Classification.Class),
+        Score = c.Classification.Score,
+        ClassRule = c.Classification.Rule,
+        SelectedBy = SelectionReasonsText.Format(c.Selection.Reasons),
+        TriggerUtc = c.TriggerUtc,
+        FDatapoints = c.Metrics.FDatapoints,
+        VInt = c.Metrics.VInt,
+        EtaInt = c.Metrics.EtaInt,
+        EtaIntSignificance = c.Metrics.EtaSignificance,
+        EtaSigmas = c.Selection.EtaSigmas,
+        VSigmas = c.Selection.VSigmas,
+        NewsourceType = c.Metrics.NewSourceType,
+        SigmaRmsMin = c.Metrics.SigmaRmsMin,
+        SigmaRmsMax = c.Metrics.SigmaRmsMax,
+        NPoints = c.Features.Points,
+        ForcedFraction = c.Features.ForcedFraction,
+        FirstDetectionUtc = c.Features.FirstDetectionUtc,
+        PeakUtc = c.Features.PeakUtc,
+        PeakFIntJy = c.Features.PeakFluxJy,
+        PeakFIntErrJy = c.Features.PeakFluxErrJy,
+        FirstToPeak = c.Features.FirstToPeak,
+        LastToPeak = c.Features.LastToPeak,
+        TimeTrend = c.Features.TimeTrend,
+        EdgeDistanceBeams = c.Features.EdgeDistanceBeams,
+        CentreDistanceFraction = c.Features.CentreDistanceFraction,
+        BrightNeighbourRuncatId = c.Features.BrightNeighbourRuncatId,
+        BrightNeighbourDistanceBeams = c.Features.BrightNeighbourDistanceBeams,
+        BrightNeighbourFluxRatio = c.Features.BrightNeighbourFluxRatio,
+        MedianReducedChisq = c.Features.MedianReducedChiSq,
+        Ivorn = ivorn,
     };
 }

@@ -4,7 +4,7 @@ namespace Trap.Storage.Schema;
 
 /// <summary>
 /// The database table of each output table: TraP's name where TraP has the table (tkp/db/model.py),
-/// so queries written for TraP's database read naturally. Migration 0001 has the same list.
+/// so queries written for TraP's database read naturally. Migrations 0001 and 0002 have the same list.
 /// </summary>
 public static class CatalogueTables
 {
@@ -23,6 +23,7 @@ public static class CatalogueTables
         [DatasetTables.NewSources] = "newsource",
         [DatasetTables.Variability] = "varmetric",
         [DatasetTables.Monitor] = "monitor",
+        [DatasetTables.Candidates] = "candidate",
     };
 
     /// <summary>The database table that holds the output table <paramref name="outputTable"/> (a <see cref="DatasetTables"/> name).</summary>

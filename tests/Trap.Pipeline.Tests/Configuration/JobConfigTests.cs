@@ -76,4 +76,31 @@ public class JobConfigTests
         Assert.Contains("c.cfg", range.Message);
         Assert.Contains("detection_threshold", range.Message);
     }
+
+    [Fact]
+    public void TransientSearchAndAlertSectionsBindAndTrapsMarginKeyIsAccepted()
+    {
+        var config = JobConfig.Parse(
+            "[transient_search]\nnew_source_sigma_margin = 2\neta_min = 5\nvariability_selection = both\nnew_source_selection = likely\n" +
+            "[alerts]\nauthority = nl.astron.trap\nrole = observation\nbroker = localhost:8098\n", "ts.cfg");
+        Assert.Equal(2, config.Association.NewSourceSigmaMargin);
+        Assert.Equal(5, config.TransientSearch.EtaMin);
+        Assert.Equal(Trap.Science.Candidates.VariabilitySelection.Both, config.TransientSearch.VariabilitySelection);
+        Assert.Equal(Trap.Science.Candidates.NewSourceSelection.Likely, config.TransientSearch.NewSourceSelection);
+        Assert.Equal("ivo://nl.astron.trap/transients", config.Alerts.AuthorIvorn);
+        Assert.Equal(Trap.Alerts.VoEventRole.Observation, config.Alerts.Role);
+        Assert.Equal("localhost:8098", config.Alerts.Broker);
+    }
+
+    [Theory]
+    [InlineData("[transient_search]\nsignificance_min = 1.5\n", "significance_min")]
+    [InlineData("[alerts]\nauthority = x\n", "authority")]
+    [InlineData("[alerts]\nbroker = nowhere\n", "host:port")]
+    [InlineData("[transient_search]\nvariability_selection = sometimes\n", "either")]
+    public void BadTransientSearchAndAlertSettingsNameTheFileAndKey(string text, string expected)
+    {
+        var error = Assert.Throws<JobConfigException>(() => JobConfig.Parse(text, "bad.cfg"));
+        Assert.Contains("bad.cfg", error.Message);
+        Assert.Contains(expected, error.Message);
+    }
 }

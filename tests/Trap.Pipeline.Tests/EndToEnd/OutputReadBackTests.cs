@@ -54,6 +54,13 @@ public class OutputReadBackTests
         // One variability row per catalogue source with measurements, and datapoints match the light curves.
         Assert.Equal(0L, Convert.ToInt64(Scalar(connection,
             $"SELECT count(*) FROM {Table("running_catalogue")} r LEFT JOIN {Table("variability")} v USING (runcat_id) WHERE v.runcat_id IS NULL")));
+        // Every candidate is a catalogue source, once, with a VOEvent file.
+        Assert.Equal(0L, Convert.ToInt64(Scalar(connection,
+            $"SELECT count(*) FROM {Table("candidates")} c LEFT JOIN {Table("running_catalogue")} r USING (runcat_id) WHERE r.runcat_id IS NULL")));
+        var candidates = Convert.ToInt64(Scalar(connection, $"SELECT count(DISTINCT runcat_id) FROM {Table("candidates")}"));
+        Assert.True(candidates > 0, "the survey run gave no candidates");
+        Assert.Equal(candidates, Convert.ToInt64(Scalar(connection, $"SELECT count(*) FROM {Table("candidates")}")));
+        Assert.Equal(candidates, Directory.GetFiles(Path.Combine(_run.OutputFolder, DatasetTables.VoEventsFolder), "*.xml").Length);
     }
 
     [Fact]
@@ -75,5 +82,19 @@ public class OutputReadBackTests
         }
         Assert.Equal(before, rows);
         Assert.False(Directory.Exists(other + ".partial"));
+        // Candidates keep their IVORNs, so a broker sees a re-run's packets as the events it already has.
+        async Task<List<(long, string, string)>> Candidates(string output)
+        {
+            var list = new List<(long, string, string)>();
+            await foreach (var c in ParquetTableReader.ReadAsync<Trap.Pipeline.Output.Rows.CandidateRow>(
+                               Path.Combine(output, DatasetTables.Candidates, "part-00000.parquet")))
+            {
+                list.Add((c.RuncatId, c.Class, c.Ivorn));
+            }
+            return list;
+        }
+        Assert.Equal(await Candidates(_run.OutputFolder), await Candidates(other));
+        Assert.Equal(Directory.GetFiles(Path.Combine(_run.OutputFolder, DatasetTables.VoEventsFolder)).Select(Path.GetFileName).Order(),
+            Directory.GetFiles(Path.Combine(other, DatasetTables.VoEventsFolder)).Select(Path.GetFileName).Order());
     }
 }

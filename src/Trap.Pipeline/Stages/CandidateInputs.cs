@@ -1,0 +1,13 @@
+using Trap.Pipeline.Output.Rows;
+using Trap.Science.Association;
+
+namespace Trap.Pipeline.Stages;
+
+/// <summary>What the candidate stage needs from the rest of the run (all small: one row per image, source or band).</summary>
+public sealed record CandidateInputs(
+    string DatasetName,
+    IReadOnlyList<FrequencyBand> Bands,
+    IReadOnlyList<ImageRow> Images,
+    IReadOnlyList<NewSourceRow> NewSources,
+    IReadOnlyList<CatalogueSourceRow> Catalogue,
+    IReadOnlyList<BandFluxRow> Fluxes);

@@ -1,0 +1,119 @@
+using Trap.Alerts;
+using Trap.Pipeline.Configuration;
+using Trap.Pipeline.Output;
+using Trap.Pipeline.Output.Rows;
+using Trap.Science.Candidates;
+
+namespace Trap.Pipeline.Stages;
+
+/// <summary>
+/// The final aggregate (DESIGN step 6): selects transient and variable candidates from every source's
+/// per-band metrics, reads their light curves back from the written associations and measurements
+/// (streamed, keeping only the candidates' rows), classifies them, and writes the candidates table
+/// and one VOEvent packet per candidate into the dataset folder.
+/// </summary>
+public static class CandidateStage
+{
+    /// <summary>Runs the stage on a dataset folder whose associations and extracted_sources are written.</summary>
+    public static async Task<IReadOnlyList<Candidate>> RunAsync(string folder, JobConfig config, CandidateInputs inputs, DateTime createdUtc)
+    {
+        var search = config.TransientSearch;
+        var images = inputs.Images.ToDictionary(i => i.ImageId);
+        var catalogue = inputs.Catalogue.ToDictionary(c => c.RuncatId);
+        var selections = CandidateSelector.Select(Metrics(inputs, images), search);
+        var lightCurves = await LightCurvesAsync(folder, selections, images);
+        var brightSources = new BrightSourceIndex(inputs.Fluxes
+            .GroupBy(f => f.RuncatId)
+            .Where(g => catalogue.ContainsKey(g.Key))
+            .Select(g => new BrightSource(g.Key, catalogue[g.Key].RaDeg, catalogue[g.Key].DecDeg, g.Max(f => f.AverageFInt))));
+
+        var candidates = new List<Candidate>();
+        foreach (var selection in selections)
+        {
+            var source = catalogue[selection.Metrics.RuncatId];
+            var errorRadius = Math.Max(source.UncertaintyEwDeg, source.UncertaintyNsDeg);
+            candidates.Add(Candidate.Build(selection, source.RaDeg, source.DecDeg, errorRadius,
+                lightCurves[selection.Metrics.RuncatId], brightSources, search));
+        }
+
+        var ivorns = candidates.ToDictionary(c => c.RuncatId,
+            c => Ivorn.Create(config.Alerts.Authority, config.Alerts.Stream, Ivorn.LocalId(inputs.DatasetName, c.RuncatId)));
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.Candidates, candidates.Select(c => RowMapping.Candidate(c, ivorns[c.RuncatId])));
+        if (config.Alerts.WriteVoevents)
+        {
+            var voevents = Directory.CreateDirectory(Path.Combine(folder, DatasetTables.VoEventsFolder)).FullName;
+            var frequencies = inputs.Bands.ToDictionary(b => b.Id, b => b.CentralHz);
+            foreach (var candidate in candidates)
+            {
+                var ivorn = ivorns[candidate.RuncatId];
+                var content = CandidateAlerts.Content(candidate, ivorn, inputs.DatasetName, frequencies[candidate.Metrics.BandId],
+                    lightCurves[candidate.RuncatId], createdUtc);
+                await File.WriteAllBytesAsync(Path.Combine(voevents, ivorn[(ivorn.IndexOf('#') + 1)..] + ".xml"), VoEventWriter.Write(content, config.Alerts));
+            }
+        }
+        return candidates;
+    }
+
+    /// <summary>Every source's metrics per band, with the new-source verdict in the band of its previous-limits image.</summary>
+    private static List<BandMetrics> Metrics(CandidateInputs inputs, IReadOnlyDictionary<long, ImageRow> images)
+    {
+        var newSources = inputs.NewSources
+            .GroupBy(n => n.RuncatId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(n => n.TriggerSourceId).First());
+        return inputs.Fluxes.Select(f =>
+        {
+            var isNew = newSources.TryGetValue(f.RuncatId, out var n) && images[n.PreviousLimitsImageId].BandId == f.BandId;
+            return new BandMetrics(f.RuncatId, f.BandId, f.FDatapoints, f.VInt, f.EtaInt,
+                isNew ? n!.NewsourceType : null, isNew ? n!.SigmaRmsMin : null, isNew ? n!.SigmaRmsMax : null);
+        }).ToList();
+    }
+
+    /// <summary>The selected sources' light curves in their bands, read back from the dataset's tables.</summary>
+    private static async Task<Dictionary<long, List<LightCurvePoint>>> LightCurvesAsync(string folder, IReadOnlyList<BandSelection> selections,
+        IReadOnlyDictionary<long, ImageRow> images)
+    {
+        var bandOf = selections.ToDictionary(s => s.Metrics.RuncatId, s => s.Metrics.BandId);
+        var rows = new List<AssociationRow>();
+        await foreach (var row in ParquetTableReader.ReadAsync<AssociationRow>(TableFile(folder, DatasetTables.Associations)))
+        {
+            if (bandOf.TryGetValue(row.RuncatId, out var band) && band == row.BandId) rows.Add(row);
+        }
+        var wanted = rows.Select(r => r.SourceId).ToHashSet();
+        var measurements = new Dictionary<long, ExtractedSourceRow>();
+        await foreach (var source in ParquetTableReader.ReadAsync<ExtractedSourceRow>(TableFile(folder, DatasetTables.ExtractedSources)))
+        {
+            if (wanted.Contains(source.SourceId)) measurements[source.SourceId] = source;
+        }
+        var curves = selections.ToDictionary(s => s.Metrics.RuncatId, _ => new List<LightCurvePoint>());
+        foreach (var row in rows)
+        {
+            curves[row.RuncatId].Add(Point(row, images[row.ImageId], measurements.GetValueOrDefault(row.SourceId)));
+        }
+        return curves;
+    }
+
+    private static LightCurvePoint Point(AssociationRow row, ImageRow image, ExtractedSourceRow? measurement)
+    {
+        var beamFwhmDeg = 2 * image.RbSmajDeg;
+        var pixelDeg = Math.Abs(image.DeltayDeg);
+        var edgeBeams = double.NaN;
+        var centreFraction = double.NaN;
+        if (measurement is not null && pixelDeg > 0 && beamFwhmDeg > 0)
+        {
+            var x = measurement.XPix;
+            var y = measurement.YPix;
+            var borderPx = Math.Min(Math.Min(x, y), Math.Min(image.WidthPx - 1 - x, image.HeightPx - 1 - y));
+            // The image centre as TraP takes it for FITS: the pixel (nx/2, ny/2).
+            var fromCentrePx = Math.Sqrt(Math.Pow(x - image.WidthPx / 2.0, 2) + Math.Pow(y - image.HeightPx / 2.0, 2));
+            var radiusPx = image.XtrRadiusDeg / pixelDeg;
+            var edgePx = radiusPx > 0 ? Math.Min(borderPx, radiusPx - fromCentrePx) : borderPx;
+            edgeBeams = edgePx * pixelDeg / beamFwhmDeg;
+            centreFraction = radiusPx > 0 ? fromCentrePx / radiusPx : double.NaN;
+        }
+        var isForced = measurement is null ? row.Type is 7 or 8 or 9 : measurement.ExtractType != 0;
+        return new LightCurvePoint(row.TimeUtc, row.ImageId, row.FIntJy, row.FIntErrJy, row.FPeakJy, row.FPeakErrJy, isForced,
+            edgeBeams, centreFraction, beamFwhmDeg, measurement?.ReducedChisq ?? double.NaN);
+    }
+
+    private static string TableFile(string folder, string table) => Path.Combine(folder, table, "part-00000.parquet");
+}

@@ -1,3 +1,5 @@
+using Trap.Science.Extraction.Background;
+
 namespace Trap.Science.Quality;
 
 /// <summary>
@@ -16,16 +18,22 @@ public static class CentralRms
         if (pixels.Length != (long)width * height)
             throw new ArgumentException($"{pixels.Length} pixels for a {width}x{height} image.", nameof(pixels));
         var sample = CentralBox(pixels, width, height, fraction);
-        var n = ClipInPlace(sample, sigma);
-        return n == 0 ? double.NaN : RmsAboutMedian(sample.AsSpan(0, n));
+        if (sample.Length == 0) return double.NaN;
+        // Sorted once, every clipping pass keeps a contiguous range: the median is its middle, the
+        // std comes from prefix sums and the new range from two binary searches, so a pass costs
+        // O(log n) instead of a selection and two sweeps over the sample.
+        var keys = new uint[sample.Length];
+        FloatRadixSort.Sort(sample, keys, new uint[sample.Length]);
+        var (lo, hi) = Clip(sample, sigma);
+        return RmsAboutMedian(sample.AsSpan(lo, hi - lo));
     }
 
-    /// <summary>The finite pixels of the central box, as doubles (TraP works in float64).</summary>
-    internal static double[] CentralBox(ReadOnlySpan<float> pixels, int width, int height, int fraction)
+    /// <summary>The finite pixels of the central box (float32 values, exact in TraP's float64).</summary>
+    private static float[] CentralBox(ReadOnlySpan<float> pixels, int width, int height, int fraction)
     {
         var (x0, x1) = (width / 2 - width / fraction, width / 2 + width / fraction);
         var (y0, y1) = (height / 2 - height / fraction, height / 2 + height / fraction);
-        var box = new double[(x1 - x0) * (y1 - y0)];
+        var box = new float[(x1 - x0) * (y1 - y0)];
         var n = 0;
         for (var y = y0; y < y1; y++)
         {
@@ -38,88 +46,65 @@ public static class CentralRms
     }
 
     /// <summary>
-    /// Iterative clipping about the median; the kept values end up in sample[0..n), n returned.
-    /// Stops when a pass removes nothing or would remove everything.
+    /// Iterative clipping about the median of a sorted sample: keeps |x − median| ≤ sigma·std
+    /// (population std) until a pass removes nothing or would remove everything; returns the kept range.
     /// </summary>
-    internal static int ClipInPlace(double[] sample, double sigma)
+    private static (int Lo, int Hi) Clip(float[] sorted, double sigma)
     {
-        var n = sample.Length;
-        while (n > 0)
+        var n = sorted.Length;
+        double shift = sorted[n / 2];
+        var sum = new double[n + 1];
+        var sumSq = new double[n + 1];
+        for (var i = 0; i < n; i++)
         {
-            var span = sample.AsSpan(0, n);
-            var median = Median(span);
-            var std = PopulationStd(span);
-            var limit = sigma * std;
-            var kept = 0;
-            foreach (var v in span)
-            {
-                if (Math.Abs(v - median) <= limit) kept++;
-            }
-            if (kept == n || kept == 0) break;
-            var k = 0;
-            for (var i = 0; i < n; i++)
-            {
-                if (Math.Abs(sample[i] - median) <= limit) sample[k++] = sample[i];
-            }
-            n = k;
+            var d = sorted[i] - shift;
+            sum[i + 1] = sum[i] + d;
+            sumSq[i + 1] = sumSq[i] + d * d;
         }
-        return n;
+        var (lo, hi) = (0, n);
+        while (true)
+        {
+            var count = hi - lo;
+            var median = Median(sorted, lo, hi);
+            var mean = (sum[hi] - sum[lo]) / count;
+            var std = Math.Sqrt(Math.Max(0, (sumSq[hi] - sumSq[lo]) / count - mean * mean));
+            var limit = sigma * std;
+            bool Kept(int i) => Math.Abs(sorted[i] - median) <= limit;
+            var newLo = FirstTrue(lo, hi, i => Kept(i) || sorted[i] > median);
+            var newHi = FirstTrue(newLo, hi, i => !Kept(i) && sorted[i] > median);
+            var kept = newHi - newLo;
+            if (kept == count || kept == 0) return (lo, hi);
+            (lo, hi) = (newLo, newHi);
+        }
     }
 
-    private static double RmsAboutMedian(Span<double> sample)
+    /// <summary>The first index in [lo, hi) where a predicate that is false, then true, turns true (hi if never).</summary>
+    private static int FirstTrue(int lo, int hi, Func<int, bool> predicate)
     {
-        var median = Median(sample);
-        var sum = 0.0;
-        foreach (var v in sample) sum += (v - median) * (v - median);
-        return Math.Sqrt(sum / sample.Length);
-    }
-
-    private static double PopulationStd(ReadOnlySpan<double> sample)
-    {
-        var mean = 0.0;
-        foreach (var v in sample) mean += v;
-        mean /= sample.Length;
-        var ss = 0.0;
-        foreach (var v in sample) ss += (v - mean) * (v - mean);
-        return Math.Sqrt(ss / sample.Length);
-    }
-
-    /// <summary>Median (mean of the two middle values for even counts, as numpy) of a copy of the sample.</summary>
-    private static double Median(ReadOnlySpan<double> sample)
-    {
-        var copy = sample.ToArray();
-        var mid = copy.Length / 2;
-        var upper = QuickSelect(copy, mid);
-        if (copy.Length % 2 == 1) return upper;
-        // After selecting index mid, everything left of it is <= upper: its maximum is the lower middle.
-        var lower = double.NegativeInfinity;
-        for (var i = 0; i < mid; i++) lower = Math.Max(lower, copy[i]);
-        return 0.5 * (lower + upper);
-    }
-
-    /// <summary>k-th smallest value (Hoare selection, partially reorders the array).</summary>
-    private static double QuickSelect(double[] a, int k)
-    {
-        int lo = 0, hi = a.Length - 1;
         while (lo < hi)
         {
-            var pivot = a[lo + (hi - lo) / 2];
-            int i = lo, j = hi;
-            while (i <= j)
-            {
-                while (a[i] < pivot) i++;
-                while (a[j] > pivot) j--;
-                if (i <= j)
-                {
-                    (a[i], a[j]) = (a[j], a[i]);
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) hi = j;
-            else if (k >= i) lo = i;
-            else break;
+            var mid = lo + (hi - lo) / 2;
+            if (predicate(mid)) hi = mid;
+            else lo = mid + 1;
         }
-        return a[k];
+        return lo;
+    }
+
+    /// <summary>Median of sorted[lo..hi) (mean of the two middle values for even counts, as numpy).</summary>
+    private static double Median(float[] sorted, int lo, int hi)
+    {
+        var count = hi - lo;
+        var mid = lo + count / 2;
+        return count % 2 == 1 ? sorted[mid] : 0.5 * ((double)sorted[mid - 1] + sorted[mid]);
+    }
+
+    private static double RmsAboutMedian(ReadOnlySpan<float> sorted)
+    {
+        var median = sorted.Length % 2 == 1
+            ? sorted[sorted.Length / 2]
+            : 0.5 * ((double)sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]);
+        var sum = 0.0;
+        foreach (var v in sorted) sum += (v - median) * (v - median);
+        return Math.Sqrt(sum / sorted.Length);
     }
 }

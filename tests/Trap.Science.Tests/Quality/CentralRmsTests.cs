@@ -61,4 +61,42 @@ public class CentralRmsTests
         Assert.InRange(CentralRms.Compute(withNan, 128, 128, 4, 8), 0.9, 1.1);
         Assert.True(double.IsNaN(CentralRms.Compute(Enumerable.Repeat(float.NaN, 64).ToArray(), 8, 8, 4, 8)));
     }
+
+    [Theory]
+    [InlineData(1, 3.0)]
+    [InlineData(2, 4.0)]
+    [InlineData(3, 2.0)]
+    public void AgreesWithADirectIterativeClipping(int seed, double sigma)
+    {
+        const int n = 200;
+        var pixels = QualityTestImages.Noise(n * n, sigma: 0.02, seed: seed);
+        var random = new Random(seed);
+        for (var i = 0; i < 400; i++) pixels[random.Next(pixels.Length)] = (float)(random.NextDouble() * 3);
+        Assert.Equal(DirectRms(pixels, n, sigma, 4), CentralRms.Compute(pixels, n, n, sigma, 4), 9);
+    }
+
+    /// <summary>Test oracle: §3.2 written out literally (median and std recomputed over the kept values each pass).</summary>
+    private static double DirectRms(float[] pixels, int n, double sigma, int fraction)
+    {
+        var (a, b) = (n / 2 - n / fraction, n / 2 + n / fraction);
+        var sample = new List<double>();
+        for (var y = a; y < b; y++)
+        for (var x = a; x < b; x++) sample.Add(pixels[y * n + x]);
+        static double Median(List<double> v)
+        {
+            var s = v.Order().ToArray();
+            return s.Length % 2 == 1 ? s[s.Length / 2] : 0.5 * (s[s.Length / 2 - 1] + s[s.Length / 2]);
+        }
+        while (true)
+        {
+            var median = Median(sample);
+            var mean = sample.Average();
+            var std = Math.Sqrt(sample.Sum(v => (v - mean) * (v - mean)) / sample.Count);
+            var kept = sample.Where(v => Math.Abs(v - median) <= sigma * std).ToList();
+            if (kept.Count == sample.Count || kept.Count == 0) break;
+            sample = kept;
+        }
+        var m = Median(sample);
+        return Math.Sqrt(sample.Sum(v => (v - m) * (v - m)) / sample.Count);
+    }
 }

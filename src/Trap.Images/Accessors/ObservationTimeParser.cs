@@ -46,7 +46,7 @@ public static partial class ObservationTimeParser
             return DateTime.SpecifyKind(MjdEpoch.AddDays(mjd), DateTimeKind.Unspecified);
         }
         throw new ImageFormatException(file, "no observation start time: neither DATE-OBS nor MJD-OBS is in the header",
-            "Add DATE-OBS (ISO 8601, UTC) to the header.");
+            "Add DATE-OBS (ISO 8601, UTC) to the header.", missing: MissingMetadata.StartTime);
     }
 
     private static double ParseIntegration(FitsHeader header, DateTime start, string file)

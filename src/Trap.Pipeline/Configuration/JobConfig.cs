@@ -142,6 +142,15 @@ public sealed record JobConfig
 
     private void Validate(string file)
     {
+        var beamKeys = new[] { Job.BeamMajorDeg, Job.BeamMinorDeg, Job.BeamPaDeg };
+        if (beamKeys.Any(k => k is not null) && beamKeys.Any(k => k is null))
+        {
+            throw new JobConfigException(file, 0, "[job] beam_major_deg, beam_minor_deg and beam_pa_deg go together: give all three or none");
+        }
+        if (Job.BeamMajorDeg is <= 0 || Job.BeamMinorDeg is <= 0 || Job.BeamMinorDeg > Job.BeamMajorDeg)
+        {
+            throw new JobConfigException(file, 0, "[job] the beam override needs 0 < beam_minor_deg <= beam_major_deg (FWHM in degrees)");
+        }
         try
         {
             Quality.Validate();

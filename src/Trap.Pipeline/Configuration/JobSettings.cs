@@ -1,3 +1,6 @@
+using Trap.Images;
+using Trap.Images.Accessors;
+
 namespace Trap.Pipeline.Configuration;
 
 /// <summary>The [job] section: which images, where the output goes, what the run is called.</summary>
@@ -16,4 +19,19 @@ public sealed record JobSettings
 
     /// <summary>Optional CSV file of positions to monitor (columns ra_deg, dec_deg[, name]); empty for none.</summary>
     public string MonitorList { get; init; } = "";
+
+    /// <summary>Restoring beam that replaces every image's (FWHM major axis, degrees); empty = use the headers.
+    /// All three beam keys are given together (TraP's accessor beam override).</summary>
+    public double? BeamMajorDeg { get; init; }
+
+    /// <summary>FWHM minor axis of the beam override, degrees.</summary>
+    public double? BeamMinorDeg { get; init; }
+
+    /// <summary>Position angle of the beam override, degrees east of north.</summary>
+    public double? BeamPaDeg { get; init; }
+
+    /// <summary>How images are read: with the beam override when one is configured.</summary>
+    public ImageReadOptions ReadOptions => BeamMajorDeg is { } major && BeamMinorDeg is { } minor
+        ? new ImageReadOptions { BeamOverride = new RestoringBeam(major, minor, BeamPaDeg ?? 0) }
+        : ImageReadOptions.Default;
 }

@@ -12,8 +12,8 @@ public sealed class ReadHeaderTask : IMapTask<string, PlanEntry>
     {
         try
         {
-            var metadata = ImageReader.ReadMetadata(url);
             var config = JobConfigCache.Get(context);
+            var metadata = ImageReader.ReadMetadata(url, config.Job.ReadOptions);
             var radiusPix = config.Extraction.ExtractionRadiusPix > 0
                 ? config.Extraction.ExtractionRadiusPix
                 : 0.5 * Math.Sqrt((double)metadata.Width * metadata.Width + (double)metadata.Height * metadata.Height);

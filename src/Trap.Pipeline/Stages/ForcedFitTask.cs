@@ -30,7 +30,7 @@ public sealed class ForcedFitTask : IMapTask<ForcedFitWork, ForcedFitOutcome>
         BackgroundMaps? maps;
         try
         {
-            (image, maps) = RecentImages.Get(work.Url);
+            (image, maps) = RecentImages.Get(work.Url, config.Job.ReadOptions);
         }
         catch (ImageFormatException error)
         {

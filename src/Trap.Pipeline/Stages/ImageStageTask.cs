@@ -15,7 +15,7 @@ public sealed class ImageStageTask : IMapTask<ImageWork, ImageOutcome>
     public ImageOutcome Run(ImageWork work, JobContext context)
     {
         var config = JobConfigCache.Get(context);
-        var ingested = ImageIngest.Ingest(work.Url, new ImageQualityControl(config.Quality));
+        var ingested = ImageIngest.Ingest(work.Url, new ImageQualityControl(config.Quality), config.Job.ReadOptions);
         var quality = ingested.Verdict.ToRecord();
         if (ingested.Accepted is not { } image)
         {

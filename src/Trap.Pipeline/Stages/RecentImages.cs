@@ -30,6 +30,6 @@ public static class RecentImages
     }
 
     /// <summary>The image at <paramref name="url"/> and its maps when recent, else the image read again and no maps.</summary>
-    public static (SkyImage Image, BackgroundMaps? Maps) Get(string url) =>
-        Images.TryGetValue(url, out var kept) ? kept : (ImageReader.Read(url), null);
+    public static (SkyImage Image, BackgroundMaps? Maps) Get(string url, ImageReadOptions options) =>
+        Images.TryGetValue(url, out var kept) ? kept : (ImageReader.Read(url, options), null);
 }

@@ -41,22 +41,14 @@ public static class ImageIngest
 
     /// <summary>
     /// The accessor refuses images without a usable beam or start time (Trap, unlike TraP, does not
-    /// guess them); those get their own reasons, recognised by the accessor's problem text
-    /// (BeamParser, ObservationTimeParser). Every other failure is "unreadable".
+    /// guess them); those get their own reasons. Every other failure is "unreadable".
     /// </summary>
-    private static RejectReason ReasonFor(Exception e)
+    private static RejectReason ReasonFor(Exception e) => (e as ImageFormatException)?.Missing switch
     {
-        if (e is not ImageFormatException format) return RejectReason.Unreadable;
-        var problem = format.Problem;
-        if (problem.StartsWith("no restoring beam", StringComparison.Ordinal) ||
-            problem.StartsWith("the restoring beam", StringComparison.Ordinal))
-        {
-            return RejectReason.MissingBeam;
-        }
-        return problem.StartsWith("no observation start time", StringComparison.Ordinal)
-            ? RejectReason.MissingTime
-            : RejectReason.Unreadable;
-    }
+        MissingMetadata.Beam => RejectReason.MissingBeam,
+        MissingMetadata.StartTime => RejectReason.MissingTime,
+        _ => RejectReason.Unreadable,
+    };
 
     private static string Explain(string path, Exception e) =>
         e is ImageFormatException || e.Message.Contains(path, StringComparison.Ordinal)

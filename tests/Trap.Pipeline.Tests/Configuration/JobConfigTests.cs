@@ -103,4 +103,16 @@ public class JobConfigTests
         Assert.Contains("bad.cfg", error.Message);
         Assert.Contains(expected, error.Message);
     }
+
+    [Fact]
+    public void BeamOverrideGoesToTheImageReaderAndNeedsAllThreeKeys()
+    {
+        var config = JobConfig.Parse("[job]\nbeam_major_deg = 0.02\nbeam_minor_deg = 0.01\nbeam_pa_deg = 30\n", "beam.cfg");
+        Assert.Equal(new Trap.Images.RestoringBeam(0.02, 0.01, 30), config.Job.ReadOptions.BeamOverride);
+        Assert.Null(JobConfig.Parse("[job]\n", "none.cfg").Job.ReadOptions.BeamOverride);
+        var partial = Assert.Throws<JobConfigException>(() => JobConfig.Parse("[job]\nbeam_major_deg = 0.02\n", "partial.cfg"));
+        Assert.Contains("go together", partial.Message);
+        Assert.Throws<JobConfigException>(() =>
+            JobConfig.Parse("[job]\nbeam_major_deg = 0.01\nbeam_minor_deg = 0.02\nbeam_pa_deg = 0\n", "swapped.cfg"));
+    }
 }

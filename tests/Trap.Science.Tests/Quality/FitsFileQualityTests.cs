@@ -1,3 +1,5 @@
+using Trap.Images;
+using Trap.Images.Accessors;
 using Trap.Formats.Fits;
 using Trap.Science.Quality;
 using static Trap.Science.Tests.Quality.QualityTestImages;
@@ -66,6 +68,15 @@ public sealed class FitsFileQualityTests : IDisposable
         var verdict = ImageIngest.Ingest(Write("nobeam.fits", LofarHeader("BMAJ", "BMIN", "BPA"), 5 * TheoreticalNoise()), _qc).Verdict;
         Assert.Equal(RejectReason.MissingBeam, verdict.Rejection?.Reason);
         Assert.Contains("nobeam.fits", verdict.Rejection!.Explanation);
+    }
+
+    [Fact]
+    public void FileWithoutBeamIsAcceptedWithABeamOverride()
+    {
+        var options = new ImageReadOptions { BeamOverride = new RestoringBeam(12.0 / 3600, 8.0 / 3600, 0) };
+        var ingested = ImageIngest.Ingest(Write("nobeam.fits", LofarHeader("BMAJ", "BMIN", "BPA"), 5 * TheoreticalNoise()), _qc, options);
+        Assert.True(ingested.Verdict.Accepted, ingested.Verdict.Rejection?.ToString());
+        Assert.Equal(options.BeamOverride, ingested.Image!.Metadata.Beam);
     }
 
     [Fact]

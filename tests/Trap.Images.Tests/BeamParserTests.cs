@@ -50,7 +50,8 @@ public class BeamParserTests
             BeamParser.Parse(TestHeaders.Real("headers/lofar_aipspp_header.fits"), null, "aipspp.fits"));
         Assert.Contains("BMAJ", error.Message);
         Assert.Contains("CLEANBMJ", error.Message);
-        Assert.Contains("beam override", error.Remedy);
+        Assert.Contains("beam_major_deg", error.Remedy);
+        Assert.Equal(MissingMetadata.Beam, error.Missing);
     }
 
     [Fact]

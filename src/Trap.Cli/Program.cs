@@ -7,6 +7,8 @@ public static class Program
     /// <summary>Every sub-command, in the order `trap help` lists them.</summary>
     private static IReadOnlyList<ICliCommand> Commands() => new ICliCommand[]
     {
+        new WorkerCommand(),
+        new ClusterCommand(),
     };
 
     public static int Main(string[] args)

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Trap.Engine.Cluster;
+using Trap.Engine.Cluster.Status;
+
+namespace Trap.Cli.Commands;
+
+/// <summary>`trap cluster status`: the live workers of a cluster and the progress of its jobs.</summary>
+public sealed class ClusterCommand : ICliCommand
+{
+    public string Name => "cluster";
+
+    public string Summary => "cluster status --cluster-id ID [--db CONNSTRING]: live workers and job progress";
+
+    public int Run(IReadOnlyList<string> args)
+    {
+        try
+        {
+            var options = new CommandArgs(args, "trap cluster", "cluster-id", "db", "jobs");
+            if (options.Positional is not ["status"])
+            {
+                throw new UsageException("usage: trap cluster status --cluster-id ID [--db CONNSTRING] [--jobs N]");
+            }
+            var clusterId = options.Required("cluster-id");
+            var db = options.Required("db", Environment.GetEnvironmentVariable("TRAP_DATABASE_URL"));
+            var workers = ClusterStatusReader.LiveWorkersAsync(db, clusterId).GetAwaiter().GetResult();
+            var jobs = ClusterStatusReader.JobsAsync(db, clusterId, options.Integer("jobs", 10, 1)).GetAwaiter().GetResult();
+            Print(clusterId, workers, jobs, DateTime.UtcNow);
+            return 0;
+        }
+        catch (Exception e) when (e is UsageException or ClusterException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return e is UsageException ? 2 : 1;
+        }
+    }
+
+    private static void Print(string clusterId, IReadOnlyList<WorkerRow> workers, IReadOnlyList<JobRow> jobs, DateTime now)
+    {
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine($"cluster {clusterId}: {workers.Count} live worker(s)");
+        foreach (var w in workers)
+        {
+            Console.WriteLine(string.Format(c, "  {0,-40} {1}:{2} (gateway {3})  up {4:0}s  last alive {5:0.0}s ago",
+                w.Name, w.Address, w.Port, w.GatewayPort, (now - w.StartedUtc).TotalSeconds, (now - w.LastAliveUtc).TotalSeconds));
+        }
+        Console.WriteLine($"jobs ({jobs.Count}):");
+        foreach (var j in jobs)
+        {
+            var percent = j.TasksTotal > 0 ? 100.0 * j.TasksDone / j.TasksTotal : 0;
+            Console.WriteLine(string.Format(c, "  {0,-20} {1,-9} {2,-28} {3}/{4} tasks ({5:0}%)  retries {6}  driver {7}  updated {8:0}s ago",
+                j.JobName, j.State, j.Stage, j.TasksDone, j.TasksTotal, percent, j.Retries, j.DriverHost, (now - j.UpdatedUtc).TotalSeconds));
+        }
+    }
+}

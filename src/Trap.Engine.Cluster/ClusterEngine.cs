@@ -19,13 +19,14 @@ namespace Trap.Engine.Cluster;
 public sealed class ClusterEngine : IEngine
 {
     private readonly ClusterEngineOptions? _options;
-    private readonly SchedulerOptions _scheduler;
+    private readonly SchedulerOptions _schedulerOptions;
     private readonly int _tasksPerSlot;
     private readonly Dictionary<string, object> _stageStates = new();
     private readonly SemaphoreSlim _connecting = new(1, 1);
     private readonly JobProgressStore? _progress;
     private IHost? _host;
     private OrleansWorkers? _workers;
+    private WorkScheduler? _taskScheduler;
     private string _jobName = "job";
     private StageProgress? _lastProgress;
     private bool _failed;
@@ -34,7 +35,7 @@ public sealed class ClusterEngine : IEngine
     public ClusterEngine(ClusterEngineOptions options)
     {
         _options = options;
-        _scheduler = options.Scheduler;
+        _schedulerOptions = options.Scheduler;
         _tasksPerSlot = options.TasksPerSlot;
         _progress = new JobProgressStore(options.ConnectionString, options.ClusterId);
         Parallelism = options.Scheduler.ExecutorCores;
@@ -43,11 +44,15 @@ public sealed class ClusterEngine : IEngine
     /// <summary>A driver on an existing cluster client (the in-process test cluster); no progress records.</summary>
     public ClusterEngine(IClusterClient client, SchedulerOptions scheduler, int tasksPerSlot = 4)
     {
-        _scheduler = scheduler;
+        _schedulerOptions = scheduler;
         _tasksPerSlot = tasksPerSlot;
         _workers = new OrleansWorkers(client);
         Parallelism = scheduler.ExecutorCores;
     }
+
+    /// <summary>Tasks each worker (by silo address) completed so far in this job.</summary>
+    public IReadOnlyDictionary<string, int> CompletedTasksByWorker =>
+        _taskScheduler?.CompletedByWorker ?? new Dictionary<string, int>();
 
     /// <summary>Live workers × executor cores, as of the start of the last stage.</summary>
     public int Parallelism { get; private set; }
@@ -130,9 +135,9 @@ public sealed class ClusterEngine : IEngine
     {
         var workers = await ConnectAsync(cancellation);
         var live = await workers.LiveWorkersAsync(cancellation);
-        Parallelism = Math.Max(1, live.Count) * _scheduler.ExecutorCores;
+        Parallelism = Math.Max(1, live.Count) * _schedulerOptions.ExecutorCores;
         var batches = Batches.Cut(itemCount, Parallelism * _tasksPerSlot);
-        var scheduler = new WorkScheduler(workers, _scheduler);
+        var scheduler = _taskScheduler ??= new WorkScheduler(workers, _schedulerOptions);
         try
         {
             var results = await scheduler.RunAsync(stage, batches.Count,

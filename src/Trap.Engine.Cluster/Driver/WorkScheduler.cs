@@ -15,6 +15,7 @@ public sealed class WorkScheduler
     private readonly IWorkerDirectory _directory;
     private readonly SchedulerOptions _options;
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+    private readonly Dictionary<string, int> _completedByWorker = new(StringComparer.Ordinal);
 
     public WorkScheduler(IWorkerDirectory directory, SchedulerOptions options, Func<TimeSpan, CancellationToken, Task>? delay = null)
     {
@@ -26,6 +27,9 @@ public sealed class WorkScheduler
         _options = options;
         _delay = delay ?? Task.Delay;
     }
+
+    /// <summary>Tasks each worker completed (first results only), over every stage this scheduler ran.</summary>
+    public IReadOnlyDictionary<string, int> CompletedByWorker => _completedByWorker;
 
     /// <summary>Runs <paramref name="run"/>(worker, task index) for every task; results in task order.</summary>
     public async Task<TResult[]> RunAsync<TResult>(
@@ -75,6 +79,7 @@ public sealed class WorkScheduler
             {
                 if (state.Complete(index, ((Task<TResult>)finished).Result))
                 {
+                    _completedByWorker[worker] = _completedByWorker.GetValueOrDefault(worker) + 1;
                     progress?.Invoke(new StageProgress(stage, taskCount - state.Remaining, taskCount, state.Retries));
                 }
                 continue;

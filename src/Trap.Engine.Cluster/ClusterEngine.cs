@@ -54,6 +54,9 @@ public sealed class ClusterEngine : IEngine
     public IReadOnlyDictionary<string, int> CompletedTasksByWorker =>
         _taskScheduler?.CompletedByWorker ?? new Dictionary<string, int>();
 
+    /// <summary>Tasks re-run so far in this job because their worker failed or left.</summary>
+    public int RetriedTasks => _taskScheduler?.Retries ?? 0;
+
     /// <summary>Live workers × executor cores, as of the start of the last stage.</summary>
     public int Parallelism { get; private set; }
 

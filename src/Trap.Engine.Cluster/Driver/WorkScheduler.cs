@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Trap.Engine.Cluster.Driver;
@@ -15,7 +16,7 @@ public sealed class WorkScheduler
     private readonly IWorkerDirectory _directory;
     private readonly SchedulerOptions _options;
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
-    private readonly Dictionary<string, int> _completedByWorker = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _completedByWorker = new(StringComparer.Ordinal);
 
     public WorkScheduler(IWorkerDirectory directory, SchedulerOptions options, Func<TimeSpan, CancellationToken, Task>? delay = null)
     {
@@ -28,8 +29,11 @@ public sealed class WorkScheduler
         _delay = delay ?? Task.Delay;
     }
 
-    /// <summary>Tasks each worker completed (first results only), over every stage this scheduler ran.</summary>
+    /// <summary>Tasks each worker completed (first results only), over every stage this scheduler ran; readable while it runs.</summary>
     public IReadOnlyDictionary<string, int> CompletedByWorker => _completedByWorker;
+
+    /// <summary>Tasks re-run after their worker failed or left, over every stage this scheduler ran.</summary>
+    public int Retries { get; private set; }
 
     /// <summary>Runs <paramref name="run"/>(worker, task index) for every task; results in task order.</summary>
     public async Task<TResult[]> RunAsync<TResult>(
@@ -79,7 +83,7 @@ public sealed class WorkScheduler
             {
                 if (state.Complete(index, ((Task<TResult>)finished).Result))
                 {
-                    _completedByWorker[worker] = _completedByWorker.GetValueOrDefault(worker) + 1;
+                    _completedByWorker.AddOrUpdate(worker, 1, (_, n) => n + 1);
                     progress?.Invoke(new StageProgress(stage, taskCount - state.Remaining, taskCount, state.Retries));
                 }
                 continue;
@@ -97,6 +101,7 @@ public sealed class WorkScheduler
         }
         finally
         {
+            Retries += state.Retries;
             // Calls still out (duplicates, or calls to lost workers) are abandoned; observe their end.
             foreach (var orphan in state.InFlight.Keys)
             {

@@ -76,3 +76,24 @@ public sealed class FailsOnThirteen : IMapTask<int, int>
     public int Run(int input, JobContext context) =>
         input == 13 ? throw new InvalidOperationException("thirteen is not allowed") : input;
 }
+
+/// <summary>
+/// Map: squares once the file named by the job context's <see cref="JobContext.ConfigSource"/> exists,
+/// so a test can hold tasks in flight on workers in other processes (to kill one, or add one).
+/// </summary>
+public sealed class GateFileSquare : IMapTask<int, long>
+{
+    public long Run(int input, JobContext context)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!File.Exists(context.ConfigSource))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"gate file {context.ConfigSource} never appeared");
+            }
+            Thread.Sleep(10);
+        }
+        return (long)input * input;
+    }
+}

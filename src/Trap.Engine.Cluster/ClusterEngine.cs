@@ -26,6 +26,7 @@ public sealed class ClusterEngine : IEngine
     private readonly JobProgressStore? _progress;
     private IHost? _host;
     private OrleansWorkers? _workers;
+    private IWorkerDirectory? _directory;
     private WorkScheduler? _taskScheduler;
     private string _jobName = "job";
     private StageProgress? _lastProgress;
@@ -47,6 +48,7 @@ public sealed class ClusterEngine : IEngine
         _schedulerOptions = scheduler;
         _tasksPerSlot = tasksPerSlot;
         _workers = new OrleansWorkers(client);
+        _directory = _workers;
         Parallelism = scheduler.ExecutorCores;
     }
 
@@ -137,10 +139,10 @@ public sealed class ClusterEngine : IEngine
         string stage, int itemCount, Func<OrleansWorkers, string, Range, Task<TResult>> runBatch, CancellationToken cancellation)
     {
         var workers = await ConnectAsync(cancellation);
-        var live = await workers.LiveWorkersAsync(cancellation);
+        var live = await _directory!.LiveWorkersAsync(cancellation);
         Parallelism = Math.Max(1, live.Count) * _schedulerOptions.ExecutorCores;
         var batches = Batches.Cut(itemCount, Parallelism * _tasksPerSlot);
-        var scheduler = _taskScheduler ??= new WorkScheduler(workers, _schedulerOptions);
+        var scheduler = _taskScheduler ??= new WorkScheduler(_directory, _schedulerOptions);
         try
         {
             var results = await scheduler.RunAsync(stage, batches.Count,
@@ -192,6 +194,7 @@ public sealed class ClusterEngine : IEngine
                 await host.StartAsync(cancellation);
                 _host = host;
                 _workers = new OrleansWorkers(host.Services.GetRequiredService<IClusterClient>());
+                _directory = new MembershipWorkerDirectory(options.ConnectionString, options.ClusterId);
             }
             return _workers;
         }

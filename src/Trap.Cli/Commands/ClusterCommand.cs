@@ -22,6 +22,7 @@ public sealed class ClusterCommand : ICliCommand
             }
             var clusterId = options.Required("cluster-id");
             var db = options.Required("db", Environment.GetEnvironmentVariable("TRAP_DATABASE_URL"));
+            ClusterStatusReader.EnsureSchemaAsync(db).GetAwaiter().GetResult();
             var workers = ClusterStatusReader.LiveWorkersAsync(db, clusterId).GetAwaiter().GetResult();
             var jobs = ClusterStatusReader.JobsAsync(db, clusterId, options.Integer("jobs", 10, 1)).GetAwaiter().GetResult();
             Print(clusterId, workers, jobs, DateTime.UtcNow);

@@ -1,7 +1,7 @@
 namespace Trap.Engine.Cluster.Status;
 
 /// <summary>A live worker as the membership table lists it.</summary>
-public sealed record WorkerRow(string Name, string HostName, string Address, int Port, int GatewayPort, DateTime StartedUtc, DateTime LastAliveUtc);
+public sealed record WorkerRow(string Name, string HostName, string Address, int Port, int Generation, int GatewayPort, DateTime StartedUtc, DateTime LastAliveUtc);
 
 /// <summary>A job as its driver last reported it.</summary>
 public sealed record JobRow(

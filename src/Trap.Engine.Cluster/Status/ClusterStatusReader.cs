@@ -8,18 +8,22 @@ public static class ClusterStatusReader
 {
     private const int ActiveStatus = 3; // Orleans SiloStatus.Active
 
+    /// <summary>Creates the cluster tables when missing (a status query on a fresh database lists nothing).</summary>
+    public static Task EnsureSchemaAsync(string connectionString, CancellationToken cancellation = default) =>
+        MembershipSchema.EnsureAsync(connectionString, cancellation);
+
     public static async Task<IReadOnlyList<WorkerRow>> LiveWorkersAsync(string connectionString, string clusterId, CancellationToken cancellation = default)
     {
         const string sql = """
-            SELECT SiloName, HostName, Address, Port, coalesce(ProxyPort, 0), StartTime, IAmAliveTime
+            SELECT SiloName, HostName, Address, Port, Generation, coalesce(ProxyPort, 0), StartTime, IAmAliveTime
             FROM OrleansMembershipTable
             WHERE DeploymentId = @cluster AND Status = @active
             ORDER BY StartTime, Address, Port
             """;
         var rows = new List<WorkerRow>();
         await Query(connectionString, sql, clusterId, cancellation, reader => rows.Add(new WorkerRow(
-            reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4),
-            reader.GetDateTime(5), reader.GetDateTime(6))), ("active", ActiveStatus));
+            reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5),
+            reader.GetDateTime(6), reader.GetDateTime(7))), ("active", ActiveStatus));
         return rows;
     }
 
@@ -45,7 +49,6 @@ public static class ClusterStatusReader
         string connectionString, string sql, string clusterId, CancellationToken cancellation,
         Action<NpgsqlDataReader> read, (string Name, int Value) extra)
     {
-        await MembershipSchema.EnsureAsync(connectionString, cancellation);
         try
         {
             await using var connection = new NpgsqlConnection(connectionString);

@@ -23,15 +23,18 @@ public class InProcessFailoverTests : IAsyncLifetime
         var records = inputs.Select(i => (Key: i % 17, Time: (i * 7919) % 200)).ToArray();
         var comparer = Comparer<(int Key, int Time)>.Create((a, b) => a.Time.CompareTo(b.Time));
         await using var local = new LocalEngine(2);
-        var expectedMap = await local.MapAsync<SlowSquare, int, long>(Context, inputs);
+        var expectedMap = await local.MapAsync<Square, int, long>(Context, inputs);
         var expectedRound1 = await local.ReduceByKeyAsync<History, int, (int Key, int Time), List<int>, string>(Context, "h", records[..100], r => r.Key, comparer);
         var expectedRound2 = await local.ReduceByKeyAsync<History, int, (int Key, int Time), List<int>, string>(Context, "h", records[100..], r => r.Key, comparer);
 
         await using var engine = new ClusterEngine(_cluster.Cluster.Client, new SchedulerOptions { ExecutorCores = 2, RefreshInterval = TimeSpan.FromMilliseconds(100) });
         var round1 = await engine.ReduceByKeyAsync<History, int, (int Key, int Time), List<int>, string>(Context, "h", records[..100], r => r.Key, comparer);
-        var map = engine.MapAsync<SlowSquare, int, long>(Context, inputs);
-        await WaitUntil(() => engine.CompletedTasksByWorker.Count == 2);
+        // Both workers hold tasks waiting at the gate when one of them is killed.
+        GatedSquare.Gate.Reset();
+        var map = engine.MapAsync<GatedSquare, int, long>(Context, inputs);
+        await Task.Delay(500);
         await _cluster.Cluster.KillSiloAsync(_cluster.Cluster.SecondarySilos[0]);
+        GatedSquare.Gate.Set();
         Assert.Equal(expectedMap, await map);
         Assert.True(engine.RetriedTasks > 0, "the killed worker had no task in flight");
         // The second round's states come from the driver, not from the dead worker.

@@ -10,6 +10,7 @@ public static class Program
     {
         ["fits-read"] = FitsReadBenchmark.Run,
         ["association"] = AssociationBenchmark.Run,
+        ["cluster"] = ClusterBenchmark.Run,
     };
 
     public static int Main(string[] args)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Trap's whole test suite. Installs what the tests need (Debian packages) when missing, so it
 # works on a fresh machine: casacore-tools (image2fits for CASA images), python3-astropy and
-# python3-photutils (independent cross-checks).
+# python3-photutils (independent cross-checks), PostgreSQL (catalogue database tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +9,7 @@ need=()
 command -v image2fits >/dev/null 2>&1 || need+=(casacore-tools)
 /usr/bin/python3 -c "import astropy" >/dev/null 2>&1 || need+=(python3-astropy)
 /usr/bin/python3 -c "import photutils" >/dev/null 2>&1 || need+=(python3-photutils)
-/usr/bin/python3 -c "import pyarrow" >/dev/null 2>&1 || need+=(python3-pyarrow)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing test prerequisites: ${need[*]}"
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
@@ -18,4 +18,11 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 dotnet build Trap.sln -c Release -nologo -v q
-dotnet test Trap.sln -c Release --no-build -nologo "$@"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Trap.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
+# One closing line for the whole suite, summed over the test projects.
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { gsub(",", "", p); printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"

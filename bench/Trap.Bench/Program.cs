@@ -9,7 +9,12 @@ public static class Program
     private static readonly Dictionary<string, Func<string[], int>> Benchmarks = new()
     {
         ["fits-read"] = FitsReadBenchmark.Run,
+        ["pipeline"] = PipelineBenchmark.Run,
         ["association"] = AssociationBenchmark.Run,
+        ["quality"] = QualityBenchmark.Run,
+        ["extraction"] = ExtractionBenchmark.Run,
+        ["simulate"] = SimulateBenchmark.Run,
+        ["db-load"] = DatabaseLoadBenchmark.Run,
         ["cluster"] = ClusterBenchmark.Run,
     };
 

@@ -7,6 +7,10 @@ public static class Program
     /// <summary>Every sub-command, in the order `trap help` lists them.</summary>
     private static IReadOnlyList<ICliCommand> Commands() => new ICliCommand[]
     {
+        new DemoCommand(),
+        new RunCommand(),
+        new SimulateCommand(),
+        new DbCommand(),
         new WorkerCommand(),
         new ClusterCommand(),
     };
@@ -25,7 +29,22 @@ public static class Program
             Console.Error.WriteLine($"trap: unknown command '{args[0]}'. Run 'trap help' for the list.");
             return 2;
         }
-        return command.Run(args.Skip(1).ToArray());
+        try
+        {
+            return command.Run(args.Skip(1).ToArray());
+        }
+        catch (CliUsageException error)
+        {
+            Console.Error.WriteLine($"trap {command.Name}: {error.Message}");
+            return 2;
+        }
+        catch (Exception error) when (error is Trap.Pipeline.Configuration.JobConfigException or Trap.Images.ImageFormatException
+                                          or Trap.Formats.Fits.FitsFormatException or Trap.Storage.StorageException or Trap.Engine.Cluster.ClusterException or IOException or UnauthorizedAccessException)
+        {
+            // Errors a user can act on: print the message (file, problem, remedy), not a stack trace.
+            Console.Error.WriteLine($"trap {command.Name}: {error.Message}");
+            return 1;
+        }
     }
 
     private static void PrintUsage(IReadOnlyList<ICliCommand> commands)

@@ -66,6 +66,8 @@ public sealed class ClusterEngine : IEngine
         JobContext context, IReadOnlyList<TIn> inputs, CancellationToken cancellation = default)
         where TTask : IMapTask<TIn, TOut>, new()
     {
+        WireContract.Require(typeof(TIn), "map input");
+        WireContract.Require(typeof(TOut), "map output");
         var signature = Signature<TTask>(context, typeof(TIn), typeof(TOut));
         var inputJson = inputs.Select(i => WireJson.Write(i)).ToArray();
         var outputs = await RunStageAsync($"map {typeof(TTask).Name}", inputJson.Length, async (workers, worker, range) =>
@@ -86,6 +88,10 @@ public sealed class ClusterEngine : IEngine
         where TTask : IReduceTask<TKey, TRecord, TState, TOut>, new()
         where TKey : notnull, IComparable<TKey>
     {
+        WireContract.Require(typeof(TKey), "reduce key");
+        WireContract.Require(typeof(TRecord), "reduce record");
+        WireContract.Require(typeof(TState), "reduce state");
+        WireContract.Require(typeof(TOut), "reduce output");
         var signature = Signature<TTask>(context, typeof(TKey), typeof(TRecord), typeof(TState), typeof(TOut));
         var states = StatesOf<TKey>(stage);
         var groups = records.GroupBy(keyOf).OrderBy(g => g.Key).ToArray();

@@ -5,8 +5,8 @@ using Trap.Engine.Cluster.Driver;
 namespace Trap.Engine.Cluster;
 
 /// <summary>
-/// Picks the engine from a spark-submit-like master: <c>local</c> or <c>local[*]</c> (all cores),
-/// <c>local[N]</c> (N cores), or <c>trap://CLUSTER_ID</c> (the workers of that cluster, found through
+/// Picks the engine from a spark-submit-like master: <c>local</c> (one core, as Spark's),
+/// <c>local[*]</c> (all cores), <c>local[N]</c> (N cores), or <c>trap://CLUSTER_ID</c> (the workers of that cluster, found through
 /// the database in --conf trap.db or TRAP_DATABASE_URL).
 /// </summary>
 public static partial class EngineFactory
@@ -18,7 +18,9 @@ public static partial class EngineFactory
         var local = LocalMaster().Match(master);
         if (local.Success)
         {
-            var cores = local.Groups["n"].Success ? int.Parse(local.Groups["n"].Value, CultureInfo.InvariantCulture) : 0;
+            var cores = local.Groups["n"].Success ? int.Parse(local.Groups["n"].Value, CultureInfo.InvariantCulture)
+                : local.Groups["all"].Success ? 0
+                : 1;
             return new LocalEngine(cores);
         }
         if (master.StartsWith(ClusterScheme, StringComparison.Ordinal) && master.Length > ClusterScheme.Length)
@@ -65,6 +67,6 @@ public static partial class EngineFactory
             : throw new ArgumentException($"--conf {key}={text}: expected a whole number above 0");
     }
 
-    [GeneratedRegex(@"^local(\[(\*|(?<n>[1-9][0-9]*))\])?$")]
+    [GeneratedRegex(@"^local(\[((?<all>\*)|(?<n>[1-9][0-9]*))\])?$")]
     private static partial Regex LocalMaster();
 }

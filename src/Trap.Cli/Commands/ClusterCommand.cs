@@ -1,5 +1,4 @@
 using System.Globalization;
-using Trap.Engine.Cluster;
 using Trap.Engine.Cluster.Status;
 
 namespace Trap.Cli.Commands;
@@ -13,26 +12,28 @@ public sealed class ClusterCommand : ICliCommand
 
     public int Run(IReadOnlyList<string> args)
     {
-        try
+        var options = CliArguments.Parse(args, new[] { "cluster-id", "db", "jobs" });
+        if (options.Positionals is not ["status"])
         {
-            var options = new CommandArgs(args, "trap cluster", "cluster-id", "db", "jobs");
-            if (options.Positional is not ["status"])
-            {
-                throw new UsageException("usage: trap cluster status --cluster-id ID [--db CONNSTRING] [--jobs N]");
-            }
-            var clusterId = options.Required("cluster-id");
-            var db = options.Required("db", Environment.GetEnvironmentVariable("TRAP_DATABASE_URL"));
-            ClusterStatusReader.EnsureSchemaAsync(db).GetAwaiter().GetResult();
-            var workers = ClusterStatusReader.LiveWorkersAsync(db, clusterId).GetAwaiter().GetResult();
-            var jobs = ClusterStatusReader.JobsAsync(db, clusterId, options.Integer("jobs", 10, 1)).GetAwaiter().GetResult();
-            Print(clusterId, workers, jobs, DateTime.UtcNow);
-            return 0;
+            throw new CliUsageException("usage: trap cluster status --cluster-id ID [--db CONNSTRING] [--jobs N]");
         }
-        catch (Exception e) when (e is UsageException or ClusterException)
-        {
-            Console.Error.WriteLine(e.Message);
-            return e is UsageException ? 2 : 1;
-        }
+        var clusterId = Required(options, "cluster-id", null);
+        var db = Required(options, "db", Environment.GetEnvironmentVariable("TRAP_DATABASE_URL"));
+        ClusterStatusReader.EnsureSchemaAsync(db).GetAwaiter().GetResult();
+        var workers = ClusterStatusReader.LiveWorkersAsync(db, clusterId).GetAwaiter().GetResult();
+        var jobs = ClusterStatusReader.JobsAsync(db, clusterId, AtLeast(options, "jobs", 10, 1)).GetAwaiter().GetResult();
+        Print(clusterId, workers, jobs, DateTime.UtcNow);
+        return 0;
+    }
+
+    /// <summary>An option that must be given (or have a fallback, such as an environment variable).</summary>
+    internal static string Required(CliArguments args, string name, string? fallback) =>
+        args.Get(name) ?? fallback ?? throw new CliUsageException($"option --{name} is required");
+
+    internal static int AtLeast(CliArguments args, string name, int fallback, int minimum)
+    {
+        var value = args.GetInt(name, fallback);
+        return value >= minimum ? value : throw new CliUsageException($"option --{name} must be at least {minimum}, got {value}");
     }
 
     private static void Print(string clusterId, IReadOnlyList<WorkerRow> workers, IReadOnlyList<JobRow> jobs, DateTime now)

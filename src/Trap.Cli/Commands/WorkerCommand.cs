@@ -1,4 +1,3 @@
-using Trap.Engine.Cluster;
 using Trap.Engine.Cluster.Worker;
 
 namespace Trap.Cli.Commands;
@@ -12,33 +11,25 @@ public sealed class WorkerCommand : ICliCommand
 
     public int Run(IReadOnlyList<string> args)
     {
-        try
-        {
-            var options = Parse(new CommandArgs(args, "trap worker",
-                "cluster-id", "db", "cores", "port", "gateway-port", "address", "assembly"));
-            WorkerHost.RunAsync(options, Console.Out).GetAwaiter().GetResult();
-            return 0;
-        }
-        catch (Exception e) when (e is UsageException or ClusterException)
-        {
-            Console.Error.WriteLine(e.Message);
-            return e is UsageException ? 2 : 1;
-        }
+        var options = Parse(CliArguments.Parse(args,
+            new[] { "cluster-id", "db", "cores", "port", "gateway-port", "address", "assembly" }));
+        WorkerHost.RunAsync(options, Console.Out).GetAwaiter().GetResult();
+        return 0;
     }
 
-    private static WorkerOptions Parse(CommandArgs args)
+    private static WorkerOptions Parse(CliArguments args)
     {
-        var port = args.Integer("port", 0, 0);
+        var port = ClusterCommand.AtLeast(args, "port", 0, 0);
         return new WorkerOptions
         {
-            ClusterId = args.Required("cluster-id"),
-            ConnectionString = args.Required("db", Environment.GetEnvironmentVariable("TRAP_DATABASE_URL")),
-            Cores = args.Integer("cores", Environment.ProcessorCount, 1),
+            ClusterId = ClusterCommand.Required(args, "cluster-id", null),
+            ConnectionString = ClusterCommand.Required(args, "db", Environment.GetEnvironmentVariable("TRAP_DATABASE_URL")),
+            Cores = ClusterCommand.AtLeast(args, "cores", Environment.ProcessorCount, 1),
             SiloPort = port,
             // Next to the silo port by default, so one --port per worker on a shared host is enough.
-            GatewayPort = args.Integer("gateway-port", port > 0 ? port + 1 : 0, 0),
-            Address = args.Value("address"),
-            Assemblies = args.Values("assembly"),
+            GatewayPort = ClusterCommand.AtLeast(args, "gateway-port", port > 0 ? port + 1 : 0, 0),
+            Address = args.Get("address"),
+            Assemblies = args.GetAll("assembly"),
         };
     }
 }

@@ -1,0 +1,87 @@
+using Trap.Engine;
+using Trap.Engine.Cluster;
+using Trap.Pipeline;
+using Trap.Pipeline.Progress;
+using Trap.Storage.Connection;
+using Trap.Storage.Loading;
+using Trap.Storage.Schema;
+
+namespace Trap.Cli.Commands;
+
+/// <summary>`trap run JOB`: processes a job folder end to end and writes its Parquet dataset.</summary>
+public sealed class RunCommand : ICliCommand
+{
+    public string Name => "run";
+
+    public string Summary =>
+        "run a job folder end to end (trap run JOB [--output DIR] [--master local[N]|trap://CLUSTER] [--database CONN | --no-database])";
+
+    private const string Usage =
+        "usage: trap run JOB_FOLDER [--output DIR] [--master local[N]|trap://CLUSTER_ID] [--executor-cores N] [--conf key=value]...\n" +
+        "                           [--database CONN | --no-database]\n" +
+        "  --master trap://CLUSTER_ID runs on that cluster's workers (see trap-submit); --conf trap.db=CONN names its database\n" +
+        "  the Parquet dataset is always written; it is also loaded into the catalogue database given by\n" +
+        "  --database or $" + DatabaseSettings.EnvironmentVariable + " (replacing an earlier load of the same job)";
+
+    public int Run(IReadOnlyList<string> args)
+    {
+        var parsed = CliArguments.Parse(args, new[] { "output", "master", "database", "executor-cores", "conf" }, new[] { "no-database" });
+        if (parsed.Positionals.Count != 1) throw new CliUsageException(Usage);
+        var database = parsed.Has("no-database") ? null : DatabaseFor(parsed.Get("database"));
+        var engine = new EngineOptions
+        {
+            ExecutorCores = parsed.Get("executor-cores") is null ? null : ClusterCommand.AtLeast(parsed, "executor-cores", 1, 1),
+            Conf = parsed.GetAll("conf").Select(ConfPair).ToDictionary(p => p.Key, p => p.Value),
+        };
+        return RunJob(parsed.Positionals[0], parsed.Get("output"), parsed.Get("master") ?? "local[*]", database, engine);
+    }
+
+    /// <summary>The database to load into: the option, else the environment variable, else none.</summary>
+    public static DatabaseSettings? DatabaseFor(string? option) =>
+        string.IsNullOrWhiteSpace(option) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(DatabaseSettings.EnvironmentVariable))
+            ? null
+            : DatabaseSettings.Resolve(option);
+
+    /// <summary>Runs a job, loads it into the database when one is given, and prints a summary; shared with `trap demo`.</summary>
+    public static int RunJob(string job, string? output, string master, DatabaseSettings? database, EngineOptions? engineOptions = null)
+    {
+        IEngine engine;
+        try
+        {
+            engine = EngineFactory.Create(master, engineOptions ?? new EngineOptions());
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliUsageException(e.Message);
+        }
+        RunSummary summary;
+        try
+        {
+            var runner = new JobRunner(engine, ProgressReporter.ForConsole());
+            summary = runner.RunAsync(job, output).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            engine.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        Console.WriteLine($"trap: {summary.Images} images ({summary.Rejected} rejected), {summary.Sources} measurements, " +
+                          $"{summary.CatalogueSources} catalogue sources, {summary.NewSources} new sources in {summary.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"trap: output {summary.OutputFolder}");
+        if (database is not null)
+        {
+            new SchemaMigrator(database).InitAsync().GetAwaiter().GetResult();
+            var loaded = new DatasetLoader(database).LoadFolderAsync(summary.OutputFolder).GetAwaiter().GetResult();
+            Console.WriteLine($"trap: loaded {loaded.TotalRows} rows into {database.Masked} as dataset {loaded.DatasetId}" +
+                              (loaded.ReplacedDatasetId is { } old ? $" (replacing dataset {old})" : ""));
+        }
+        return 0;
+    }
+
+    private static KeyValuePair<string, string> ConfPair(string text)
+    {
+        var eq = text.IndexOf('=');
+        return eq > 0
+            ? new KeyValuePair<string, string>(text[..eq], text[(eq + 1)..])
+            : throw new CliUsageException($"--conf expects key=value, got '{text}'");
+    }
+}

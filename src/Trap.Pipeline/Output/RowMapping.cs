@@ -1,0 +1,134 @@
+using Trap.Pipeline.Output.Rows;
+using Trap.Science.Association;
+using Trap.Science.Extraction;
+using Trap.Science.NewSources;
+using Trap.Science.Variability;
+
+namespace Trap.Pipeline.Output;
+
+/// <summary>Turns the science stages' records into output rows (units as the column names say).</summary>
+public static class RowMapping
+{
+    public static ExtractedSourceRow Source(long sourceId, long imageId, ExtractType type, ExtractedSource s,
+        PositionErrors errors, long? runcatId = null, long? monitorId = null) => new()
+    {
+        SourceId = sourceId,
+        ImageId = imageId,
+        ExtractType = (int)type,
+        FitType = s.FitType,
+        FfRuncatId = runcatId,
+        FfMonitorId = monitorId,
+        RaDeg = s.Ra,
+        DecDeg = s.Dec,
+        RaFitErrDeg = s.RaErr,
+        DecFitErrDeg = s.DecErr,
+        RaErrDeg = errors.RaErrDeg,
+        DecErrDeg = errors.DecErrDeg,
+        UncertaintyEwDeg = errors.UncertaintyEwDeg,
+        UncertaintyNsDeg = errors.UncertaintyNsDeg,
+        ErrorRadiusArcsec = s.ErrorRadiusArcsec,
+        EwSysErrArcsec = s.EwSysErrArcsec,
+        NsSysErrArcsec = s.NsSysErrArcsec,
+        XPix = s.X,
+        YPix = s.Y,
+        Zone = (int)Math.Floor(s.Dec),
+        DetSigma = s.DetSigma,
+        SemimajorArcsec = s.SemiMajorArcsec,
+        SemiminorArcsec = s.SemiMinorArcsec,
+        PaDeg = s.PaDeg,
+        FPeakJy = s.PeakFlux,
+        FPeakErrJy = s.PeakFluxErr,
+        FIntJy = s.IntFlux,
+        FIntErrJy = s.IntFluxErr,
+        Chisq = s.ChiSq,
+        ReducedChisq = s.ReducedChiSq,
+    };
+
+    public static AssociationRow Association(AssociationRecord a) => new()
+    {
+        RuncatId = a.RuncatId,
+        SourceId = a.ExtractionId,
+        ImageId = a.ImageId,
+        BandId = a.BandId,
+        TimeUtc = a.TimeUtc,
+        Type = (int)a.Type,
+        DistanceArcsec = a.DistanceArcsec,
+        R = a.DeRuiterR,
+        FDatapoints = a.FDatapoints,
+        VInt = a.VInt,
+        EtaInt = a.EtaInt,
+        VPeak = a.VPeak,
+        EtaPeak = a.EtaPeak,
+        FIntJy = a.FInt,
+        FIntErrJy = a.FIntErr,
+        FPeakJy = a.FPeak,
+        FPeakErrJy = a.FPeakErr,
+    };
+
+    public static NewSourceRow NewSource(NewSourceRecord n) => new()
+    {
+        RuncatId = n.RuncatId,
+        TriggerSourceId = n.TriggerExtractionId,
+        PreviousLimitsImageId = n.PreviousLimitsImageId,
+        NewsourceType = n.NewSourceType,
+        TriggerFPeakJy = n.TriggerFPeak,
+        TriggerFIntJy = n.TriggerFInt,
+        SigmaRmsMin = n.SigmaRmsMin,
+        SigmaRmsMax = n.SigmaRmsMax,
+    };
+
+    public static RunningCatalogueRow Catalogue(CatalogueSourceRow c) => new()
+    {
+        RuncatId = c.RuncatId,
+        FirstSourceId = c.FirstExtractionId,
+        Datapoints = c.Datapoints,
+        WmRaDeg = c.RaDeg,
+        WmDecDeg = c.DecDeg,
+        WmUncertaintyEwDeg = c.UncertaintyEwDeg,
+        WmUncertaintyNsDeg = c.UncertaintyNsDeg,
+        AvgRaErrDeg = c.AverageRaErrDeg,
+        AvgDecErrDeg = c.AverageDecErrDeg,
+        Zone = (int)Math.Floor(c.DecDeg),
+        X = c.X,
+        Y = c.Y,
+        Z = c.Z,
+        MonSrc = c.IsMonitor,
+        ForcedfitsCount = c.ForcedFitsCount,
+    };
+
+    public static CatalogueFluxRow Flux(BandFluxRow f) => new()
+    {
+        RuncatId = f.RuncatId,
+        BandId = f.BandId,
+        FDatapoints = f.FDatapoints,
+        AvgFPeakJy = f.AverageFPeak,
+        AvgFIntJy = f.AverageFInt,
+        WavgFIntJy = f.WeightedMeanFInt,
+        VInt = f.VInt,
+        EtaInt = f.EtaInt,
+        VPeak = f.VPeak,
+        EtaPeak = f.EtaPeak,
+    };
+
+    public static VariabilityRow Variability(VariabilitySummary v) => new()
+    {
+        RuncatId = v.RuncatId,
+        BandId = v.BandId,
+        FDatapoints = v.FDatapoints,
+        VInt = v.VInt,
+        EtaInt = v.EtaInt,
+        VPeak = v.VPeak,
+        EtaPeak = v.EtaPeak,
+        EtaIntSignificance = v.EtaIntSignificance,
+        LightcurveMaxJy = v.LightcurveMax,
+        LightcurveAvgJy = v.LightcurveAvg,
+        LightcurveMedianJy = v.LightcurveMedian,
+        VsIntMax = v.VsIntSignificantMax,
+        MIntMax = v.MIntSignificantMax,
+        VsPeakMax = v.VsPeakSignificantMax,
+        MPeakMax = v.MPeakSignificantMax,
+        NewsourceType = v.NewSourceType,
+        SigmaRmsMin = v.SigmaRmsMin,
+        SigmaRmsMax = v.SigmaRmsMax,
+    };
+}

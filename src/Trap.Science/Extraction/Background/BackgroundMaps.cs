@@ -1,0 +1,212 @@
+using System.Numerics;
+
+namespace Trap.Science.Extraction.Background;
+
+/// <summary>
+/// Background and RMS at every pixel (row by row, like <c>SkyImage.Pixels</c>). Masked pixels — the
+/// extraction mask, everything outside the useful box, or all of the image when the grid is fully
+/// masked — have RMS = +∞ and background 0, so a threshold test "value > k·RMS" fails there without a
+/// separate mask look-up.
+/// </summary>
+public sealed class BackgroundMaps
+{
+    private BackgroundMaps(int width, int height, float[] background, float[] rms, BackgroundGrid? grid)
+    {
+        Width = width;
+        Height = height;
+        Background = background;
+        Rms = rms;
+        Grid = grid;
+        MedianRmsNode = grid?.MedianRms() ?? double.NaN;
+        (RmsMin, RmsMax) = Range(rms);
+    }
+
+    public int Width { get; }
+
+    public int Height { get; }
+
+    public float[] Background { get; }
+
+    public float[] Rms { get; }
+
+    /// <summary>The node grid the maps were interpolated from; null when no pixel was unmasked.</summary>
+    public BackgroundGrid? Grid { get; }
+
+    /// <summary>Median of the unmasked RMS nodes (reference of the 0.001 RMS filter).</summary>
+    public double MedianRmsNode { get; }
+
+    /// <summary>Smallest RMS over unmasked pixels; NaN when everything is masked.</summary>
+    public double RmsMin { get; }
+
+    /// <summary>Largest RMS over unmasked pixels; NaN when everything is masked.</summary>
+    public double RmsMax { get; }
+
+    public bool IsMasked(int index) => float.IsPositiveInfinity(Rms[index]);
+
+    /// <summary>Grid estimate (§4.3) and bilinear interpolation to every pixel of the useful box.</summary>
+    public static BackgroundMaps Compute(ReadOnlySpan<float> pixels, ReadOnlySpan<bool> mask, int width, int height, int backSizeX, int backSizeY)
+    {
+        var background = new float[pixels.Length];
+        var rms = new float[pixels.Length];
+        rms.AsSpan().Fill(float.PositiveInfinity);
+        var box = PixelBox.OfUnmasked(mask, width, height);
+        if (box.IsEmpty) return new BackgroundMaps(width, height, background, rms, null);
+
+        var grid = BackgroundGridEstimator.Estimate(pixels, width, box, backSizeX, backSizeY);
+        if (grid.FullyMasked) return new BackgroundMaps(width, height, background, rms, grid);
+
+        var bgNodes = FillMaskedNodes(grid, grid.Background);
+        var rmsNodes = FillMaskedNodes(grid, grid.Rms);
+        Interpolate(bgNodes, grid, box, backSizeX, backSizeY, width, background);
+        Interpolate(rmsNodes, grid, box, backSizeX, backSizeY, width, rms);
+
+        var floor = (float)grid.MinRms();
+        for (var y = box.Y0; y < box.Y0 + box.Height; y++)
+        {
+            var start = y * width + box.X0;
+            // TraP's "roundup": the RMS map never drops below the smallest node.
+            RaiseTo(rms.AsSpan(start, box.Width), floor);
+            var rowMask = mask.Slice(start, box.Width);
+            for (var x = rowMask.IndexOf(true); x >= 0; x = NextMasked(rowMask, x + 1))
+            {
+                rms[start + x] = float.PositiveInfinity;
+                background[start + x] = 0;
+            }
+        }
+        return new BackgroundMaps(width, height, background, rms, grid);
+    }
+
+    /// <summary>
+    /// Fractional node coordinate of pixel p along an axis of n box pixels (TraP's map_coordinates
+    /// sampling: n points from −0.5 to −0.5 + n/backSize), held at the edge nodes outside the grid.
+    /// </summary>
+    public static double NodeCoordinate(int p, int n, int backSize, int nodes)
+    {
+        var u = n > 1 ? -0.5 + p * ((double)n / backSize) / (n - 1) : -0.5;
+        return Math.Clamp(u, 0, nodes - 1);
+    }
+
+    /// <summary>
+    /// Masked nodes take the value of the nearest unmasked node, so the bilinear interpolation never
+    /// mixes in a missing value (TraP's facts leave this case open; this is Trap's choice).
+    /// </summary>
+    private static float[] FillMaskedNodes(BackgroundGrid grid, double[] values)
+    {
+        var filled = new float[values.Length];
+        for (var node = 0; node < values.Length; node++)
+        {
+            if (!double.IsNaN(grid.Rms[node]))
+            {
+                filled[node] = (float)values[node];
+                continue;
+            }
+            int ni = node % grid.NodesX, nj = node / grid.NodesX;
+            var best = double.MaxValue;
+            for (var other = 0; other < values.Length; other++)
+            {
+                if (double.IsNaN(grid.Rms[other])) continue;
+                double di = other % grid.NodesX - ni, dj = other / grid.NodesX - nj;
+                var d2 = di * di + dj * dj;
+                if (d2 < best)
+                {
+                    best = d2;
+                    filled[node] = (float)values[other];
+                }
+            }
+        }
+        return filled;
+    }
+
+    /// <summary>Separable bilinear interpolation: node rows along x first, then rows of pixels along y.</summary>
+    private static void Interpolate(float[] nodes, BackgroundGrid grid, PixelBox box, int backSizeX, int backSizeY, int width, float[] map)
+    {
+        var rowsAlongX = new float[grid.NodesY][];
+        for (var j = 0; j < grid.NodesY; j++)
+        {
+            var row = rowsAlongX[j] = new float[box.Width];
+            for (var p = 0; p < box.Width; p++)
+            {
+                var u = NodeCoordinate(p, box.Width, backSizeX, grid.NodesX);
+                var i0 = (int)u;
+                var i1 = Math.Min(i0 + 1, grid.NodesX - 1);
+                var f = (float)(u - i0);
+                row[p] = (1 - f) * nodes[j * grid.NodesX + i0] + f * nodes[j * grid.NodesX + i1];
+            }
+        }
+        for (var q = 0; q < box.Height; q++)
+        {
+            var v = NodeCoordinate(q, box.Height, backSizeY, grid.NodesY);
+            var j0 = (int)v;
+            var j1 = Math.Min(j0 + 1, grid.NodesY - 1);
+            var f = (float)(v - j0);
+            Lerp(rowsAlongX[j0], rowsAlongX[j1], f, map.AsSpan((box.Y0 + q) * width + box.X0, box.Width));
+        }
+    }
+
+    private static int NextMasked(ReadOnlySpan<bool> rowMask, int from)
+    {
+        if (from >= rowMask.Length) return -1;
+        var i = rowMask[from..].IndexOf(true);
+        return i < 0 ? -1 : from + i;
+    }
+
+    private static void RaiseTo(Span<float> values, float floor)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vf = new Vector<float>(floor);
+            for (; i <= values.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                Vector.Max(new Vector<float>(values[i..]), vf).CopyTo(values[i..]);
+            }
+        }
+        for (; i < values.Length; i++) values[i] = Math.Max(values[i], floor);
+    }
+
+    private static void Lerp(ReadOnlySpan<float> a, ReadOnlySpan<float> b, float f, Span<float> output)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vf = new Vector<float>(f);
+            var vg = new Vector<float>(1 - f);
+            for (; i <= output.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                (new Vector<float>(a[i..]) * vg + new Vector<float>(b[i..]) * vf).CopyTo(output[i..]);
+            }
+        }
+        for (; i < output.Length; i++) output[i] = (1 - f) * a[i] + f * b[i];
+    }
+
+    /// <summary>Smallest and largest finite RMS (masked pixels are +∞).</summary>
+    private static (double Min, double Max) Range(float[] rms)
+    {
+        var min = float.PositiveInfinity;
+        var max = float.NegativeInfinity;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vMin = new Vector<float>(float.PositiveInfinity);
+            var vMax = new Vector<float>(float.NegativeInfinity);
+            var inf = new Vector<float>(float.PositiveInfinity);
+            for (; i <= rms.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var v = new Vector<float>(rms, i);
+                vMin = Vector.Min(vMin, v);
+                vMax = Vector.ConditionalSelect(Vector.LessThan(v, inf), Vector.Max(vMax, v), vMax);
+            }
+            for (var k = 0; k < Vector<float>.Count; k++)
+            {
+                min = Math.Min(min, vMin[k]);
+                max = Math.Max(max, vMax[k]);
+            }
+        }
+        for (; i < rms.Length; i++)
+        {
+            min = Math.Min(min, rms[i]);
+            if (rms[i] < float.PositiveInfinity) max = Math.Max(max, rms[i]);
+        }
+        return float.IsPositiveInfinity(min) ? (double.NaN, double.NaN) : (min, max);
+    }
+}

@@ -1,0 +1,60 @@
+namespace Trap.Science.Extraction.Background;
+
+/// <summary>
+/// Which pixels source extraction ignores (trap-facts §4.2): a band of <c>margin</c> pixels on all four
+/// edges, everything outside the circle of <c>radius</c> pixels about the array centre, and NaN pixels.
+/// Zero-valued pixels are NOT masked (TraP HEAD).
+/// </summary>
+public static class ExtractionMask
+{
+    /// <summary>True = masked. <paramref name="radius"/> 0 disables the circle, <paramref name="margin"/> 0 the band.</summary>
+    public static bool[] Build(ReadOnlySpan<float> pixels, int width, int height, int margin, double radius)
+    {
+        var mask = new bool[pixels.Length];
+        var cy = (height - 1) / 2.0;
+        for (var y = 0; y < height; y++)
+        {
+            var row = mask.AsSpan(y * width, width);
+            if (y < margin || y >= height - margin)
+            {
+                row.Fill(true);
+                continue;
+            }
+            // Unmasked x range of this row: inside the margins and strictly inside the circle.
+            int first = margin, last = width - 1 - margin;
+            if (radius > 0)
+            {
+                var (circleFirst, circleLast) = CircleSpan(y - cy, (width - 1) / 2.0, radius);
+                first = Math.Max(first, circleFirst);
+                last = Math.Min(last, circleLast);
+            }
+            if (first > last)
+            {
+                row.Fill(true);
+                continue;
+            }
+            row[..first].Fill(true);
+            row[(last + 1)..].Fill(true);
+            var values = pixels.Slice(y * width, width);
+            for (var x = first; x <= last; x++) row[x] = float.IsNaN(values[x]);
+        }
+        return mask;
+    }
+
+    /// <summary>First and last integer x with (x − cx)² + dy² &lt; r² (TraP masks x² + y² ≥ r²); first > last when none.</summary>
+    private static (int First, int Last) CircleSpan(double dy, double cx, double radius)
+    {
+        var r2 = radius * radius;
+        var rest = r2 - dy * dy;
+        if (rest <= 0) return (1, 0);
+        var half = Math.Sqrt(rest);
+        var first = (int)Math.Ceiling(cx - half);
+        var last = (int)Math.Floor(cx + half);
+        // Settle rounding at the boundary exactly by the defining inequality.
+        while ((first - cx) * (first - cx) + dy * dy >= r2 && first <= last) first++;
+        while ((last - cx) * (last - cx) + dy * dy >= r2 && last >= first) last--;
+        while ((first - 1 - cx) * (first - 1 - cx) + dy * dy < r2) first--;
+        while ((last + 1 - cx) * (last + 1 - cx) + dy * dy < r2) last++;
+        return (first, last);
+    }
+}

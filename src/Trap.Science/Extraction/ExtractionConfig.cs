@@ -1,0 +1,61 @@
+namespace Trap.Science.Extraction;
+
+/// <summary>
+/// Settings of source extraction and forced photometry, `[source_extraction]` of TraP's job_params.cfg
+/// (trap-facts §2.1). Defaults are TraP r6.0's template values.
+/// </summary>
+public sealed record ExtractionConfig
+{
+    /// <summary>Detection threshold in multiples of the local RMS: an island needs one pixel above it. TraP: 8.</summary>
+    public double DetectionThreshold { get; init; } = 8.0;
+
+    /// <summary>Analysis threshold in multiples of the local RMS: islands grow down to it. TraP: 3.</summary>
+    public double AnalysisThreshold { get; init; } = 3.0;
+
+    /// <summary>Background grid cell width along x (pixels). TraP: 50.</summary>
+    public int BackSizeX { get; init; } = 50;
+
+    /// <summary>Background grid cell height along y (pixels). TraP: 50.</summary>
+    public int BackSizeY { get; init; } = 50;
+
+    /// <summary>Pixels masked along all four image edges; 0 = none. TraP: 10.</summary>
+    public int Margin { get; init; } = 10;
+
+    /// <summary>Radius (pixels) of the circle about the array centre outside which pixels are masked; 0 = no circle. TraP: 250.</summary>
+    public double ExtractionRadiusPix { get; init; } = 250.0;
+
+    /// <summary>Number of deblending sub-thresholds; 0 = no deblending, at most 300. TraP: 0.</summary>
+    public int DeblendThresholds { get; init; } = 0;
+
+    /// <summary>Fix the fitted axes and PA to the restoring beam (only peak and position free). TraP: true since r5.0.</summary>
+    public bool ForceBeam { get; init; } = true;
+
+    /// <summary>Forced-fit box side in units of the larger beam semi-axis (pixels). TraP: 10.</summary>
+    public double BoxInBeamPix { get; init; } = 10.0;
+
+    /// <summary>East–west systematic position error (arcsec), copied into each record for association. TraP: 10.</summary>
+    public double EwSysErrArcsec { get; init; } = 10.0;
+
+    /// <summary>North–south systematic position error (arcsec), copied into each record for association. TraP: 10.</summary>
+    public double NsSysErrArcsec { get; init; } = 10.0;
+
+    /// <summary>Largest accepted <see cref="DeblendThresholds"/> (TraP caps it at 300).</summary>
+    public const int MaxDeblendThresholds = 300;
+
+    /// <summary>Throws when a setting cannot work, naming the setting and the accepted range.</summary>
+    public void Validate()
+    {
+        static void Require(bool ok, string message)
+        {
+            if (!ok) throw new ArgumentException("source extraction config: " + message);
+        }
+        Require(DetectionThreshold > 0, $"detection_threshold must be > 0 (got {DetectionThreshold}).");
+        Require(AnalysisThreshold > 0, $"analysis_threshold must be > 0 (got {AnalysisThreshold}).");
+        Require(BackSizeX > 0 && BackSizeY > 0, $"back_size_x/y must be > 0 pixels (got {BackSizeX}x{BackSizeY}).");
+        Require(Margin >= 0, $"margin must be >= 0 pixels (got {Margin}).");
+        Require(ExtractionRadiusPix >= 0, $"extraction_radius_pix must be >= 0 (got {ExtractionRadiusPix}); 0 disables the circle.");
+        Require(DeblendThresholds is >= 0 and <= MaxDeblendThresholds,
+            $"deblend_nthresh must be within 0..{MaxDeblendThresholds} (got {DeblendThresholds}).");
+        Require(BoxInBeamPix > 0, $"box_in_beampix must be > 0 (got {BoxInBeamPix}).");
+    }
+}

@@ -1,0 +1,83 @@
+using Trap.Science.Extraction.Background;
+using Trap.Science.Extraction.Detection;
+using Trap.Science.Extraction.Fitting;
+
+namespace Trap.Science.Extraction;
+
+/// <summary>The pixel-space half of extraction: maps, then the measured islands that passed TraP's usability check.</summary>
+public sealed record PixelExtractionResult(BackgroundMaps Maps, IReadOnlyList<PixelMeasurement> Measurements);
+
+/// <summary>
+/// Masks, background and RMS maps, thresholds and islands, deblending and per-island measurement
+/// (trap-facts §4.2–4.7), all in pixel space. Single-threaded: the engine runs one image per core.
+/// </summary>
+public static class PixelExtraction
+{
+    /// <param name="name">Image name for error messages (file path).</param>
+    public static PixelExtractionResult Run(float[] pixels, int width, int height, BeamShape beam, ExtractionConfig config, string name)
+    {
+        config.Validate();
+        if (pixels.Length != (long)width * height)
+        {
+            throw new ArgumentException($"{name}: {pixels.Length} pixels for a {width}x{height} image.", nameof(pixels));
+        }
+        RejectFlat(pixels, name);
+        var mask = ExtractionMask.Build(pixels, width, height, config.Margin, config.ExtractionRadiusPix);
+        var maps = BackgroundMaps.Compute(pixels, mask, width, height, config.BackSizeX, config.BackSizeY);
+        var islands = IslandFinder.Find(pixels, maps, config.DetectionThreshold, config.AnalysisThreshold);
+        var fixedParameters = config.ForceBeam ? FixedParameters.Shape : FixedParameters.None;
+        var beamValues = new GaussianParameters(0, 0, 0, beam.SemiMajor, beam.SemiMinor, beam.Theta);
+        var measurements = new List<PixelMeasurement>();
+        foreach (var island in islands)
+        {
+            foreach (var part in Deblender.Deblend(island, maps, config.DetectionThreshold, config.DeblendThresholds))
+            {
+                var m = SourceMeasurer.Measure(part, beam, fixedParameters, beamValues);
+                if (m is not null && IsUsable(m.Shape, maps)) measurements.Add(m);
+            }
+        }
+        return new PixelExtractionResult(maps, measurements);
+    }
+
+    /// <summary>
+    /// TraP's is_usable check: the four ends of the major and minor axes must fall on unmasked pixels
+    /// inside the image (floor and ceiling neighbours both tested).
+    /// </summary>
+    public static bool IsUsable(GaussianParameters g, BackgroundMaps maps)
+    {
+        var (sin, cos) = Math.SinCos(g.Theta);
+        double mx = sin * g.SemiMajor, my = cos * g.SemiMajor, nx = cos * g.SemiMinor, ny = sin * g.SemiMinor;
+        return Usable(g.X - mx, g.Y + my) && Usable(g.X + mx, g.Y - my) && Usable(g.X + nx, g.Y + ny) && Usable(g.X - nx, g.Y - ny);
+
+        bool Usable(double x, double y)
+        {
+            if (!double.IsFinite(x) || !double.IsFinite(y)) return false;
+            foreach (var px in new[] { Math.Floor(x), Math.Ceiling(x) })
+            {
+                foreach (var py in new[] { Math.Floor(y), Math.Ceiling(y) })
+                {
+                    if (px < 0 || py < 0 || px >= maps.Width || py >= maps.Height) return false;
+                    if (maps.IsMasked((int)py * maps.Width + (int)px)) return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /// <summary>TraP refuses flat data (max == min); an image without any finite pixel is refused too.</summary>
+    private static void RejectFlat(ReadOnlySpan<float> pixels, string name)
+    {
+        var min = float.PositiveInfinity;
+        var max = float.NegativeInfinity;
+        foreach (var v in pixels)
+        {
+            if (v < min) min = v;
+            if (v > max) max = v;
+        }
+        if (!(max > min))
+        {
+            throw new ExtractionException(name, max == min ? $"image data is flat (every pixel is {max})" : "image has no finite pixels",
+                "Check the image: it holds no signal to extract sources from; reject it.");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Trap.Images;
+using Trap.Images.Accessors;
+
+namespace Trap.Science.Quality;
+
+/// <summary>An ingested image: the pixels when the accessor could read them, and the QC verdict either way.</summary>
+public sealed record IngestedImage(SkyImage? Image, QualityVerdict Verdict)
+{
+    /// <summary>The image when it was read and passed QC, else null.</summary>
+    public SkyImage? Accepted => Verdict.Accepted ? Image : null;
+}
+
+/// <summary>
+/// The map task's entry point: read an image and run quality control, turning any accessor failure into
+/// a rejection carrying the accessor's message, so one bad file never stops a run.
+/// </summary>
+public static class ImageIngest
+{
+    /// <summary>Reads the image at path with <see cref="ImageReader.Read"/> and runs the per-image checks of qc.</summary>
+    public static IngestedImage Ingest(string path, ImageQualityControl qc, ImageReadOptions? options = null) =>
+        Ingest(path, p => ImageReader.Read(p, options), qc);
+
+    /// <summary>Reads the image at path with reader and runs the per-image checks of qc on it.</summary>
+    public static IngestedImage Ingest(string path, Func<string, SkyImage> reader, ImageQualityControl qc)
+    {
+        SkyImage image;
+        try
+        {
+            image = reader(path);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return new IngestedImage(null, Rejected(path, e));
+        }
+        return new IngestedImage(image, qc.Run(image));
+    }
+
+    /// <summary>The verdict for an image whose accessor threw <paramref name="error"/> (reading pixels or headers).</summary>
+    public static QualityVerdict Rejected(string path, Exception error) =>
+        ImageQualityControl.Unreadable(path, ReasonFor(error), Explain(path, error));
+
+    /// <summary>
+    /// The accessor refuses images without a usable beam or start time (Trap, unlike TraP, does not
+    /// guess them); those get their own reasons, recognised by the accessor's problem text
+    /// (BeamParser, ObservationTimeParser). Every other failure is "unreadable".
+    /// </summary>
+    private static RejectReason ReasonFor(Exception e)
+    {
+        if (e is not ImageFormatException format) return RejectReason.Unreadable;
+        var problem = format.Problem;
+        if (problem.StartsWith("no restoring beam", StringComparison.Ordinal) ||
+            problem.StartsWith("the restoring beam", StringComparison.Ordinal))
+        {
+            return RejectReason.MissingBeam;
+        }
+        return problem.StartsWith("no observation start time", StringComparison.Ordinal)
+            ? RejectReason.MissingTime
+            : RejectReason.Unreadable;
+    }
+
+    private static string Explain(string path, Exception e) =>
+        e is ImageFormatException || e.Message.Contains(path, StringComparison.Ordinal)
+            ? e.Message
+            : $"{e.GetType().Name}: {path}: {e.Message}";
+}

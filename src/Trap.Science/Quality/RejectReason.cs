@@ -1,0 +1,34 @@
+namespace Trap.Science.Quality;
+
+/// <summary>
+/// Why an image was rejected. Ids 0–5 are TraP's fixed rejectreason rows (trap-facts §3.1) and keep
+/// their numbers; 6 and up are Trap's additions. Ids are stable: they are written to Parquet and the
+/// catalogue database.
+/// </summary>
+public sealed record RejectReason(int Id, string Name, string Description)
+{
+    public static readonly RejectReason RmsInvalid = new(0, "rms_invalid", "RMS invalid");
+    public static readonly RejectReason BeamInvalid = new(1, "beam_invalid", "beam invalid");
+    public static readonly RejectReason BrightSourceNear = new(2, "bright_source_near", "bright source near");
+    public static readonly RejectReason TauTimeInvalid = new(3, "tau_time_invalid", "tau_time invalid");
+    public static readonly RejectReason ContainsNan = new(4, "contains_nan", "contains NaN");
+    public static readonly RejectReason DataFlat = new(5, "data_flat", "data is flat");
+    public static readonly RejectReason Unreadable = new(6, "unreadable", "image could not be read");
+    public static readonly RejectReason MissingBeam = new(7, "missing_beam", "restoring beam missing or invalid");
+    public static readonly RejectReason MissingTime = new(8, "missing_time", "observation start time missing");
+    public static readonly RejectReason NanDominated = new(9, "nan_dominated", "image is mostly NaN (blank)");
+    public static readonly RejectReason ExtractionFailed = new(10, "extraction_failed", "source extraction failed");
+
+    /// <summary>Every reason, by id, for writing the reasons table.</summary>
+    public static IReadOnlyList<RejectReason> All { get; } =
+    [
+        RmsInvalid, BeamInvalid, BrightSourceNear, TauTimeInvalid, ContainsNan, DataFlat,
+        Unreadable, MissingBeam, MissingTime, NanDominated, ExtractionFailed,
+    ];
+}
+
+/// <summary>A rejection: the reason and a human-readable explanation with the numbers involved.</summary>
+public sealed record QualityRejection(RejectReason Reason, string Explanation)
+{
+    public override string ToString() => $"{Reason.Name} ({Reason.Id}): {Explanation}";
+}

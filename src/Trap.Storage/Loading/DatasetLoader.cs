@@ -1,0 +1,158 @@
+using System.Collections;
+using System.Diagnostics;
+using Npgsql;
+using NpgsqlTypes;
+using Trap.Pipeline.Output;
+using Trap.Pipeline.Output.Rows;
+using Trap.Science.Quality;
+using Trap.Storage.Connection;
+using Trap.Storage.Schema;
+
+namespace Trap.Storage.Loading;
+
+/// <summary>
+/// Loads a run into the catalogue database: all tables in one transaction with binary COPY. A dataset
+/// is identified by its name: loading a name that is already there replaces that dataset in the same
+/// transaction (never duplicates). Any failure rolls everything back, so the previous load stays as it
+/// was. Loads of one name wait for each other (advisory lock); loads of different names run side by side.
+/// </summary>
+public sealed class DatasetLoader
+{
+    private readonly DatabaseSettings _settings;
+
+    public DatasetLoader(DatabaseSettings settings) => _settings = settings;
+
+    /// <summary>Loads a run's Parquet dataset folder.</summary>
+    public async Task<LoadResult> LoadFolderAsync(string folder, LoadOptions? options = null, CancellationToken cancellation = default) =>
+        await LoadAsync(await ParquetDatasetReader.OpenAsync(folder, cancellation), options, cancellation);
+
+    /// <summary>Loads rows given in memory (or streamed by <see cref="ParquetDatasetReader"/>).</summary>
+    public async Task<LoadResult> LoadAsync(DatasetContents contents, LoadOptions? options = null, CancellationToken cancellation = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var name = contents.Dataset.Name;
+        await using var connection = await DatabaseConnector.OpenAsync(_settings, cancellation);
+        await using var transaction = await connection.BeginTransactionAsync(cancellation);
+        var table = CatalogueTables.For(DatasetTables.Dataset);
+        try
+        {
+            await LockDatasetAsync(connection, transaction, name, cancellation);
+            await SchemaMigrator.RequireCurrentAsync(connection, transaction, cancellation);
+            var replaced = await DeleteAsync(connection, transaction, name, cancellation);
+            var datasetId = await InsertDatasetAsync(connection, transaction, contents.Dataset, cancellation);
+            var rows = new Dictionary<string, long> { [table] = 1 };
+            foreach (var (_, rowType) in DatasetTables.All.Where(t => t.Name != DatasetTables.Dataset))
+            {
+                var map = TableMap.For(rowType);
+                table = map.Table;
+                rows[table] = await CopyAsync(connection, map, datasetId, contents.Batches(rowType, cancellation), options, cancellation);
+            }
+            table = "rejectreason";
+            await RecordRejectReasonsAsync(connection, transaction, datasetId, cancellation);
+            await transaction.CommitAsync(cancellation);
+            return new LoadResult(datasetId, replaced, rows, clock.Elapsed);
+        }
+        catch (PostgresException e)
+        {
+            throw new StorageException(
+                "Loading dataset '" + name + "' failed in table " + table + ": " + e.MessageText +
+                (e.Detail is { Length: > 0 } detail ? " (" + detail + ")" : "") +
+                ". Nothing was written; an earlier load of this dataset, if any, is unchanged.", e);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new StorageException(
+                "Loading dataset '" + name + "' into " + _settings.Masked + " failed in table " + table + " (" + e.Message +
+                "). The transaction was not committed; an earlier load of this dataset, if any, is unchanged. Run the load again.", e);
+        }
+    }
+
+    /// <summary>Deletes a dataset and all its rows; returns its id, or null if there was none of that name.</summary>
+    public async Task<long?> DeleteAsync(string name, CancellationToken cancellation = default)
+    {
+        await using var connection = await DatabaseConnector.OpenAsync(_settings, cancellation);
+        await using var transaction = await connection.BeginTransactionAsync(cancellation);
+        await LockDatasetAsync(connection, transaction, name, cancellation);
+        await SchemaMigrator.RequireCurrentAsync(connection, transaction, cancellation);
+        var id = await DeleteAsync(connection, transaction, name, cancellation);
+        await transaction.CommitAsync(cancellation);
+        return id;
+    }
+
+    private static async Task LockDatasetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string name, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@space, hashtext(@name))", connection, transaction);
+        command.Parameters.AddWithValue("space", AdvisoryLocks.DatasetSpace);
+        command.Parameters.AddWithValue("name", NpgsqlDbType.Text, name);
+        await command.ExecuteNonQueryAsync(cancellation);
+    }
+
+    private static async Task<long?> DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string name, CancellationToken cancellation)
+    {
+        long id;
+        await using (var find = new NpgsqlCommand("SELECT id FROM dataset WHERE name = @name", connection, transaction))
+        {
+            find.Parameters.AddWithValue("name", NpgsqlDbType.Text, name);
+            if (await find.ExecuteScalarAsync(cancellation) is not long found) return null;
+            id = found;
+        }
+        // No foreign keys to cascade (they would slow COPY): every table of the registry is cleared here.
+        foreach (var (_, rowType) in DatasetTables.All.Reverse())
+        {
+            var table = TableMap.For(rowType).Table;
+            await using var delete = new NpgsqlCommand(
+                "DELETE FROM " + table + " WHERE " + (rowType == typeof(DatasetRow) ? "id" : "dataset_id") + " = @id", connection, transaction);
+            delete.Parameters.AddWithValue("id", id);
+            await delete.ExecuteNonQueryAsync(cancellation);
+        }
+        return id;
+    }
+
+    private static async Task<long> InsertDatasetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DatasetRow row, CancellationToken cancellation)
+    {
+        var map = TableMap.For<DatasetRow>();
+        var names = map.Columns.Select(c => c.Name).ToList();
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO " + map.Table + " (" + string.Join(", ", names) + ") VALUES (" +
+            string.Join(", ", names.Select(n => "@" + n)) + ") RETURNING id", connection, transaction);
+        map.AddParameters(command, row);
+        return (long)(await command.ExecuteScalarAsync(cancellation))!;
+    }
+
+    private static async Task<long> CopyAsync(NpgsqlConnection connection, TableMap map, long datasetId, IAsyncEnumerable<IEnumerable> batches,
+                                              LoadOptions? options, CancellationToken cancellation)
+    {
+        long count = 0;
+        await using var importer = await connection.BeginBinaryImportAsync(map.CopyCommand(), cancellation);
+        await foreach (var batch in batches.WithCancellation(cancellation))
+        {
+            foreach (var row in batch)
+            {
+                if (IsSecret(row)) continue;
+                map.WriteRow(importer, datasetId, row);
+                count++;
+                options?.OnRow?.Invoke(map.Table, count);
+            }
+        }
+        await importer.CompleteAsync(cancellation);
+        return count;
+    }
+
+    /// <summary>TraP never stores configuration keys named "password"; neither does Trap.</summary>
+    private static bool IsSecret(object row) =>
+        row is ConfigRow config && config.Key.Equals("password", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task RecordRejectReasonsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long datasetId, CancellationToken cancellation)
+    {
+        // TraP's reasons 0-5 are seeded by the schema; Trap's own reasons are added with their descriptions,
+        // and an id neither knows (a newer Trap's) with the text the run gave.
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO rejectreason (id, description) SELECT * FROM unnest(@ids, @descriptions) ON CONFLICT (id) DO NOTHING; " +
+            "INSERT INTO rejectreason (id, description) SELECT DISTINCT ON (reason_id) reason_id, reason FROM rejection " +
+            "WHERE dataset_id = @id ORDER BY reason_id ON CONFLICT (id) DO NOTHING", connection, transaction);
+        command.Parameters.AddWithValue("ids", RejectReason.All.Select(r => r.Id).ToArray());
+        command.Parameters.AddWithValue("descriptions", RejectReason.All.Select(r => r.Description).ToArray());
+        command.Parameters.AddWithValue("id", datasetId);
+        await command.ExecuteNonQueryAsync(cancellation);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Parquet;
+using Parquet.Serialization;
+using Trap.Pipeline.Output;
+using Trap.Pipeline.Output.Rows;
+
+namespace Trap.Storage.Loading;
+
+/// <summary>
+/// Reads a run's Parquet dataset folder (TABLE/part-*.parquet for every table of
+/// <see cref="DatasetTables.All"/>, as <see cref="ParquetTableWriter{T}"/> writes it) into the row
+/// types, one row group at a time.
+/// </summary>
+public static class ParquetDatasetReader
+{
+    private static readonly MethodInfo ReadFileMethod =
+        typeof(ParquetDatasetReader).GetMethod(nameof(ReadFileAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    public static async Task<DatasetContents> OpenAsync(string folder, CancellationToken cancellation = default)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new StorageException("Dataset folder '" + folder + "' does not exist: give the output folder of a run (it holds one sub-folder per table).");
+        }
+        var datasetRows = new List<DatasetRow>();
+        foreach (var file in FilesOf(folder, DatasetTables.Dataset))
+        {
+            await foreach (var batch in ReadFileAsync<DatasetRow>(file, cancellation)) datasetRows.AddRange(batch.Cast<DatasetRow>());
+        }
+        if (datasetRows.Count != 1)
+        {
+            throw new StorageException(
+                "Dataset folder '" + folder + "' has " + datasetRows.Count + " rows in table '" + DatasetTables.Dataset +
+                "'; a run writes exactly one. Is this a complete run's output?");
+        }
+        var contents = new DatasetContents(datasetRows[0]);
+        foreach (var (name, rowType) in DatasetTables.All.Where(t => t.Name != DatasetTables.Dataset))
+        {
+            var files = FilesOf(folder, name);
+            var read = ReadFileMethod.MakeGenericMethod(rowType);
+            contents.SetBatches(rowType, token => Concat(files, file => (IAsyncEnumerable<IEnumerable>)read.Invoke(null, new object[] { file, token })!, token));
+        }
+        return contents;
+    }
+
+    private static IReadOnlyList<string> FilesOf(string folder, string table)
+    {
+        var tableFolder = Path.Combine(folder, table);
+        if (!Directory.Exists(tableFolder))
+        {
+            throw new StorageException(
+                "Dataset folder '" + folder + "' has no table '" + table + "' (expected " + Path.Combine(tableFolder, "part-00000.parquet") +
+                "). Every run writes all tables, empty ones included: is this a complete run's output?");
+        }
+        return Directory.GetFiles(tableFolder, "*.parquet").Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static async IAsyncEnumerable<IEnumerable> Concat(IReadOnlyList<string> files, Func<string, IAsyncEnumerable<IEnumerable>> read,
+                                                              [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        foreach (var file in files)
+        {
+            await foreach (var batch in read(file).WithCancellation(cancellation)) yield return batch;
+        }
+    }
+
+    private static async IAsyncEnumerable<IEnumerable> ReadFileAsync<T>(string file, [EnumeratorCancellation] CancellationToken cancellation) where T : class, new()
+    {
+        await using var stream = File.OpenRead(file);
+        int groups;
+        try
+        {
+            await using var reader = await ParquetReader.CreateAsync(stream, leaveStreamOpen: true, cancellationToken: cancellation);
+            groups = reader.RowGroupCount;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or Parquet.ParquetException)
+        {
+            throw new StorageException("'" + file + "' is not a readable Parquet file (" + e.Message + "): re-run the job to rewrite its output.", e);
+        }
+        for (var group = 0; group < groups; group++)
+        {
+            stream.Position = 0;
+            yield return (await ParquetSerializer.DeserializeAsync<T>(stream, null, group, cancellation)).Data;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Trap.Science.Extraction;
+using Trap.Science.Extraction.Fitting;
+using Trap.Science.Extraction.Forced;
+
+namespace Trap.Science.Tests.Extraction;
+
+public class ForcedPhotometryTests
+{
+    private const int N = 200;
+    private static readonly BeamShape Beam = new(3, 2, 0.3);
+    private static readonly ExtractionConfig Config = new() { Margin = 10, ExtractionRadiusPix = 0 };
+
+    private static ForcedPhotometer Photometer(out float[] pixels)
+    {
+        pixels = TestImages.Noise(N, N, 0.001, seed: 31);
+        TestImages.Add(pixels, N, new GaussianParameters(0.05, 80.3, 120.6, 3, 2, 0.3));
+        return new ForcedPhotometer(pixels, N, N, Beam, TestImages.EquatorialPixelToSky, TestImages.EquatorialSkyToPixel, Config);
+    }
+
+    private static (double Ra, double Dec) Sky(double x, double y)
+    {
+        TestImages.EquatorialPixelToSky(x, y, out var ra, out var dec);
+        return (ra, dec);
+    }
+
+    [Fact]
+    public void MeasuresTheSourceAtItsPositionWithTheBeamShape()
+    {
+        var photometer = Photometer(out _);
+        var (ra, dec) = Sky(80.3, 120.6);
+        var fit = photometer.Fit(ra, dec);
+        Assert.True(fit.Succeeded, fit.Failure);
+        var s = fit.Source!;
+        Assert.Equal(ra, s.Ra);
+        Assert.Equal(dec, s.Dec);
+        Assert.Equal(0.05, s.IntFlux, 3 * s.IntFluxErr);
+        // f_int is the raw fitted peak, f_peak the bias-corrected one.
+        Assert.Equal(s.IntFlux - 0.001 * 0.001 / s.IntFlux, s.PeakFlux, 2e-5);
+        Assert.Equal(3 * 5, s.SemiMajorArcsec, 1e-4); // the test projection is linear in RA, not conformal
+        Assert.Equal(2 * 5, s.SemiMinorArcsec, 1e-4);
+        Assert.InRange(s.DetSigma, 40, 60);
+        Assert.Equal(1, s.FitType);
+    }
+
+    [Fact]
+    public void AnEmptyPositionGivesAPeakConsistentWithZero()
+    {
+        var photometer = Photometer(out _);
+        var (ra, dec) = Sky(140, 60);
+        var s = photometer.Fit(ra, dec).Source!;
+        Assert.InRange(s.IntFlux, -3 * s.IntFluxErr, 3 * s.IntFluxErr);
+        Assert.InRange(s.IntFluxErr, 0.0003, 0.003);
+    }
+
+    [Fact]
+    public void PositionsOffTheImageOrNearTheEdgeOrMaskedYieldNoFitWithAReason()
+    {
+        var photometer = Photometer(out _);
+        Assert.Equal(15, photometer.HalfBox);
+        var off = photometer.Fit(Sky(-30, 100).Ra, Sky(-30, 100).Dec);
+        Assert.False(off.Succeeded);
+        Assert.Contains("outside", off.Failure);
+        var edge = photometer.Fit(Sky(12, 100).Ra, Sky(12, 100).Dec);
+        Assert.Contains("edge", edge.Failure);
+        var (ra, dec) = Sky(100, 100);
+        var masked = new ForcedPhotometer(MaskedCentre(), N, N, Beam, TestImages.EquatorialPixelToSky, TestImages.EquatorialSkyToPixel, Config).Fit(ra, dec);
+        Assert.Contains("3x3", masked.Failure);
+    }
+
+    private static float[] MaskedCentre()
+    {
+        var pixels = TestImages.Noise(N, N, 0.001, seed: 32);
+        pixels[101 * N + 99] = float.NaN;
+        return pixels;
+    }
+}

@@ -1,0 +1,74 @@
+using Trap.Images;
+using Trap.Science.Quality;
+using static Trap.Science.Tests.Quality.QualityTestImages;
+
+namespace Trap.Science.Tests.Quality;
+
+public class ImageIngestTests
+{
+    private static readonly ImageQualityControl Qc = new(new QualityConfig());
+
+    [Fact]
+    public void ReaderFailureBecomesAnUnreadableRejectionWithTheMessage()
+    {
+        var result = ImageIngest.Ingest("/data/bad.fits", _ => throw new InvalidDataException("truncated data unit"), Qc);
+        Assert.Null(result.Image);
+        Assert.Null(result.Accepted);
+        Assert.Equal(RejectReason.Unreadable, result.Verdict.Rejection!.Reason);
+        Assert.Equal("InvalidDataException: /data/bad.fits: truncated data unit", result.Verdict.Rejection.Explanation);
+        Assert.Equal([QualityCheck.Readable], result.Verdict.ChecksRun);
+    }
+
+    [Fact]
+    public void ReadableImageIsChecked()
+    {
+        var image = WithNoise(GenericMetadata("/data/good.fits"), 0.01);
+        var result = ImageIngest.Ingest("/data/good.fits", _ => image, Qc);
+        Assert.Same(image, result.Accepted);
+        Assert.True(result.Verdict.Accepted);
+    }
+
+    [Fact]
+    public void RecordKeepsEveryFieldOfARejection()
+    {
+        var m = LofarMetadata("/data/noisy.fits");
+        var verdict = Qc.Run(WithNoise(m, 100 * LofarNoise(m)));
+        var record = verdict.ToRecord();
+        Assert.Equal("/data/noisy.fits", record.ImageUrl);
+        Assert.False(record.Accepted);
+        Assert.Equal(0, record.ReasonId);
+        Assert.Equal("rms_invalid", record.ReasonName);
+        Assert.Equal(verdict.Rejection!.Explanation, record.Explanation);
+        Assert.Equal("readable,metadata,flat,nan,tau_time,noise_ratio", record.ChecksRun);
+        Assert.Equal("LOFAR", record.Telescope);
+        Assert.Equal(m.StartUtc, record.StartUtc);
+        Assert.Equal(verdict.RmsQc, record.RmsQcJy);
+        Assert.Equal(LofarNoise(m), record.ExpectedNoiseJy, 12);
+        Assert.InRange(record.NoiseRatio, 95, 105);
+        Assert.Equal(2.0, record.BeamSemiMajorPx, 9);
+        Assert.Equal(0.0, record.NanFraction);
+    }
+
+    [Fact]
+    public void RecordOfAnAcceptedOrUnreadableImage()
+    {
+        var accepted = Qc.Run(WithNoise(GenericMetadata(), 0.01)).ToRecord();
+        Assert.True(accepted.Accepted);
+        Assert.Equal(-1, accepted.ReasonId);
+        Assert.Equal("", accepted.ReasonName);
+        Assert.True(double.IsNaN(accepted.ExpectedNoiseJy));
+        var unreadable = ImageQualityControl.Unreadable("/x.fits", RejectReason.Unreadable, "gone").ToRecord();
+        Assert.Equal(6, unreadable.ReasonId);
+        Assert.Null(unreadable.StartUtc);
+        Assert.True(double.IsNaN(unreadable.RmsQcJy));
+    }
+
+    [Fact]
+    public void ReasonIdsAreStableAndUnique()
+    {
+        Assert.Equal(Enumerable.Range(0, 11), RejectReason.All.Select(r => r.Id));
+        Assert.Equal(RejectReason.All.Count, RejectReason.All.Select(r => r.Name).Distinct().Count());
+        Assert.Equal(5, RejectReason.DataFlat.Id);
+        Assert.Equal(2, RejectReason.BrightSourceNear.Id);
+    }
+}

@@ -8,7 +8,8 @@ namespace Trap.Bench;
 /// <summary>
 /// The cluster engine against the local engine on the same synthetic job: `cluster [--timesteps 6]
 /// [--images 12] [--work-ms 40] [--buckets 64] [--executor-cores 2] [--max-workers 3]`. Per timestep,
-/// a CPU-bound map over `images` images (each about `work-ms` of arithmetic, emitting 300 sources
+/// a CPU-bound map over `images` images (each a fixed amount of arithmetic that takes about `work-ms`
+/// on one idle core, emitting 300 sources
 /// spread over `buckets` sky buckets) and a stateful keyed reduce by bucket (a running mean per bucket).
 /// Runs it on LocalEngine (all cores), then on 1, 2, 3 `trap worker` processes started here (each
 /// with --executor-cores slots), after one warm-up timestep each; checks every output equals the
@@ -16,7 +17,8 @@ namespace Trap.Bench;
 /// </summary>
 public static class ClusterBenchmark
 {
-    public sealed record Image(int Timestep, int Index, int WorkMs, int Buckets);
+    /// <summary>An image to "process": <c>Blocks</c> fixed blocks of arithmetic (a fixed amount of CPU, not of time).</summary>
+    public sealed record Image(int Timestep, int Index, int Blocks, int Buckets);
 
     public sealed record Source(int Bucket, int Timestep, int Image, double Flux);
 
@@ -26,19 +28,33 @@ public static class ClusterBenchmark
         public Source[] Run(Image image, JobContext context)
         {
             var rng = new Random(image.Timestep * 10_007 + image.Index);
-            var clock = Stopwatch.StartNew();
-            var acc = 0.0;
-            while (clock.ElapsedMilliseconds < image.WorkMs)
-            {
-                for (var i = 1; i < 20_000; i++)
-                {
-                    acc += Math.Sqrt(i) * Math.Sin(i);
-                }
-            }
+            var acc = Work(image.Blocks);
             return Enumerable.Range(0, 300)
                 .Select(_ => new Source(rng.Next(image.Buckets), image.Timestep, image.Index, rng.NextDouble() + (acc > 1e300 ? 1 : 0)))
                 .ToArray();
         }
+    }
+
+    private static double Work(int blocks)
+    {
+        var acc = 0.0;
+        for (var b = 0; b < blocks; b++)
+        {
+            for (var i = 1; i < 20_000; i++)
+            {
+                acc += Math.Sqrt(i) * Math.Sin(i);
+            }
+        }
+        return acc;
+    }
+
+    /// <summary>Blocks of <see cref="Work"/> that take about <paramref name="ms"/> on one core of this machine.</summary>
+    private static int Calibrate(int ms)
+    {
+        Work(20);
+        var clock = Stopwatch.StartNew();
+        Work(50);
+        return Math.Max(1, (int)(ms * 50 / clock.Elapsed.TotalMilliseconds));
     }
 
     public sealed class BucketState
@@ -81,9 +97,10 @@ public static class ClusterBenchmark
     private static async Task<int> RunAsync(int timesteps, int images, int workMs, int buckets, int executorCores, int maxWorkers)
     {
         var total = timesteps * images;
+        var blocks = Calibrate(workMs);
         Console.WriteLine($"cluster: {timesteps} timesteps x {images} images, ~{workMs} ms CPU per image, 300 sources per image into {buckets} buckets; " +
                           $"{Environment.ProcessorCount} cores on this machine");
-        var (localSeconds, expected) = await TimeAsync(new LocalEngine(), timesteps, images, workMs, buckets);
+        var (localSeconds, expected) = await TimeAsync(new LocalEngine(), timesteps, images, blocks, buckets);
         Console.WriteLine($"  local engine ({Environment.ProcessorCount} cores): {total / localSeconds,7:F1} images/s ({localSeconds:F2} s)");
 
         var root = RepositoryRoot();
@@ -103,7 +120,7 @@ public static class ClusterBenchmark
                     ConnectionString = db,
                     Scheduler = new SchedulerOptions { ExecutorCores = executorCores },
                 };
-                var (seconds, outputs) = await TimeAsync(new ClusterEngine(options), timesteps, images, workMs, buckets);
+                var (seconds, outputs) = await TimeAsync(new ClusterEngine(options), timesteps, images, blocks, buckets);
                 var same = outputs.SequenceEqual(expected);
                 Console.WriteLine($"  cluster engine, {n} worker(s) x {executorCores} executor cores: {total / seconds,7:F1} images/s ({seconds:F2} s), " +
                                   $"{seconds / localSeconds:F2}x the local engine's time; output identical to local: {(same ? "yes" : "NO")}");
@@ -125,24 +142,24 @@ public static class ClusterBenchmark
     }
 
     /// <summary>Runs one warm-up timestep (JIT, connection), then times the whole job on a fresh stage.</summary>
-    private static async Task<(double Seconds, List<string> Outputs)> TimeAsync(IEngine engine, int timesteps, int images, int workMs, int buckets)
+    private static async Task<(double Seconds, List<string> Outputs)> TimeAsync(IEngine engine, int timesteps, int images, int blocks, int buckets)
     {
         await using (engine)
         {
-            await RunJobAsync(engine, "warm-up", 1, images, workMs, buckets);
+            await RunJobAsync(engine, "warm-up", 1, images, blocks, buckets);
             var clock = Stopwatch.StartNew();
-            var outputs = await RunJobAsync(engine, "bucket", timesteps, images, workMs, buckets);
+            var outputs = await RunJobAsync(engine, "bucket", timesteps, images, blocks, buckets);
             return (clock.Elapsed.TotalSeconds, outputs);
         }
     }
 
-    private static async Task<List<string>> RunJobAsync(IEngine engine, string stage, int timesteps, int images, int workMs, int buckets)
+    private static async Task<List<string>> RunJobAsync(IEngine engine, string stage, int timesteps, int images, int blocks, int buckets)
     {
         var context = new JobContext("cluster-bench", "", "bench");
         var outputs = new List<string>();
         for (var t = 0; t < timesteps; t++)
         {
-            var inputs = Enumerable.Range(0, images).Select(i => new Image(t, i, workMs, buckets)).ToArray();
+            var inputs = Enumerable.Range(0, images).Select(i => new Image(t, i, blocks, buckets)).ToArray();
             var sources = await engine.MapAsync<Extract, Image, Source[]>(context, inputs);
             var rows = await engine.ReduceByKeyAsync<Associate, int, Source, BucketState, (int Bucket, int Count, double Mean)>(
                 context, stage, sources.SelectMany(s => s), s => s.Bucket, ByTime);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
 using Orleans.TestingHost;
 using Trap.Engine.Cluster.Worker;
 
@@ -8,11 +10,21 @@ public sealed class InProcessCluster : IAsyncLifetime
 {
     public const int CoresPerWorker = 2;
 
-    public TestCluster Cluster { get; } = new TestClusterBuilder(2).AddSiloBuilderConfigurator<WorkerConfigurator>().Build();
+    public TestCluster Cluster { get; } = new TestClusterBuilder(2)
+        .AddSiloBuilderConfigurator<WorkerConfigurator>()
+        .AddClientBuilderConfigurator<ClientConfigurator>()
+        .Build();
 
     public Task InitializeAsync() => Cluster.DeployAsync();
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>Calls orphaned on a killed silo give up after seconds, not Orleans' default minutes.</summary>
+    public sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(20));
+    }
 
     public sealed class WorkerConfigurator : ISiloConfigurator
     {

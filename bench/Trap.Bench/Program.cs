@@ -15,6 +15,7 @@ public static class Program
         ["extraction"] = ExtractionBenchmark.Run,
         ["simulate"] = SimulateBenchmark.Run,
         ["db-load"] = DatabaseLoadBenchmark.Run,
+        ["cluster"] = ClusterBenchmark.Run,
     };
 
     public static int Main(string[] args)

@@ -12,6 +12,8 @@ public static class Program
         new SimulateCommand(),
         new DbCommand(),
         new AlertsCommand(),
+        new WorkerCommand(),
+        new ClusterCommand(),
     };
 
     public static int Main(string[] args)
@@ -38,8 +40,8 @@ public static class Program
             return 2;
         }
         catch (Exception error) when (error is Trap.Pipeline.Configuration.JobConfigException or Trap.Images.ImageFormatException
-                                          or Trap.Formats.Fits.FitsFormatException or Trap.Storage.StorageException or IOException or UnauthorizedAccessException
-                                          or InvalidDataException)
+                                          or Trap.Formats.Fits.FitsFormatException or Trap.Storage.StorageException or Trap.Engine.Cluster.ClusterException
+                                          or IOException or UnauthorizedAccessException or InvalidDataException)
         {
             // Errors a user can act on: print the message (file, problem, remedy), not a stack trace.
             Console.Error.WriteLine($"trap {command.Name}: {error.Message}");

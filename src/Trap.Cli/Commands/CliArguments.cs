@@ -7,6 +7,7 @@ namespace Trap.Cli.Commands;
 public sealed class CliArguments
 {
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _repeated = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
     private CliArguments()
@@ -47,6 +48,8 @@ public sealed class CliArguments
                     value = args[++i];
                 }
                 parsed._options[name] = value;
+                if (!parsed._repeated.TryGetValue(name, out var all)) parsed._repeated[name] = all = new List<string>();
+                all.Add(value);
             }
             else
             {
@@ -58,6 +61,9 @@ public sealed class CliArguments
     }
 
     public string? Get(string name) => _options.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>Every value of an option given more than once (e.g. --conf a=1 --conf b=2), in order.</summary>
+    public IReadOnlyList<string> GetAll(string name) => _repeated.TryGetValue(name, out var all) ? all : Array.Empty<string>();
 
     public bool Has(string flag) => _flags.Contains(flag);
 

@@ -1,4 +1,5 @@
 using Trap.Engine;
+using Trap.Engine.Cluster;
 using Trap.Pipeline;
 using Trap.Pipeline.Progress;
 using Trap.Storage.Connection;
@@ -13,19 +14,26 @@ public sealed class RunCommand : ICliCommand
     public string Name => "run";
 
     public string Summary =>
-        "run a job folder end to end (trap run JOB [--output DIR] [--master local[N]] [--database CONN | --no-database])";
+        "run a job folder end to end (trap run JOB [--output DIR] [--master local[N]|trap://CLUSTER] [--database CONN | --no-database])";
 
     private const string Usage =
-        "usage: trap run JOB_FOLDER [--output DIR] [--master local[N]] [--database CONN | --no-database]\n" +
+        "usage: trap run JOB_FOLDER [--output DIR] [--master local[N]|trap://CLUSTER_ID] [--executor-cores N] [--conf key=value]...\n" +
+        "                           [--database CONN | --no-database]\n" +
+        "  --master trap://CLUSTER_ID runs on that cluster's workers (see trap-submit); --conf trap.db=CONN names its database\n" +
         "  the Parquet dataset is always written; it is also loaded into the catalogue database given by\n" +
         "  --database or $" + DatabaseSettings.EnvironmentVariable + " (replacing an earlier load of the same job)";
 
     public int Run(IReadOnlyList<string> args)
     {
-        var parsed = CliArguments.Parse(args, new[] { "output", "master", "database" }, new[] { "no-database" });
+        var parsed = CliArguments.Parse(args, new[] { "output", "master", "database", "executor-cores", "conf" }, new[] { "no-database" });
         if (parsed.Positionals.Count != 1) throw new CliUsageException(Usage);
         var database = parsed.Has("no-database") ? null : DatabaseFor(parsed.Get("database"));
-        return RunJob(parsed.Positionals[0], parsed.Get("output"), parsed.Get("master") ?? "local[*]", database);
+        var engine = new EngineOptions
+        {
+            ExecutorCores = parsed.Get("executor-cores") is null ? null : ClusterCommand.AtLeast(parsed, "executor-cores", 1, 1),
+            Conf = parsed.GetAll("conf").Select(ConfPair).ToDictionary(p => p.Key, p => p.Value),
+        };
+        return RunJob(parsed.Positionals[0], parsed.Get("output"), parsed.Get("master") ?? "local[*]", database, engine);
     }
 
     /// <summary>The database to load into: the option, else the environment variable, else none.</summary>
@@ -35,10 +43,27 @@ public sealed class RunCommand : ICliCommand
             : DatabaseSettings.Resolve(option);
 
     /// <summary>Runs a job, loads it into the database when one is given, and prints a summary; shared with `trap demo`.</summary>
-    public static int RunJob(string job, string? output, string master, DatabaseSettings? database)
+    public static int RunJob(string job, string? output, string master, DatabaseSettings? database, EngineOptions? engineOptions = null)
     {
-        var runner = new JobRunner(LocalEngineFor(master), ProgressReporter.ForConsole());
-        var summary = runner.RunAsync(job, output).GetAwaiter().GetResult();
+        IEngine engine;
+        try
+        {
+            engine = EngineFactory.Create(master, engineOptions ?? new EngineOptions());
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliUsageException(e.Message);
+        }
+        RunSummary summary;
+        try
+        {
+            var runner = new JobRunner(engine, ProgressReporter.ForConsole());
+            summary = runner.RunAsync(job, output).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            engine.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
         Console.WriteLine($"trap: {summary.Images} images ({summary.Rejected} rejected), {summary.Sources} measurements, " +
                           $"{summary.CatalogueSources} catalogue sources, {summary.NewSources} new sources, {summary.Candidates} candidates " +
                           $"in {summary.Elapsed.TotalSeconds:F1} s");
@@ -53,16 +78,11 @@ public sealed class RunCommand : ICliCommand
         return 0;
     }
 
-    /// <summary>local, local[N] or local[*] (all cores), as spark-submit's --master.</summary>
-    private static IEngine LocalEngineFor(string master)
+    private static KeyValuePair<string, string> ConfPair(string text)
     {
-        if (master == "local" ) return new LocalEngine(1);
-        if (master.StartsWith("local[", StringComparison.Ordinal) && master.EndsWith(']'))
-        {
-            var inner = master[6..^1];
-            if (inner == "*") return new LocalEngine();
-            if (int.TryParse(inner, out var n) && n > 0) return new LocalEngine(n);
-        }
-        throw new CliUsageException($"--master '{master}' is not understood; use local, local[N] or local[*]");
+        var eq = text.IndexOf('=');
+        return eq > 0
+            ? new KeyValuePair<string, string>(text[..eq], text[(eq + 1)..])
+            : throw new CliUsageException($"--conf expects key=value, got '{text}'");
     }
 }

@@ -1,0 +1,23 @@
+using Trap.Engine.Cluster.Driver;
+
+namespace Trap.Engine.Cluster;
+
+/// <summary>Where a driver finds its cluster, and how it schedules tasks there.</summary>
+public sealed record ClusterEngineOptions
+{
+    public required string ClusterId { get; init; }
+
+    /// <summary>The PostgreSQL database holding the cluster's membership (Npgsql connection string).</summary>
+    public required string ConnectionString { get; init; }
+
+    public SchedulerOptions Scheduler { get; init; } = new();
+
+    /// <summary>A call to a worker that has not answered after this long counts as failed and is re-run.</summary>
+    public TimeSpan TaskTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Tasks a stage is cut into per slot (worker × executor cores) live at its start: more than one,
+    /// so workers that join mid-stage, and fast workers, find tasks left to take.
+    /// </summary>
+    public int TasksPerSlot { get; init; } = 4;
+}

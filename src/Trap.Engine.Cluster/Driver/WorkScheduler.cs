@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Trap.Engine.Cluster.Driver;
+
+/// <summary>
+/// Runs a stage's tasks over whichever workers are live, with at most
+/// <see cref="SchedulerOptions.ExecutorCores"/> in flight per worker, re-reading the worker list as it
+/// goes: a new worker takes tasks as soon as it is listed; a task whose call failed, or whose worker
+/// left the list, is queued again for another worker. Tasks are pure, so when a lost call still
+/// answers later the duplicate is harmless: the first result kept wins. Plain code: tested with a fake
+/// directory, no cluster.
+/// </summary>
+public sealed class WorkScheduler
+{
+    private readonly IWorkerDirectory _directory;
+    private readonly SchedulerOptions _options;
+    private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+    private readonly ConcurrentDictionary<string, int> _completedByWorker = new(StringComparer.Ordinal);
+
+    public WorkScheduler(IWorkerDirectory directory, SchedulerOptions options, Func<TimeSpan, CancellationToken, Task>? delay = null)
+    {
+        if (options.ExecutorCores < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ExecutorCores, "--executor-cores must be at least 1");
+        }
+        _directory = directory;
+        _options = options;
+        _delay = delay ?? Task.Delay;
+    }
+
+    /// <summary>Tasks each worker completed (first results only), over every stage this scheduler ran; readable while it runs.</summary>
+    public IReadOnlyDictionary<string, int> CompletedByWorker => _completedByWorker;
+
+    /// <summary>Tasks re-run after their worker failed or left, over every stage this scheduler ran.</summary>
+    public int Retries { get; private set; }
+
+    /// <summary>Runs <paramref name="run"/>(worker, task index) for every task; results in task order.</summary>
+    public async Task<TResult[]> RunAsync<TResult>(
+        string stage,
+        int taskCount,
+        Func<string, int, CancellationToken, Task<TResult>> run,
+        Action<StageProgress>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        var state = new StageState<TResult>(taskCount);
+        var workers = await _directory.LiveWorkersAsync(cancellation);
+        var lastRefresh = Stopwatch.StartNew();
+        var withoutWorkers = Stopwatch.StartNew();
+        Task? wake = null;
+        try
+        {
+        while (state.Remaining > 0)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (lastRefresh.Elapsed >= _options.RefreshInterval)
+            {
+                workers = await _directory.LiveWorkersAsync(cancellation);
+                lastRefresh.Restart();
+                state.RequeueLostWorkers(workers, _options.MaxAttempts, stage);
+            }
+            if (workers.Count > 0)
+            {
+                withoutWorkers.Restart();
+            }
+            else if (withoutWorkers.Elapsed > _options.NoWorkerTimeout)
+            {
+                throw new ClusterException(
+                    $"stage {stage}: no live worker for {_options.NoWorkerTimeout.TotalSeconds:0} s; start workers " +
+                    "(cluster/start-worker.sh) with the driver's cluster id and database");
+            }
+            Dispatch(state, workers, run, cancellation);
+            wake ??= _delay(_options.RefreshInterval, cancellation);
+            var finished = await Task.WhenAny(state.InFlight.Keys.Append(wake));
+            if (finished == wake)
+            {
+                wake = null;
+                continue;
+            }
+            var (index, worker) = state.InFlight[finished];
+            state.Finish(finished);
+            if (finished.IsCompletedSuccessfully)
+            {
+                if (state.Complete(index, ((Task<TResult>)finished).Result))
+                {
+                    _completedByWorker.AddOrUpdate(worker, 1, (_, n) => n + 1);
+                    progress?.Invoke(new StageProgress(stage, taskCount - state.Remaining, taskCount, state.Retries));
+                }
+                continue;
+            }
+            var error = finished.Exception?.InnerException;
+            if (error is TaskFailedException)
+            {
+                throw new ClusterException($"stage {stage}, task {index}: {error.Message}", error);
+            }
+            cancellation.ThrowIfCancellationRequested();
+            state.Quarantine(worker, _options.Quarantine);
+            state.Retry(index, _options.MaxAttempts, stage, $"worker {worker} failed: {error?.Message}");
+        }
+        return state.Results;
+        }
+        finally
+        {
+            Retries += state.Retries;
+            // Calls still out (duplicates, or calls to lost workers) are abandoned; observe their end.
+            foreach (var orphan in state.InFlight.Keys)
+            {
+                _ = orphan.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private void Dispatch<TResult>(
+        StageState<TResult> state,
+        IReadOnlyList<string> workers,
+        Func<string, int, CancellationToken, Task<TResult>> run,
+        CancellationToken cancellation)
+    {
+        while (state.TryNextPending(out var index))
+        {
+            var worker = workers
+                .Where(w => !state.IsQuarantined(w) && state.Load(w) < _options.ExecutorCores)
+                .OrderBy(state.Load).ThenBy(w => w, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (worker is null)
+            {
+                state.PutBack(index);
+                return;
+            }
+            state.Start(index, worker, Start(run, worker, index, cancellation));
+        }
+    }
+
+    // A call that throws synchronously is still a failed task, handled like any other.
+    private static Task<TResult> Start<TResult>(Func<string, int, CancellationToken, Task<TResult>> run, string worker, int index, CancellationToken cancellation)
+    {
+        try
+        {
+            return run(worker, index, cancellation);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<TResult>(e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using Xunit.Abstractions;
+using Trap.Engine.Cluster.Driver;
+using Trap.Engine.Cluster.Status;
+using Trap.Engine.Contract;
+
+namespace Trap.Engine.Cluster.Tests;
+
+/// <summary>
+/// The cluster engine over separate `trap worker` processes joined through PostgreSQL: a worker is
+/// killed mid-job, another added mid-job; the output must equal the local engine's.
+/// </summary>
+public class WorkerProcessTests
+{
+    private readonly ITestOutputHelper _output;
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+    public WorkerProcessTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
+
+    private void Log(string what) => _output.WriteLine($"{_clock.Elapsed.TotalSeconds:0.00} s: {what}");
+
+    private static readonly IComparer<(int Key, int Time)> ByTime =
+        Comparer<(int Key, int Time)>.Create((a, b) => a.Time.CompareTo(b.Time));
+
+    [Fact]
+    public async Task AKilledWorkerProcessDoesNotChangeTheOutput()
+    {
+        await using var cluster = await WorkerProcesses.CreateAsync();
+        Log("database ready");
+        var workers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => cluster.StartWorkerAsync(WorkerProcesses.FreePort())));
+        var victim = workers[^1];
+        Log("3 workers joined");
+        var gate = Path.Combine(Path.GetTempPath(), $"trap-gate-{Guid.NewGuid():N}");
+        var context = new JobContext("kill-test", "", gate);
+        var inputs = Enumerable.Range(0, 300).ToArray();
+        var records = inputs.Select(i => (Key: i % 23, Time: (i * 7919) % 300)).ToArray();
+
+        await using var local = new LocalEngine(2);
+        var expectedRound1 = await local.ReduceByKeyAsync<History, int, (int Key, int Time), List<int>, string>(context, "h", records[..150], r => r.Key, ByTime);
+        var expectedRound2 = await local.ReduceByKeyAsync<History, int, (int Key, int Time), List<int>, string>(context, "h", records[150..], r => r.Key, ByTime);
+
+        var engine = new ClusterEngine(Options(cluster));
+        await using (engine)
+        {
+            var round1 = await engine.ReduceByKeyAsync<History, int, (int Key, int Time), List<int>, string>(context, "h", records[..150], r => r.Key, ByTime);
+            // Every worker now holds tasks waiting at the gate; the victim dies holding its share.
+            var map = engine.MapAsync<GateFileSquare, int, long>(context, inputs);
+            await Task.Delay(1000);
+            victim.Kill();
+            Log("victim killed");
+            File.WriteAllText(gate, "open");
+            try
+            {
+                Assert.Equal(inputs.Select(i => (long)i * i), await map);
+            }
+            finally
+            {
+                File.Delete(gate);
+            }
+            Log("map done");
+            Assert.True(engine.RetriedTasks > 0, "the killed worker had no task in flight");
+            var round2 = await engine.ReduceByKeyAsync<History, int, (int Key, int Time), List<int>, string>(context, "h", records[150..], r => r.Key, ByTime);
+            Assert.Equal(expectedRound1, round1);
+            Assert.Equal(expectedRound2, round2);
+            var expectedStates = await local.CollectStatesAsync<int, List<int>>("h");
+            var states = await engine.CollectStatesAsync<int, List<int>>("h");
+            Assert.Equal(expectedStates.Select(s => (s.Key, string.Join(",", s.State))), states.Select(s => (s.Key, string.Join(",", s.State))));
+        }
+
+        Log("job done");
+        // The cluster declared the victim dead in the membership table, and the job's progress was recorded.
+        await WaitUntil(async () => (await ClusterStatusReader.LiveWorkersAsync(cluster.ConnectionString, cluster.ClusterId)).Count == 2);
+        var job = Assert.Single(await ClusterStatusReader.JobsAsync(cluster.ConnectionString, cluster.ClusterId, 10));
+        Assert.Equal(("kill-test", "finished", "reduce h"), (job.JobName, job.State, job.Stage));
+        Log("victim declared dead");
+        Assert.Equal(job.TasksTotal, job.TasksDone);
+        Assert.True(job.Retries > 0);
+    }
+
+    [Fact]
+    public async Task AWorkerProcessAddedMidJobTakesTasks()
+    {
+        await using var cluster = await WorkerProcesses.CreateAsync();
+        await cluster.StartWorkerAsync(WorkerProcesses.FreePort());
+        var gate = Path.Combine(Path.GetTempPath(), $"trap-gate-{Guid.NewGuid():N}");
+        var context = new JobContext("add-test", "", gate);
+        var inputs = Enumerable.Range(0, 200).ToArray();
+        await using var engine = new ClusterEngine(Options(cluster));
+        var map = engine.MapAsync<GateFileSquare, int, long>(context, inputs);
+        var port = WorkerProcesses.FreePort();
+        await cluster.StartWorkerAsync(port);
+        // The driver sees the new worker within a refresh or two; then the gate opens.
+        await Task.Delay(2500);
+        File.WriteAllText(gate, "open");
+        try
+        {
+            Assert.Equal(inputs.Select(i => (long)i * i), await map);
+        }
+        finally
+        {
+            File.Delete(gate);
+        }
+        var added = engine.CompletedTasksByWorker.Where(w => w.Key.Contains($":{port}@")).Sum(w => w.Value);
+        Assert.True(added > 0, "the added worker took no task: " + string.Join(", ", engine.CompletedTasksByWorker));
+    }
+
+    private static ClusterEngineOptions Options(WorkerProcesses cluster) => new()
+    {
+        ClusterId = cluster.ClusterId,
+        ConnectionString = cluster.ConnectionString,
+        Scheduler = new SchedulerOptions { ExecutorCores = 2, RefreshInterval = TimeSpan.FromMilliseconds(200) },
+    };
+
+    private static async Task WaitUntil(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out");
+            await Task.Delay(200);
+        }
+    }
+}

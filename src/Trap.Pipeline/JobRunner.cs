@@ -57,7 +57,7 @@ public sealed class JobRunner
         try
         {
             var run = new TimestepProcessor(_engine, context, config, plan);
-            var counts = await WriteRunAsync(run, output.Staging, context.JobName, config, plan, monitors, cancellation);
+            var counts = await WriteRunAsync(run, output.Staging, context, config, plan, monitors, cancellation);
             await WriteDatasetAsync(output.Staging, context.JobName, config, plan, counts, clock);
             output.Commit();
             var delivered = await SendAlertsAsync(config.Alerts, outputFolder, cancellation);
@@ -71,7 +71,7 @@ public sealed class JobRunner
         }
     }
 
-    private async Task<RunCounts> WriteRunAsync(TimestepProcessor run, string folder, string jobName, JobConfig config, JobPlan plan,
+    private async Task<RunCounts> WriteRunAsync(TimestepProcessor run, string folder, JobContext context, JobConfig config, JobPlan plan,
         IReadOnlyList<MonitorList.Entry> monitors, CancellationToken cancellation)
     {
         var counts = new RunCounts();
@@ -118,22 +118,25 @@ public sealed class JobRunner
         }
         await writer.FinishAsync(retired);
 
-        var catalogues = await _engine.CollectStatesAsync<int, RunningCatalogue>(CatalogueState.Stage, cancellation);
-        var catalogue = catalogues.SelectMany(c => c.State.Sources()).ToList();
-        var fluxes = catalogues.SelectMany(c => c.State.BandFluxes()).ToList();
+        // The last round over the catalogues: each bucket emits its tables where it lives.
+        var buckets = plan.Images.Select(i => i.Bucket).Distinct().Select(b => new FinishCatalogueWork(b)).ToList();
+        var catalogues = await _engine.ReduceByKeyAsync<FinishCatalogueTask, int, FinishCatalogueWork, RunningCatalogue, CatalogueTables>(
+            context, CatalogueState.Stage, buckets, w => w.Bucket, Comparer<FinishCatalogueWork>.Create((_, _) => 0), cancellation);
+        var catalogue = catalogues.SelectMany(c => c.Sources).ToList();
+        var fluxes = catalogues.SelectMany(c => c.Fluxes).ToList();
         var sources = catalogue.Select(RowMapping.Catalogue).ToList();
         counts.CatalogueSources = sources.Count;
         await writer.WriteTableAsync(DatasetTables.RunningCatalogue, sources);
         await writer.WriteTableAsync(DatasetTables.RunningCatalogueFlux, fluxes.Select(RowMapping.Flux));
         await writer.WriteTableAsync(DatasetTables.Variability,
-            catalogues.SelectMany(c => c.State.Summaries()).Select(RowMapping.Variability));
+            catalogues.SelectMany(c => c.Summaries).Select(RowMapping.Variability));
         await writer.WriteTableAsync(DatasetTables.Monitor, monitors.Select(m => new MonitorRow
         {
             MonitorId = m.Position.Id, RaDeg = m.Position.RaDeg, DecDeg = m.Position.DecDeg, Name = m.Name,
             RuncatId = monitorRuncats.TryGetValue(m.Position.Id, out var runcat) ? runcat : null,
         }));
         var candidates = await CandidateStage.RunAsync(folder, config,
-            new CandidateInputs(jobName, plan.Bands, imageRows, newSourceRows, catalogue, fluxes), DateTime.UtcNow);
+            new CandidateInputs(context.JobName, plan.Bands, imageRows, newSourceRows, catalogue, fluxes), DateTime.UtcNow);
         counts.Candidates = candidates.Count;
         return counts;
     }

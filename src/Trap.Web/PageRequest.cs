@@ -11,7 +11,7 @@ public sealed class PageRequest(HttpContext http, ReadOnlyCatalogue catalogue)
 {
     public RequestInput Input { get; } = new(http.Request.Query);
 
-    /// <summary>A positive integer id from the route, e.g. RouteId("dataset", "dataset id").</summary>
+    /// <summary>A non-negative integer id from the route, e.g. RouteId("dataset", "dataset id").</summary>
     public long RouteId(string name, string label) => RequestInput.Id(http.GetRouteValue(name) as string, label);
 
     public Task<T> ReadAsync<T>(Func<CatalogueQuery, Task<T>> work) => catalogue.ReadAsync(work, http.RequestAborted);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Trap.Storage;
 using Trap.Storage.Connection;
@@ -71,6 +72,13 @@ public static class WebServer
         catch (StorageException e)
         {
             await WriteError(http, StatusCodes.Status503ServiceUnavailable, "Catalogue database unavailable", e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A fault of the site itself: logged in full for the operator, the page says only that it failed.
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Trap.Web").LogError(e, "{Path} failed", http.Request.Path);
+            await WriteError(http, StatusCodes.Status500InternalServerError, "Internal error",
+                "This page failed; the server's log has the details. Please report it with the address of the page.");
         }
     }
 

@@ -10,11 +10,11 @@ namespace Trap.Web.Input;
 /// </summary>
 public sealed class RequestInput(IQueryCollection query)
 {
-    /// <summary>A positive 64-bit id from a route segment.</summary>
+    /// <summary>A non-negative 64-bit id from a route segment (run ids start at 0 or 1 depending on the table).</summary>
     public static long Id(string? text, string name)
     {
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0) return id;
-        throw new BadInputException($"The {name} must be a positive whole number; got '{text}'.");
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return id;
+        throw new BadInputException($"The {name} must be a whole number (0 or more); got '{text}'.");
     }
 
     /// <summary>The parameter's text, or null when it is absent or blank.</summary>

@@ -89,14 +89,14 @@ public static class CataloguePage
         {
             var d = await DatasetName.LoadAsync(q, id);
             var b = await BandList.LoadAsync(q, id);
-            var sql = string.Format(CultureInfo.InvariantCulture, From, Fields) + Filter +
+            var sql = string.Format(CultureInfo.InvariantCulture, From, Fields) + " " + Filter +
                       "\nORDER BY cn.distance_deg NULLS LAST, rc.runcat_id LIMIT $11::bigint OFFSET $12";
             var list = await q.ListAsync(sql, r => new Row(r.Long("runcat_id"), r.Double("wm_ra_deg"), r.Double("wm_dec_deg"), r.Int("datapoints"),
                 r.NullableInt("band_id"), r.NullableDouble("v_int"), r.NullableDouble("eta_int"), r.NullableDouble("eta_int_significance"),
                 r.NullableDouble("lightcurve_max_jy"), r.NullableDouble("lightcurve_avg_jy"), r.NullableInt("newsource_type"),
                 r.NullableDouble("sigma_rms_min"), r.NullableDouble("sigma_rms_max"), r.NullableDouble("distance_deg"), r.NullableText("class")),
                 [.. filter, csv ? null : (long)Pager.Size, csv ? 0 : Pager.Offset(page)]);
-            var n = await q.CountAsync(string.Format(CultureInfo.InvariantCulture, From, "count(*)") + Filter, filter);
+            var n = await q.CountAsync(string.Format(CultureInfo.InvariantCulture, From, "count(*)") + " " + Filter, filter);
             return (d, b, list, n);
         });
         var columns = Columns(id, bands, radius is not null);

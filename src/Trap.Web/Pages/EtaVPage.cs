@@ -34,7 +34,7 @@ public static class EtaVPage
                 SELECT f.runcat_id, f.f_datapoints, f.v_int, f.eta_int, n.newsource_type, c.class
                 FROM runningcatalog_flux f
                 LEFT JOIN newsource n ON n.dataset_id = f.dataset_id AND n.runcat_id = f.runcat_id
-                LEFT JOIN candidate c ON c.dataset_id = f.dataset_id AND c.runcat_id = f.runcat_id
+                LEFT JOIN candidate c ON c.dataset_id = f.dataset_id AND c.runcat_id = f.runcat_id AND c.band_id = f.band_id
                 WHERE f.dataset_id = $1 AND f.band_id = $2
                 ORDER BY f.runcat_id
                 """, r => new Point(r.Long("runcat_id"), r.Int("f_datapoints"), r.Double("v_int"), r.Double("eta_int"), r.NullableInt("newsource_type"),
@@ -71,7 +71,7 @@ public static class EtaVPage
         }
         plot.AddLegend(Marker.Circle, "source", "catalogue source");
         plot.AddLegend(Marker.Square, "newsource", "new source");
-        plot.AddLegend(Marker.Diamond, "candidate", "transient candidate");
+        plot.AddLegend(Marker.Diamond, "candidate", "candidate selected in this band");
 
         var body = new StringBuilder();
         body.Append(FormFields.Open(data.Dataset.Path + "/etav"))

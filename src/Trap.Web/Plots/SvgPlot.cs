@@ -17,6 +17,7 @@ public sealed class SvgPlot
     private readonly StringBuilder _guides = new();
     private readonly List<(Marker Marker, string CssClass, string Label)> _legend = new();
     private static int _nextId;
+    private int _verticalGuides;
     private readonly string _clipId = "clip" + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
 
     public SvgPlot(int width, int height, string title, string xLabel, string yLabel)
@@ -91,8 +92,9 @@ public sealed class SvgPlot
         RequireScales();
         if (!X.Contains(x)) return;
         var px = X.ToPixel(x);
+        // Labels of successive vertical guides go one line lower each, so close guides stay readable.
         _guides.Append(Line(px, YPixels.Start, px, YPixels.End, "guide " + cssClass))
-               .Append(Text(px + 4, YPixels.End + 12, label, "guide-label " + cssClass, "start"));
+               .Append(Text(px + 4, YPixels.End + 12 + 13 * _verticalGuides++, label, "guide-label " + cssClass, "start"));
     }
 
     public void AddLegend(Marker marker, string cssClass, string label) => _legend.Add((marker, cssClass, label));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Trap's whole test suite. Installs what the tests need (Debian packages) when missing, so it
 # works on a fresh machine: casacore-tools (image2fits for CASA images), python3-astropy and
-# python3-photutils (independent cross-checks), PostgreSQL (catalogue database tests).
+# python3-photutils (independent cross-checks), PostgreSQL (catalogue database tests), Chromium
+# (web interface tests, driven headless by Playwright without downloading a browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ command -v image2fits >/dev/null 2>&1 || need+=(casacore-tools)
 /usr/bin/python3 -c "import astropy" >/dev/null 2>&1 || need+=(python3-astropy)
 /usr/bin/python3 -c "import photutils" >/dev/null 2>&1 || need+=(python3-photutils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing test prerequisites: ${need[*]}"
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"

@@ -11,6 +11,7 @@ public static class Program
         new RunCommand(),
         new SimulateCommand(),
         new DbCommand(),
+        new WebCommand(),
         new AlertsCommand(),
         new WorkerCommand(),
         new ClusterCommand(),

@@ -1,0 +1,54 @@
+using System.Text;
+
+namespace Trap.Web.Html;
+
+/// <summary>One column of a list: header, plain text of a row (used for HTML and CSV alike), optional link.</summary>
+public sealed record Column<T>(string Header, Func<T, string> Value, Func<T, string?>? Link = null, bool Numeric = false, string? Title = null);
+
+/// <summary>Renders rows as an HTML table or as CSV (RFC 4180) from the same column list, so the two never disagree.</summary>
+public static class Table
+{
+    public static string Html<T>(IReadOnlyList<Column<T>> columns, IEnumerable<T> rows, string id, Func<T, string?>? rowClass = null)
+    {
+        var html = new StringBuilder("<div class=\"scroll\"><table id=\"").Append(HtmlText.Encode(id)).Append("\"><thead><tr>");
+        foreach (var column in columns)
+        {
+            html.Append("<th").Append(column.Numeric ? " class=\"num\"" : "")
+                .Append(column.Title is null ? "" : " title=\"" + HtmlText.Encode(column.Title) + "\"")
+                .Append('>').Append(HtmlText.Encode(column.Header)).Append("</th>");
+        }
+        html.Append("</tr></thead><tbody>");
+        var count = 0;
+        foreach (var row in rows)
+        {
+            count++;
+            var css = rowClass?.Invoke(row);
+            html.Append(css is null ? "<tr>" : "<tr class=\"" + HtmlText.Encode(css) + "\">");
+            foreach (var column in columns)
+            {
+                var text = column.Value(row);
+                var link = column.Link?.Invoke(row);
+                html.Append(column.Numeric ? "<td class=\"num\">" : "<td>")
+                    .Append(link is null ? HtmlText.Encode(text) : HtmlText.Link(link, text)).Append("</td>");
+            }
+            html.Append("</tr>");
+        }
+        if (count == 0) html.Append("<tr><td class=\"empty\" colspan=\"").Append(columns.Count).Append("\">No rows.</td></tr>");
+        return html.Append("</tbody></table></div>").ToString();
+    }
+
+    public static string Csv<T>(IReadOnlyList<Column<T>> columns, IEnumerable<T> rows)
+    {
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', columns.Select(c => Quote(c.Header))).Append("\r\n");
+        foreach (var row in rows) csv.AppendJoin(',', columns.Select(c => Quote(c.Value(row)))).Append("\r\n");
+        return csv.ToString();
+    }
+
+    private static string Quote(string text)
+    {
+        // Cells starting with = + - @ would be formulas in a spreadsheet; a leading quote keeps them text.
+        var safe = text.Length > 0 && "=+@".Contains(text[0]) ? "'" + text : text;
+        return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + safe.Replace("\"", "\"\"") + "\"" : safe;
+    }
+}

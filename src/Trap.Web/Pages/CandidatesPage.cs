@@ -1,0 +1,60 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Trap.Web.Data;
+using Trap.Web.Html;
+
+namespace Trap.Web.Pages;
+
+/// <summary>The dataset's transient candidates with their classification, best score first; filter by class.</summary>
+public static class CandidatesPage
+{
+    private sealed record Row(long Runcat, int Band, double Ra, double Dec, string Class, double Score, string Rule, string SelectedBy,
+                              DateTime Trigger, int Points, double V, double Eta, double Significance, int? NewType, double PeakFlux);
+
+    private static Column<Row>[] Columns(long dataset, BandList bands) =>
+    [
+        new("Source", r => Fmt.Int(r.Runcat), r => $"/datasets/{dataset}/sources/{r.Runcat}", true),
+        new("Class", r => r.Class), new("Score", r => Fmt.G(r.Score, 3), Numeric: true), new("Rule", r => r.Rule),
+        new("Selected by", r => r.SelectedBy), new("Band", r => bands.Label(r.Band)),
+        new("RA (deg)", r => Fmt.Deg(r.Ra), Numeric: true), new("Dec (deg)", r => Fmt.Deg(r.Dec), Numeric: true),
+        new("Trigger (UTC)", r => Fmt.Utc(r.Trigger)), new("Points", r => Fmt.Int(r.Points), Numeric: true),
+        new("V_int", r => Fmt.G(r.V), Numeric: true), new("η_int", r => Fmt.G(r.Eta), Numeric: true),
+        new("η significance", r => Fmt.G(r.Significance), Numeric: true),
+        new("New source type", r => Fmt.OptionalInt(r.NewType), Numeric: true),
+        new("Peak f_int (Jy)", r => Fmt.G(r.PeakFlux), Numeric: true),
+        new("SIMBAD", r => "SIMBAD", r => ExternalLinks.Simbad(r.Ra, r.Dec)),
+        new("NED", r => "NED", r => ExternalLinks.Ned(r.Ra, r.Dec)),
+    ];
+
+    public static async Task<IResult> RenderAsync(PageRequest request)
+    {
+        var id = request.RouteId("dataset", "dataset id");
+        var csv = request.Input.WantsCsv();
+        var data = await request.ReadAsync(async q =>
+        {
+            var d = await DatasetName.LoadAsync(q, id);
+            var b = await BandList.LoadAsync(q, id);
+            var classes = await q.ListAsync("SELECT DISTINCT class FROM candidate WHERE dataset_id = $1 ORDER BY class", r => r.Text("class"), id);
+            var chosen = request.Input.Choice("class", [.. classes, "all"]);
+            var rows = await q.ListAsync("""
+                SELECT runcat_id, band_id, ra_deg, dec_deg, class, score, class_rule, selected_by, trigger_utc, n_points, v_int, eta_int,
+                       eta_int_significance, newsource_type, peak_f_int_jy
+                FROM candidate WHERE dataset_id = $1 AND ($2::text IS NULL OR class = $2)
+                ORDER BY score DESC, runcat_id
+                """, r => new Row(r.Long("runcat_id"), r.Int("band_id"), r.Double("ra_deg"), r.Double("dec_deg"), r.Text("class"), r.Double("score"),
+                r.Text("class_rule"), r.Text("selected_by"), r.Utc("trigger_utc"), r.Int("n_points"), r.Double("v_int"), r.Double("eta_int"),
+                r.Double("eta_int_significance"), r.NullableInt("newsource_type"), r.Double("peak_f_int_jy")), id, chosen == "all" ? null : chosen);
+            return (Dataset: d, Bands: b, Classes: classes, Chosen: chosen, Rows: rows);
+        });
+        var columns = Columns(id, data.Bands);
+        if (csv) return PageRequest.Csv($"dataset-{id}-candidates.csv", Table.Csv(columns, data.Rows));
+
+        var body = new StringBuilder();
+        body.Append(FormFields.Open(data.Dataset.Path + "/candidates"))
+            .Append(FormFields.Select("class", "Class", data.Chosen ?? "all", [("all", "all classes"), .. data.Classes.Select(c => (c, c))]))
+            .Append(FormFields.Close());
+        body.Append("<p class=\"note\">").Append(HtmlText.Encode($"{data.Rows.Count} candidates. ")).Append(HtmlText.Link(request.WithQuery(("format", "csv")), "CSV")).Append("</p>");
+        body.Append(Table.Html(columns, data.Rows, "candidates"));
+        return PageRequest.Html(PageLayout.Render("Candidates of " + data.Dataset.Name, body.ToString(), id, "/candidates"));
+    }
+}

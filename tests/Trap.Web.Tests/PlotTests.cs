@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using Trap.Web.Plots;
+
+namespace Trap.Web.Tests;
+
+public sealed class PlotTests
+{
+    [Fact]
+    public void LinearTicksAreNiceStepsInsideTheRange()
+    {
+        // Span 0.13 / 6 ticks = 0.0217, rounded up to the next 1-2-5 step.
+        var scale = new LinearScale(-0.013, 0.117, 0, 100);
+        Assert.Equal(0.05, scale.Step, 12);
+        Assert.Equal(new[] { 0.0, 0.05, 0.1 }, scale.Ticks().Select(v => Math.Round(v, 12)));
+        Assert.Equal("0.05", scale.Label(0.05));
+        Assert.Equal(new[] { 0.0, 20, 40, 60, 80, 100 }, new LinearScale(0, 100, 0, 1).Ticks());
+    }
+
+    [Theory]
+    [InlineData(0.7, 1)]
+    [InlineData(1.3, 2)]
+    [InlineData(3, 5)]
+    [InlineData(7, 10)]
+    [InlineData(0.00042, 0.0005)]
+    public void NiceStepRoundsUpTo125(double rough, double nice) => Assert.Equal(nice, LinearScale.NiceStep(rough), 12);
+
+    [Fact]
+    public void LogScaleMapsDecadesEvenlyAndTicksAtPowersOfTen()
+    {
+        var scale = LogScale.Covering([0.03, 0.5, 42], 0, 300);
+        Assert.Equal(0.01, scale.Min, 12);
+        Assert.Equal(100, scale.Max, 12);
+        Assert.Equal(75, scale.ToPixel(0.1), 9);
+        Assert.Equal(150, scale.ToPixel(1), 9);
+        Assert.Equal(new[] { 0.01, 0.1, 1, 10, 100 }, scale.Ticks().Select(t => Math.Round(t, 12)));
+        Assert.Equal("1e-5", new LogScale(1e-5, 1, 0, 1).Label(1e-5));
+        Assert.False(scale.IsDrawable(0));
+        Assert.False(scale.IsDrawable(-1));
+    }
+
+    [Fact]
+    public void ALargerValueIsDrawnHigherOnTheYAxis()
+    {
+        var plot = new SvgPlot(400, 300, "t", "x", "y");
+        plot.Y = new LinearScale(0, 10, plot.YPixels.Start, plot.YPixels.End);
+        Assert.True(plot.Y.ToPixel(9) < plot.Y.ToPixel(1));
+    }
+
+    [Fact]
+    public void PointsErrorBarsAndLinksAreRenderedAndCounted()
+    {
+        var plot = new SvgPlot(400, 300, "Flux <b>&</b>", "time", "flux");
+        plot.X = new LinearScale(0, 10, plot.XPixels.Start, plot.XPixels.End);
+        plot.Y = new LogScale(0.1, 100, plot.YPixels.Start, plot.YPixels.End);
+        Assert.True(plot.AddPoint(1, 5, Marker.Circle, "detection", "a", "/sources/1", 4, 6));
+        Assert.True(plot.AddPoint(2, 7, Marker.Square, "forced", "b"));
+        Assert.False(plot.AddPoint(3, -1, Marker.Square, "forced", "negative on a log axis"));
+        Assert.False(plot.AddPoint(double.NaN, 1, Marker.Circle, "detection", "nan"));
+        plot.AddHorizontalGuide(2, "cut", "cut");
+        var svg = plot.ToSvg();
+
+        Assert.Equal(2, plot.PointCount);
+        Assert.Equal(2, Regex.Matches(svg, "class=\"pt ").Count);
+        Assert.Equal(3, Regex.Matches(svg, "class=\"errorbar\"").Count);
+        Assert.Contains("<a href=\"/sources/1\">", svg);
+        Assert.Contains("Flux &lt;b&gt;&amp;&lt;/b&gt;", svg);
+        Assert.DoesNotContain("<b>", svg);
+        Assert.Single(Regex.Matches(svg, "class=\"guide cut\""));
+        var doc = System.Xml.Linq.XDocument.Parse(svg);
+        Assert.Equal("svg", doc.Root!.Name.LocalName);
+    }
+
+    [Fact]
+    public void GuidesOutsideTheRangeAreNotDrawn()
+    {
+        var plot = new SvgPlot(400, 300, "t", "x", "y");
+        plot.X = new LogScale(1, 10, plot.XPixels.Start, plot.XPixels.End);
+        plot.Y = new LinearScale(0, 1, plot.YPixels.Start, plot.YPixels.End);
+        plot.AddVerticalGuide(50, "too far", "cut");
+        plot.AddHorizontalGuide(-3, "below", "cut");
+        Assert.DoesNotContain("class=\"guide", plot.ToSvg());
+    }
+}

@@ -110,6 +110,8 @@ public class WorkerProcessTests
     {
         ClusterId = cluster.ClusterId,
         ConnectionString = cluster.ConnectionString,
+        // A call that lands on a worker being killed is retried after this instead of Orleans' 10 minutes.
+        TaskTimeout = TimeSpan.FromSeconds(30),
         Scheduler = new SchedulerOptions { ExecutorCores = 2, RefreshInterval = TimeSpan.FromMilliseconds(200) },
     };
 

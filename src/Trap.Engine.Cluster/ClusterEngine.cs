@@ -164,9 +164,9 @@ public sealed class ClusterEngine : IEngine
         var live = await _directory!.LiveWorkersAsync(cancellation);
         Parallelism = Math.Max(1, live.Count) * _schedulerOptions.ExecutorCores;
         var targets = sticky.Place(groups.Select(g => g.Key).ToArray(), live);
-        var batches = Enumerable.Range(0, groups.Length).GroupBy(i => targets[i])
-            .SelectMany(held => Batches.Cut(held.Count(), _schedulerOptions.ExecutorCores * _tasksPerSlot)
-                .Select(range => (Target: held.Key, Keys: held.ToArray()[range])))
+        var batches = Enumerable.Range(0, groups.Length).GroupBy(i => targets[i], (target, held) => (Target: target, Keys: held.ToArray()))
+            .SelectMany(held => Batches.Cut(held.Keys.Length, _schedulerOptions.ExecutorCores * _tasksPerSlot)
+                .Select(range => (held.Target, Keys: held.Keys[range])))
             .ToArray();
         StickyReduceRequest Request(string worker, int[] keys, bool rebuildAll) => new(_jobId, stage, signature, keys.Select(i =>
         {

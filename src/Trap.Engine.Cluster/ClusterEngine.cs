@@ -13,8 +13,12 @@ namespace Trap.Engine.Cluster;
 /// The engine on a cluster of `trap worker` processes (Orleans silos). This process is the driver: it
 /// does the shuffle itself (groups records by key and sorts each group, exactly as
 /// <see cref="LocalEngine"/> does), cuts each stage into tasks, and sends them to the workers as JSON.
-/// Reduce state lives in the driver between rounds and travels with each call (the worker returns
-/// the new state): a worker that dies holds no state, so its tasks are simply run again elsewhere.
+/// Reduce state that JSON can carry lives in the driver between rounds and travels with each call
+/// (the worker returns the new state): a worker that dies holds no state, so its tasks are simply run
+/// again elsewhere. State that cannot cross the wire stays on the worker that holds its key, which
+/// gets that key's rounds only; the driver keeps each key's lineage (its rounds' tasks and records)
+/// and, when the holder is lost, replays it on another worker to rebuild the state (as Spark
+/// recomputes a lost partition).
 /// </summary>
 public sealed class ClusterEngine : IEngine
 {
@@ -22,6 +26,8 @@ public sealed class ClusterEngine : IEngine
     private readonly SchedulerOptions _schedulerOptions;
     private readonly int _tasksPerSlot;
     private readonly Dictionary<string, object> _stageStates = new();
+    private readonly Dictionary<string, object> _stickyStages = new();
+    private readonly string _jobId = Guid.NewGuid().ToString("N");
     private readonly SemaphoreSlim _connecting = new(1, 1);
     private readonly JobProgressStore? _progress;
     private IHost? _host;
@@ -59,6 +65,9 @@ public sealed class ClusterEngine : IEngine
     /// <summary>Tasks re-run so far in this job because their worker failed or left.</summary>
     public int RetriedTasks => _taskScheduler?.Retries ?? 0;
 
+    /// <summary>Keys whose worker-held state was rebuilt from its lineage on another worker so far in this job.</summary>
+    public int ReplayedKeys { get; private set; }
+
     /// <summary>Live workers × executor cores, as of the start of the last stage.</summary>
     public int Parallelism { get; private set; }
 
@@ -90,37 +99,31 @@ public sealed class ClusterEngine : IEngine
     {
         WireContract.Require(typeof(TKey), "reduce key");
         WireContract.Require(typeof(TRecord), "reduce record");
-        WireContract.Require(typeof(TState), "reduce state");
         WireContract.Require(typeof(TOut), "reduce output");
         var signature = Signature<TTask>(context, typeof(TKey), typeof(TRecord), typeof(TState), typeof(TOut));
-        var states = StatesOf<TKey>(stage);
-        var groups = records.GroupBy(keyOf).OrderBy(g => g.Key).ToArray();
-        var keys = groups.Select(g => g.Key).ToArray();
-        var work = groups.Select(group =>
+        var groups = records.GroupBy(keyOf).OrderBy(g => g.Key).Select(group =>
         {
             var sorted = group.ToList();
             sorted.Sort(order);
-            return new KeyWork(WireJson.Write(group.Key), states.GetValueOrDefault(group.Key), WireJson.Write(sorted));
+            return (group.Key, KeyJson: WireJson.Write(group.Key), RecordsJson: WireJson.Write(sorted));
         }).ToArray();
-        var results = await RunStageAsync($"reduce {stage}", work.Length, async (workers, worker, range) =>
-        {
-            var reply = await workers.ReduceAsync(worker, new ReduceRequest(signature, work[range]));
-            return reply.Error is null ? reply.Results : throw new TaskFailedException(reply.Error);
-        }, cancellation);
-        var outputs = new List<TOut>();
-        var index = 0;
-        foreach (var result in results.SelectMany(r => r))
-        {
-            states[keys[index++]] = result.StateJson;
-            outputs.AddRange(WireJson.Read<List<TOut>>(result.OutputsJson));
-        }
-        return outputs;
+        var outputs = WireContract.ProblemOf(typeof(TState)) is null
+            ? await ReduceShippedAsync(signature, stage, groups, cancellation)
+            : await ReduceStickyAsync(signature, stage, groups, cancellation);
+        return outputs.SelectMany(WireJson.Read<List<TOut>>).ToList();
     }
 
     public Task<IReadOnlyList<(TKey Key, TState State)>> CollectStatesAsync<TKey, TState>(
         string stage, CancellationToken cancellation = default)
         where TKey : notnull, IComparable<TKey>
     {
+        if (WireContract.ProblemOf(typeof(TState)) is { } problem)
+        {
+            throw new ClusterException(
+                $"reduce stage '{stage}' keeps its states of type {typeof(TState).FullName} on the workers, because {problem}, " +
+                "so the driver cannot collect them; emit the rows you need from a final reduce round over the same stage " +
+                "(a task whose outputs are those rows) instead of collecting the states");
+        }
         IReadOnlyList<(TKey, TState)> ordered = StatesOf<TKey>(stage)
             .OrderBy(p => p.Key)
             .Select(p => (p.Key, WireJson.Read<TState>(p.Value)))
@@ -128,11 +131,91 @@ public sealed class ClusterEngine : IEngine
         return Task.FromResult(ordered);
     }
 
+    // State the driver holds: each call carries the keys' states in and brings the new ones back.
+    private async Task<string[]> ReduceShippedAsync<TKey>(
+        TaskSignature signature, string stage, (TKey Key, string KeyJson, string RecordsJson)[] groups, CancellationToken cancellation)
+        where TKey : notnull
+    {
+        var states = StatesOf<TKey>(stage);
+        var work = groups.Select(g => new KeyWork(g.KeyJson, states.GetValueOrDefault(g.Key), g.RecordsJson)).ToArray();
+        var results = await RunStageAsync($"reduce {stage}", work.Length, async (workers, worker, range) =>
+        {
+            var reply = await workers.ReduceAsync(worker, new ReduceRequest(signature, work[range]));
+            return reply.Error is null ? reply.Results : throw new TaskFailedException(reply.Error);
+        }, cancellation);
+        var outputs = new List<string>();
+        var index = 0;
+        foreach (var result in results.SelectMany(r => r))
+        {
+            states[groups[index++].Key] = result.StateJson;
+            outputs.Add(result.OutputsJson);
+        }
+        return outputs.ToArray();
+    }
+
+    // State the workers hold: each key's batch goes to its holder; any other worker gets the key's
+    // lineage to replay first. Outputs (JSON arrays) come back in key order.
+    private async Task<string[]> ReduceStickyAsync<TKey>(
+        TaskSignature signature, string stage, (TKey Key, string KeyJson, string RecordsJson)[] groups, CancellationToken cancellation)
+        where TKey : notnull
+    {
+        var sticky = StickyOf<TKey>(stage);
+        var workers = await ConnectAsync(cancellation);
+        var live = await _directory!.LiveWorkersAsync(cancellation);
+        Parallelism = Math.Max(1, live.Count) * _schedulerOptions.ExecutorCores;
+        var targets = sticky.Place(groups.Select(g => g.Key).ToArray(), live);
+        var batches = Enumerable.Range(0, groups.Length).GroupBy(i => targets[i], (target, held) => (Target: target, Keys: held.ToArray()))
+            .SelectMany(held => Batches.Cut(held.Keys.Length, _schedulerOptions.ExecutorCores * _tasksPerSlot)
+                .Select(range => (held.Target, Keys: held.Keys[range])))
+            .ToArray();
+        StickyReduceRequest Request(string worker, int[] keys, bool rebuildAll) => new(_jobId, stage, signature, keys.Select(i =>
+        {
+            var (key, keyJson, recordsJson) = groups[i];
+            var lineage = sticky.LineageOf(key);
+            var replay = rebuildAll || sticky.HolderOf(key) != worker ? lineage.ToArray() : null;
+            return new StickyKeyWork(keyJson, lineage.Count, replay, recordsJson);
+        }).ToArray());
+        var results = await RunTasksAsync($"reduce {stage}", batches.Length, async (worker, b) =>
+        {
+            var keys = batches[b].Keys;
+            var request = Request(worker, keys, rebuildAll: false);
+            var reply = await workers.ReduceStickyAsync(worker, request);
+            if (reply.NeedsReplay)
+            {
+                // The worker's copy is not at the round we expect (a late duplicate call ran on it).
+                request = Request(worker, keys, rebuildAll: true);
+                reply = await workers.ReduceStickyAsync(worker, request);
+            }
+            if (reply.Error is not null || reply.NeedsReplay)
+            {
+                throw new TaskFailedException(reply.Error ?? $"worker {worker} could not rebuild the states it was sent");
+            }
+            return (Worker: worker, reply.OutputsJson, Replayed: request.Keys.Count(k => k.Replay is { Count: > 0 }));
+        }, cancellation, b => batches[b].Target);
+        var outputs = new string[groups.Length];
+        for (var b = 0; b < batches.Length; b++)
+        {
+            var (worker, outputsJson, replayed) = results[b];
+            ReplayedKeys += replayed;
+            for (var k = 0; k < batches[b].Keys.Length; k++)
+            {
+                var i = batches[b].Keys[k];
+                outputs[i] = outputsJson[k];
+                sticky.Completed(groups[i].Key, worker, new ReplayRound(signature, groups[i].RecordsJson));
+            }
+        }
+        return outputs;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_progress is not null && _lastProgress is not null)
         {
             await _progress.WriteAsync(_jobName, _failed ? "failed" : "finished", _lastProgress);
+        }
+        if (_stickyStages.Count > 0)
+        {
+            await ForgetStickyStatesAsync();
         }
         if (_host is not null)
         {
@@ -148,14 +231,21 @@ public sealed class ClusterEngine : IEngine
         var live = await _directory!.LiveWorkersAsync(cancellation);
         Parallelism = Math.Max(1, live.Count) * _schedulerOptions.ExecutorCores;
         var batches = Batches.Cut(itemCount, Parallelism * _tasksPerSlot);
-        var scheduler = _taskScheduler ??= new WorkScheduler(_directory, _schedulerOptions);
+        return await RunTasksAsync(stage, batches.Count, (worker, i) => runBatch(workers, worker, batches[i]), cancellation);
+    }
+
+    private async Task<TResult[]> RunTasksAsync<TResult>(
+        string stage, int taskCount, Func<string, int, Task<TResult>> run, CancellationToken cancellation, Func<int, string?>? affinity = null)
+    {
+        var scheduler = _taskScheduler ??= new WorkScheduler(_directory!, _schedulerOptions);
         try
         {
-            var results = await scheduler.RunAsync(stage, batches.Count,
-                (worker, i, _) => runBatch(workers, worker, batches[i]),
+            var results = await scheduler.RunAsync(stage, taskCount,
+                (worker, i, _) => run(worker, i),
                 p => { _lastProgress = p; _progress?.Report(_jobName, p); },
-                cancellation);
-            _lastProgress = new StageProgress(stage, batches.Count, batches.Count, _lastProgress?.Retries ?? 0);
+                cancellation,
+                affinity);
+            _lastProgress = new StageProgress(stage, taskCount, taskCount, _lastProgress?.Retries ?? 0);
             if (_progress is not null)
             {
                 await _progress.WriteAsync(_jobName, "running", _lastProgress);
@@ -166,6 +256,19 @@ public sealed class ClusterEngine : IEngine
         {
             _failed = true;
             throw;
+        }
+    }
+
+    // Best effort: a worker that does not answer soon is dead or busy, and its states die with the job anyway.
+    private async Task ForgetStickyStatesAsync()
+    {
+        try
+        {
+            var live = await _directory!.LiveWorkersAsync(CancellationToken.None);
+            await Task.WhenAll(live.Select(w => _workers!.ForgetJobAsync(w, _jobId))).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException)
+        {
         }
     }
 
@@ -235,5 +338,15 @@ public sealed class ClusterEngine : IEngine
             _stageStates[stage] = states;
         }
         return (Dictionary<TKey, string>)states;
+    }
+
+    private StickyStage<TKey> StickyOf<TKey>(string stage) where TKey : notnull
+    {
+        if (!_stickyStages.TryGetValue(stage, out var sticky))
+        {
+            sticky = new StickyStage<TKey>();
+            _stickyStages[stage] = sticky;
+        }
+        return (StickyStage<TKey>)sticky;
     }
 }

@@ -47,6 +47,25 @@ public class InProcessFailoverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WorkerHeldStatesOfAKilledWorkerAreRebuiltFromLineage()
+    {
+        await using var local = new LocalEngine(2);
+        await using var engine = new ClusterEngine(_cluster.Cluster.Client, new SchedulerOptions { ExecutorCores = 2, RefreshInterval = TimeSpan.FromMilliseconds(100) });
+        for (var round = 0; round < 2; round++)
+        {
+            Assert.Equal(await WorkerHeldRounds.RoundAsync(local, round), await WorkerHeldRounds.RoundAsync(engine, round));
+        }
+        var killed = _cluster.Cluster.SecondarySilos[0];
+        Assert.True(engine.CompletedTasksByWorker.GetValueOrDefault(killed.SiloAddress.ToParsableString()) > 0, "the killed worker held no key");
+        await _cluster.Cluster.KillSiloAsync(killed);
+        var workers = new OrleansWorkers(_cluster.Cluster.Client);
+        await WaitUntil(() => workers.LiveWorkersAsync(default).Result.Count == 1);
+        Assert.Equal(await WorkerHeldRounds.RoundAsync(local, 2), await WorkerHeldRounds.RoundAsync(engine, 2));
+        Assert.Equal(await WorkerHeldRounds.FinishAsync(local), await WorkerHeldRounds.FinishAsync(engine));
+        Assert.True(engine.ReplayedKeys > 0, "no key was rebuilt from its lineage");
+    }
+
+    [Fact]
     public async Task AWorkerAddedMidJobTakesTasks()
     {
         await using var engine = new ClusterEngine(_cluster.Cluster.Client, new SchedulerOptions { ExecutorCores = 2, RefreshInterval = TimeSpan.FromMilliseconds(100) });

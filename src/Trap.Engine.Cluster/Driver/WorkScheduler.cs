@@ -35,13 +35,18 @@ public sealed class WorkScheduler
     /// <summary>Tasks re-run after their worker failed or left, over every stage this scheduler ran.</summary>
     public int Retries { get; private set; }
 
-    /// <summary>Runs <paramref name="run"/>(worker, task index) for every task; results in task order.</summary>
+    /// <summary>
+    /// Runs <paramref name="run"/>(worker, task index) for every task; results in task order. A task
+    /// whose <paramref name="affinity"/> names a live, healthy worker waits for that worker's slot
+    /// (it holds the task's state); otherwise, or once that worker is lost, any worker takes it.
+    /// </summary>
     public async Task<TResult[]> RunAsync<TResult>(
         string stage,
         int taskCount,
         Func<string, int, CancellationToken, Task<TResult>> run,
         Action<StageProgress>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        Func<int, string?>? affinity = null)
     {
         var state = new StageState<TResult>(taskCount);
         var workers = await _directory.LiveWorkersAsync(cancellation);
@@ -69,7 +74,7 @@ public sealed class WorkScheduler
                     $"stage {stage}: no live worker for {_options.NoWorkerTimeout.TotalSeconds:0} s; start workers " +
                     "(cluster/start-worker.sh) with the driver's cluster id and database");
             }
-            Dispatch(state, workers, run, cancellation);
+            Dispatch(state, workers, run, affinity, cancellation);
             wake ??= _delay(_options.RefreshInterval, cancellation);
             var finished = await Task.WhenAny(state.InFlight.Keys.Append(wake));
             if (finished == wake)
@@ -114,20 +119,29 @@ public sealed class WorkScheduler
         StageState<TResult> state,
         IReadOnlyList<string> workers,
         Func<string, int, CancellationToken, Task<TResult>> run,
+        Func<int, string?>? affinity,
         CancellationToken cancellation)
     {
+        var waiting = new List<int>();
         while (state.TryNextPending(out var index))
         {
-            var worker = workers
-                .Where(w => !state.IsQuarantined(w) && state.Load(w) < _options.ExecutorCores)
-                .OrderBy(state.Load).ThenBy(w => w, StringComparer.Ordinal)
-                .FirstOrDefault();
+            var free = workers.Where(w => !state.IsQuarantined(w) && state.Load(w) < _options.ExecutorCores);
+            if (affinity?.Invoke(index) is { } preferred && workers.Contains(preferred) && !state.IsQuarantined(preferred))
+            {
+                free = free.Where(w => w == preferred);
+            }
+            var worker = free.OrderBy(state.Load).ThenBy(w => w, StringComparer.Ordinal).FirstOrDefault();
             if (worker is null)
             {
-                state.PutBack(index);
-                return;
+                waiting.Add(index);
+                continue;
             }
             state.Start(index, worker, Start(run, worker, index, cancellation));
+        }
+        // Back at the head of the queue, in their order, for the next free slot.
+        for (var i = waiting.Count - 1; i >= 0; i--)
+        {
+            state.PutBack(waiting[i]);
         }
     }
 

@@ -17,7 +17,7 @@ public static class WireContract
     /// <summary>Throws a <see cref="ClusterException"/> naming the member that cannot cross.</summary>
     public static void Require(Type type, string role)
     {
-        var problem = Problem(type, new HashSet<Type>());
+        var problem = ProblemOf(type);
         if (problem is not null)
         {
             throw new ClusterException(
@@ -26,6 +26,9 @@ public static class WireContract
                 "run this job with --master local, or give the type such a form");
         }
     }
+
+    /// <summary>Why the type cannot cross the wire, or null when it can.</summary>
+    public static string? ProblemOf(Type type) => Problem(type, new HashSet<Type>());
 
     private static string? Problem(Type type, HashSet<Type> seen)
     {

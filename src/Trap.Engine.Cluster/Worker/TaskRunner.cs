@@ -71,7 +71,7 @@ public sealed class TaskRunner
         return new ReduceReply(results, null);
     }
 
-    private static TDelegate Bind<TDelegate>(MethodInfo generic, TaskSignature signature, int typeArguments)
+    internal static TDelegate Bind<TDelegate>(MethodInfo generic, TaskSignature signature, int typeArguments)
         where TDelegate : Delegate
     {
         if (signature.TypeArguments.Count != typeArguments)
@@ -93,10 +93,10 @@ public sealed class TaskRunner
         AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => AssemblyName.ReferenceMatchesDefinition(name, a.GetName()))
         ?? Assembly.Load(name);
 
-    private static string CacheKey(TaskSignature signature) =>
+    internal static string CacheKey(TaskSignature signature) =>
         signature.TaskType + "|" + string.Join("|", signature.TypeArguments);
 
-    private static string Describe(TaskSignature signature, Exception e)
+    internal static string Describe(TaskSignature signature, Exception e)
     {
         var inner = e is TargetInvocationException { InnerException: { } cause } ? cause : e;
         return $"task {signature.TaskType.Split(',')[0]} failed on {Environment.MachineName} (pid {Environment.ProcessId}): {inner}";

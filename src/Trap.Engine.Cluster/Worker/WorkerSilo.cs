@@ -15,6 +15,7 @@ public static class WorkerSilo
     {
         silo.Services.AddSingleton(new WorkerSlots(cores));
         silo.Services.AddSingleton<TaskRunner>();
+        silo.Services.AddSingleton<StickyReducer>();
         return silo;
     }
 

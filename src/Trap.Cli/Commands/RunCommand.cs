@@ -70,7 +70,14 @@ public sealed class RunCommand : ICliCommand
         Console.WriteLine($"trap: output {summary.OutputFolder}");
         if (database is not null)
         {
-            new SchemaMigrator(database).InitAsync().GetAwaiter().GetResult();
+            // The schema is Trap's own: create it in an empty database, apply what a newer Trap adds.
+            var migrator = new SchemaMigrator(database);
+            migrator.InitAsync().GetAwaiter().GetResult();
+            var upgrade = migrator.UpgradeAsync().GetAwaiter().GetResult();
+            if (upgrade.Applied.Count > 0)
+            {
+                Console.WriteLine($"trap: upgraded the catalogue schema to version {upgrade.After.Version}");
+            }
             var loaded = new DatasetLoader(database).LoadFolderAsync(summary.OutputFolder).GetAwaiter().GetResult();
             Console.WriteLine($"trap: loaded {loaded.TotalRows} rows into {database.Masked} as dataset {loaded.DatasetId}" +
                               (loaded.ReplacedDatasetId is { } old ? $" (replacing dataset {old})" : ""));

@@ -1,9 +1,6 @@
-using Trap.Engine;
 using Trap.Pipeline.Output;
 using Trap.Pipeline.Output.Rows;
-using Trap.Pipeline.Progress;
 using Trap.Simulation;
-using Trap.Simulation.Output;
 using Trap.Simulation.Truth;
 
 namespace Trap.Pipeline.Tests.EndToEnd;
@@ -12,11 +9,11 @@ namespace Trap.Pipeline.Tests.EndToEnd;
 /// A survey made for measuring candidate classification: more timesteps and four of each transient
 /// kind per pointing (the default spec has one or two), two bands to keep it quick; run end to end once.
 /// </summary>
-public sealed class CandidateSurveyRun : IAsyncLifetime
+public sealed class CandidateSurveyRun : GeneratedSurveyRun
 {
-    public string Folder { get; } = Directory.CreateTempSubdirectory("trap-candidates-").FullName;
-
-    public string OutputFolder => Path.Combine(Folder, "output");
+    public CandidateSurveyRun() : base("trap-candidates-")
+    {
+    }
 
     public static SurveySpec Spec => new()
     {
@@ -34,28 +31,12 @@ public sealed class CandidateSurveyRun : IAsyncLifetime
 
     public List<CatalogueFluxRow> Fluxes { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        SurveyWriter.Write(new Survey(Spec), Folder);
-        await File.WriteAllTextAsync(Path.Combine(Folder, "job.cfg"), "[job]\nimages = images/**/*.fits\noutput = output\n");
-        await using var engine = new LocalEngine();
-        await new JobRunner(engine, ProgressReporter.Silent()).RunAsync(Folder);
+        await RunAsync(Spec);
         TruthSources = TruthFiles.ReadSources(Path.Combine(Folder, TruthFiles.SourcesFile));
         Catalogue = await Read<RunningCatalogueRow>(DatasetTables.RunningCatalogue);
         Candidates = await Read<CandidateRow>(DatasetTables.Candidates);
         Fluxes = await Read<CatalogueFluxRow>(DatasetTables.RunningCatalogueFlux);
-    }
-
-    private async Task<List<T>> Read<T>(string table) where T : class, new()
-    {
-        var rows = new List<T>();
-        await foreach (var row in ParquetTableReader.ReadAsync<T>(Path.Combine(OutputFolder, table, "part-00000.parquet"))) rows.Add(row);
-        return rows;
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(Folder, recursive: true);
-        return Task.CompletedTask;
     }
 }

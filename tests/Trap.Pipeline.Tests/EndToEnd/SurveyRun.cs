@@ -1,9 +1,6 @@
-using Trap.Engine;
 using Trap.Pipeline.Output;
 using Trap.Pipeline.Output.Rows;
-using Trap.Pipeline.Progress;
 using Trap.Simulation;
-using Trap.Simulation.Output;
 using Trap.Simulation.Truth;
 
 namespace Trap.Pipeline.Tests.EndToEnd;
@@ -12,15 +9,13 @@ namespace Trap.Pipeline.Tests.EndToEnd;
 /// A generated survey (with injected transients, variables and bad images) run end to end once per
 /// test class, with its ground truth and every output table loaded.
 /// </summary>
-public sealed class SurveyRun : IAsyncLifetime
+public sealed class SurveyRun : GeneratedSurveyRun
 {
-    public string Folder { get; } = Directory.CreateTempSubdirectory("trap-e2e-").FullName;
-
-    public string OutputFolder => Path.Combine(Folder, "output");
+    public SurveyRun() : base("trap-e2e-")
+    {
+    }
 
     public static SurveySpec Spec => new() { Seed = 11, Timesteps = 12 };
-
-    public RunSummary Summary { get; private set; } = null!;
 
     public IReadOnlyList<ImageTruth> TruthImages { get; private set; } = null!;
 
@@ -42,15 +37,11 @@ public sealed class SurveyRun : IAsyncLifetime
 
     public List<MonitorRow> Monitors { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        SurveyWriter.Write(new Survey(Spec), Folder);
         // Two monitored positions: one in pointing 0's field (across RA 0), one on sky no image covers.
         await File.WriteAllTextAsync(Path.Combine(Folder, "monitor.csv"), "ra_deg,dec_deg,name\n359.95,30.05,inside\n10,-40,nowhere\n");
-        await File.WriteAllTextAsync(Path.Combine(Folder, "job.cfg"),
-            "[job]\nimages = images/**/*.fits\noutput = output\nmonitor_list = monitor.csv\n");
-        await using var engine = new LocalEngine();
-        Summary = await new JobRunner(engine, ProgressReporter.Silent()).RunAsync(Folder);
+        await RunAsync(Spec, "monitor_list = monitor.csv\n");
         TruthImages = TruthFiles.ReadImages(Path.Combine(Folder, TruthFiles.ImagesFile));
         TruthSources = TruthFiles.ReadSources(Path.Combine(Folder, TruthFiles.SourcesFile));
         Images = await Read<ImageRow>(DatasetTables.Images);
@@ -61,19 +52,6 @@ public sealed class SurveyRun : IAsyncLifetime
         NewSources = await Read<NewSourceRow>(DatasetTables.NewSources);
         Variability = await Read<VariabilityRow>(DatasetTables.Variability);
         Monitors = await Read<MonitorRow>(DatasetTables.Monitor);
-    }
-
-    public async Task<List<T>> Read<T>(string table) where T : class, new()
-    {
-        var rows = new List<T>();
-        await foreach (var row in ParquetTableReader.ReadAsync<T>(Path.Combine(OutputFolder, table, "part-00000.parquet"))) rows.Add(row);
-        return rows;
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(Folder, recursive: true);
-        return Task.CompletedTask;
     }
 }
 

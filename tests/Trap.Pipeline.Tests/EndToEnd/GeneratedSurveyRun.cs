@@ -1,0 +1,43 @@
+using Trap.Engine;
+using Trap.Pipeline.Output;
+using Trap.Pipeline.Progress;
+using Trap.Simulation;
+using Trap.Simulation.Output;
+
+namespace Trap.Pipeline.Tests.EndToEnd;
+
+/// <summary>A generated survey in a temporary folder, run end to end once by a test fixture; tables read back on demand.</summary>
+public abstract class GeneratedSurveyRun : IAsyncLifetime
+{
+    protected GeneratedSurveyRun(string prefix) => Folder = Directory.CreateTempSubdirectory(prefix).FullName;
+
+    public string Folder { get; }
+
+    public string OutputFolder => Path.Combine(Folder, "output");
+
+    public RunSummary Summary { get; private set; } = null!;
+
+    public abstract Task InitializeAsync();
+
+    /// <summary>Writes the survey and a job file (the [job] lines below plus <paramref name="extraConfig"/>) and runs it.</summary>
+    protected async Task RunAsync(SurveySpec spec, string extraConfig = "")
+    {
+        SurveyWriter.Write(new Survey(spec), Folder);
+        await File.WriteAllTextAsync(Path.Combine(Folder, "job.cfg"), "[job]\nimages = images/**/*.fits\noutput = output\n" + extraConfig);
+        await using var engine = new LocalEngine();
+        Summary = await new JobRunner(engine, ProgressReporter.Silent()).RunAsync(Folder);
+    }
+
+    public async Task<List<T>> Read<T>(string table) where T : class, new()
+    {
+        var rows = new List<T>();
+        await foreach (var row in ParquetTableReader.ReadAsync<T>(Path.Combine(OutputFolder, table, "part-00000.parquet"))) rows.Add(row);
+        return rows;
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(Folder, recursive: true);
+        return Task.CompletedTask;
+    }
+}

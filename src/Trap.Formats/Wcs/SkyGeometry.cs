@@ -32,4 +32,13 @@ public static class SkyGeometry
         // -1e-17 % 360 + 360 rounds to exactly 360.
         return r >= 360.0 ? r - 360.0 : r;
     }
+
+    /// <summary>Longitude difference a − b in degrees, wrapped into (−180, 180].</summary>
+    public static double LongitudeDifferenceDeg(double a, double b)
+    {
+        var d = (a - b) % 360;
+        if (d > 180) d -= 360;
+        if (d <= -180) d += 360;
+        return d;
+    }
 }

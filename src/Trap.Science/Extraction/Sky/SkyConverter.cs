@@ -32,7 +32,7 @@ public static class SkyConverter
         double raErr = double.PositiveInfinity, decErr = double.PositiveInfinity;
         if (TrySky(wcs, x + xErrRot, y, out var ra1, out var dec1) && TrySky(wcs, x, y + yErrRot, out var ra2, out var dec2))
         {
-            raErr = Math.Max(Math.Abs(SphericalGeometry.RaDifferenceDeg(ra1, ra)), Math.Abs(SphericalGeometry.RaDifferenceDeg(ra2, ra)));
+            raErr = Math.Max(Math.Abs(SkyGeometry.LongitudeDifferenceDeg(ra1, ra)), Math.Abs(SkyGeometry.LongitudeDifferenceDeg(ra2, ra)));
             decErr = Math.Max(Math.Abs(dec1 - dec), Math.Abs(dec2 - dec));
         }
         if (!double.IsFinite(raErr) || !double.IsFinite(decErr))
@@ -88,7 +88,7 @@ public static class SkyConverter
     public static double NorthAngleDeg(PixelToSky wcs, double x, double y, double ra, double dec)
     {
         if (!TrySky(wcs, x, y + 1, out var raUp, out var decUp)) return 0;
-        var east = SphericalGeometry.RaDifferenceDeg(raUp, ra) * Math.Cos(dec * Rad);
+        var east = SkyGeometry.LongitudeDifferenceDeg(raUp, ra) * Math.Cos(dec * Rad);
         var northward = decUp - dec;
         return Math.Atan2(east, northward) / Rad;
     }

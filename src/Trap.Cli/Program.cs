@@ -15,6 +15,7 @@ public static class Program
         new AlertsCommand(),
         new WorkerCommand(),
         new ClusterCommand(),
+        new CompareCommand(),
     };
 
     public static int Main(string[] args)

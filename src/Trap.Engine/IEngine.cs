@@ -1,10 +1,12 @@
 namespace Trap.Engine;
 
 /// <summary>
-/// The engine-neutral operations a Trap job is made of, shaped like Spark's: a parallel map, and a
-/// keyed reduce whose records arrive sorted within each key and whose per-key state lives from round
-/// to round. Tasks are classes (see <see cref="IMapTask{TIn,TOut}"/>) so an engine can run them in
-/// other processes; records are flat values and images travel as paths. The science stages never
+/// The engine-neutral operation a Trap job is made of: a parallel map of tasks over small input
+/// records (Spark's mapPartitions over task descriptors). The shuffle lives on storage, as in
+/// MapReduce: map tasks write their outputs as files partitioned by key into the job's working
+/// folder, and a reduce is a task per key that reads its partition, so no engine carries records or
+/// per-key state. Tasks are classes (see <see cref="IMapTask{TIn,TOut}"/>) so an engine can run them
+/// in other processes; inputs are flat values and images travel as paths. The science stages never
 /// see which engine runs them.
 /// </summary>
 public interface IEngine : IAsyncDisposable
@@ -12,28 +14,13 @@ public interface IEngine : IAsyncDisposable
     /// <summary>Number of tasks the engine runs at once.</summary>
     int Parallelism { get; }
 
-    /// <summary>Runs the map task on every input in parallel; results come back in input order.</summary>
-    Task<IReadOnlyList<TOut>> MapAsync<TTask, TIn, TOut>(
-        JobContext context, IReadOnlyList<TIn> inputs, CancellationToken cancellation = default)
-        where TTask : IMapTask<TIn, TOut>, new();
-
     /// <summary>
-    /// Groups the records by key, sorts each group with <paramref name="order"/>, and runs the reduce
-    /// task once per key with that key's state for <paramref name="stage"/>. Keys run in parallel;
-    /// outputs come back ordered by key, then in the order the task produced them.
+    /// Runs the task on every input in parallel; results come back in input order. A task may be run
+    /// more than once for one input (a retry after a lost worker), so it must be a pure function of
+    /// its input, the job and the files it reads. <paramref name="progress"/> hears the number of
+    /// inputs done so far.
     /// </summary>
-    Task<IReadOnlyList<TOut>> ReduceByKeyAsync<TTask, TKey, TRecord, TState, TOut>(
-        JobContext context,
-        string stage,
-        IEnumerable<TRecord> records,
-        Func<TRecord, TKey> keyOf,
-        IComparer<TRecord> order,
-        CancellationToken cancellation = default)
-        where TTask : IReduceTask<TKey, TRecord, TState, TOut>, new()
-        where TKey : notnull, IComparable<TKey>;
-
-    /// <summary>The state of every key of a stage, ordered by key (for the final aggregate).</summary>
-    Task<IReadOnlyList<(TKey Key, TState State)>> CollectStatesAsync<TKey, TState>(
-        string stage, CancellationToken cancellation = default)
-        where TKey : notnull, IComparable<TKey>;
+    Task<IReadOnlyList<TOut>> MapAsync<TTask, TIn, TOut>(
+        JobContext context, IReadOnlyList<TIn> inputs, CancellationToken cancellation = default, IProgress<int>? progress = null)
+        where TTask : IMapTask<TIn, TOut>, new();
 }

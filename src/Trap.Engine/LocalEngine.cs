@@ -1,14 +1,11 @@
-using System.Collections.Concurrent;
-
 namespace Trap.Engine;
 
 /// <summary>
-/// The default engine: all cores of one machine, no services. Keyed state lives in memory.
+/// The default engine: all cores of one machine, no services. Inputs are handed to the cores one at a
+/// time as each finishes (no static partitioning), so a slow image never idles the other cores.
 /// </summary>
 public sealed class LocalEngine : IEngine
 {
-    private readonly ConcurrentDictionary<string, object> _stageStates = new();
-
     /// <param name="parallelism">Tasks at once; 0 means one per core.</param>
     public LocalEngine(int parallelism = 0)
     {
@@ -18,53 +15,30 @@ public sealed class LocalEngine : IEngine
     public int Parallelism { get; }
 
     public Task<IReadOnlyList<TOut>> MapAsync<TTask, TIn, TOut>(
-        JobContext context, IReadOnlyList<TIn> inputs, CancellationToken cancellation = default)
+        JobContext context, IReadOnlyList<TIn> inputs, CancellationToken cancellation = default, IProgress<int>? progress = null)
         where TTask : IMapTask<TIn, TOut>, new()
     {
         var task = new TTask();
         var results = new TOut[inputs.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellation };
-        Parallel.For(0, inputs.Count, options, i => results[i] = task.Run(inputs[i], context));
-        return Task.FromResult<IReadOnlyList<TOut>>(results);
-    }
-
-    public Task<IReadOnlyList<TOut>> ReduceByKeyAsync<TTask, TKey, TRecord, TState, TOut>(
-        JobContext context,
-        string stage,
-        IEnumerable<TRecord> records,
-        Func<TRecord, TKey> keyOf,
-        IComparer<TRecord> order,
-        CancellationToken cancellation = default)
-        where TTask : IReduceTask<TKey, TRecord, TState, TOut>, new()
-        where TKey : notnull, IComparable<TKey>
-    {
-        var task = new TTask();
-        var states = StatesOf<TKey, TState>(stage);
-        var groups = records.GroupBy(keyOf).OrderBy(g => g.Key).ToArray();
-        var outputs = new List<TOut>[groups.Length];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellation };
-        Parallel.For(0, groups.Length, options, i =>
+        var next = -1;
+        var done = 0;
+        var workers = Enumerable.Range(0, Math.Min(Parallelism, inputs.Count)).Select(_ => Task.Factory.StartNew(() =>
         {
-            var group = groups[i];
-            var sorted = group.ToList();
-            sorted.Sort(order);
-            var state = states.GetOrAdd(group.Key, key => task.CreateState(key, context));
-            outputs[i] = task.Reduce(group.Key, state, sorted, context).ToList();
-        });
-        return Task.FromResult<IReadOnlyList<TOut>>(outputs.SelectMany(o => o).ToList());
-    }
+            for (var i = Interlocked.Increment(ref next); i < inputs.Count; i = Interlocked.Increment(ref next))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                results[i] = task.Run(inputs[i], context);
+                progress?.Report(Interlocked.Increment(ref done));
+            }
+        }, cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        return Finish();
 
-    public Task<IReadOnlyList<(TKey Key, TState State)>> CollectStatesAsync<TKey, TState>(
-        string stage, CancellationToken cancellation = default)
-        where TKey : notnull, IComparable<TKey>
-    {
-        var states = StatesOf<TKey, TState>(stage);
-        IReadOnlyList<(TKey, TState)> ordered = states.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)).ToList();
-        return Task.FromResult(ordered);
+        async Task<IReadOnlyList<TOut>> Finish()
+        {
+            await Task.WhenAll(workers);
+            return results;
+        }
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    private ConcurrentDictionary<TKey, TState> StatesOf<TKey, TState>(string stage) where TKey : notnull =>
-        (ConcurrentDictionary<TKey, TState>)_stageStates.GetOrAdd(stage, _ => new ConcurrentDictionary<TKey, TState>());
 }

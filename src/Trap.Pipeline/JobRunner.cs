@@ -7,22 +7,27 @@ using Trap.Pipeline.Output.Rows;
 using Trap.Pipeline.Planning;
 using Trap.Pipeline.Progress;
 using Trap.Pipeline.Stages;
-using Trap.Science.Association;
-using Trap.Science.Quality;
+using Trap.Pipeline.Work;
 
 namespace Trap.Pipeline;
 
 /// <summary>
-/// Runs a whole job on an engine (DESIGN "The job, as data flows"): plan from headers; then timestep
-/// by timestep a map over images (ingest, QC, extraction), the historical QC check in observation
-/// order, a keyed reduce by sky bucket (blind association), a map of forced fits and a second keyed
-/// reduce (their association); finally the catalogue, flux and variability tables, and the transient
-/// candidates with their VOEvents (sent to a broker once the output is committed). Rows stream to
-/// Parquet as they are made, so memory holds the catalogue and one timestep, not the whole run.
-/// The output replaces any earlier output of the job only when the run completes.
+/// Runs a whole job on an engine (DESIGN "The job, as data flows"): plan from headers; one map over
+/// every image (ingest, QC statistics, blind extraction); the historical QC in observation order on
+/// the per-image summaries; one reduce per sky bucket that associates its blind extractions in time
+/// order in a single pass and asks for forced fits; one map of forced fits grouped by image; a final
+/// reduce per bucket that folds the fits into fluxes, variability and expiration and writes the
+/// bucket's tables; then the transient candidates with their VOEvents (sent to a broker once the
+/// output is committed). Records move between stages as files in the working folder
+/// (<see cref="WorkFolder"/>), never through the driver, so the driver's memory is bounded by the
+/// number of images and catalogue sources, not measurements. The output replaces any earlier output
+/// of the job only when the run completes.
 /// </summary>
 public sealed class JobRunner
 {
+    /// <summary>The working folder's name inside the run's staging folder (removed before the commit).</summary>
+    public const string WorkFolderName = "_work";
+
     private readonly IEngine _engine;
     private readonly ProgressReporter _progress;
 
@@ -56,8 +61,9 @@ public sealed class JobRunner
         var output = new DatasetFolder(outputFolder);
         try
         {
-            var run = new TimestepProcessor(_engine, context, config, plan);
-            var counts = await WriteRunAsync(run, output.Staging, context, config, plan, monitors, cancellation);
+            var work = new WorkFolder(Path.Combine(output.Staging, WorkFolderName));
+            var counts = await RunStagesAsync(work, output.Staging, context, config, plan, monitors, cancellation);
+            Directory.Delete(work.Root, recursive: true);
             await WriteDatasetAsync(output.Staging, context.JobName, config, plan, counts, clock);
             output.Commit();
             var delivered = await SendAlertsAsync(config.Alerts, outputFolder, cancellation);
@@ -71,74 +77,74 @@ public sealed class JobRunner
         }
     }
 
-    private async Task<RunCounts> WriteRunAsync(TimestepProcessor run, string folder, JobContext context, JobConfig config, JobPlan plan,
+    /// <summary>The stages of DESIGN "The job, as data flows": two barriers in all, none per timestep.</summary>
+    private async Task<RunCounts> RunStagesAsync(WorkFolder work, string folder, JobContext context, JobConfig config, JobPlan plan,
         IReadOnlyList<MonitorList.Entry> monitors, CancellationToken cancellation)
     {
         var counts = new RunCounts();
-        var retired = new HashSet<long>();
-        var monitorRuncats = new Dictionary<long, long>();
-        var imageRows = new List<ImageRow>();
-        var newSourceRows = new List<NewSourceRow>();
-        await using var writer = new DatasetWriter(folder);
-        foreach (var failed in plan.Unreadable)
-        {
-            var failedRow = new ImageRow { ImageId = failed.ImageId, Url = failed.Header.Url, Accepted = false };
-            imageRows.Add(failedRow);
-            await writer.Images.AddAsync(failedRow);
-            var rejection = failed.Header.Rejection!;
-            await writer.Rejections.AddAsync(new RejectionRow
-            {
-                ImageId = failed.ImageId, Url = failed.Header.Url, ReasonId = rejection.ReasonId,
-                Reason = rejection.ReasonName, Comment = rejection.Explanation,
-            });
-            counts.Rejected++;
-        }
-
-        var history = new RmsHistory(config.Quality);
         _progress.Start(plan.Images.Count);
-        var done = 0;
-        foreach (var timestep in plan.Timesteps)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            var step = await run.ProcessAsync(timestep, history, cancellation);
-            imageRows.AddRange(step.Images);
-            newSourceRows.AddRange(step.NewSources);
-            foreach (var row in step.Images) await writer.Images.AddAsync(row);
-            foreach (var row in step.Rejections) await writer.Rejections.AddAsync(row);
-            foreach (var row in step.Sources) await writer.ExtractedSources.AddAsync(row);
-            foreach (var row in step.NewSources) await writer.NewSources.AddAsync(row);
-            await writer.AddAssociationsAsync(step.Associations);
-            foreach (var id in step.Retired) retired.Add(id);
-            foreach (var (monitor, runcat) in step.MonitorRuncats) monitorRuncats.TryAdd(monitor, runcat);
-            counts.Rejected += step.Rejections.Count;
-            counts.Sources += step.Sources.Count;
-            counts.NewSources += step.NewSources.Count;
-            done += timestep.Count;
-            _progress.Update(done, timestep[0].Timestep + 1, plan.Timesteps.Count);
-        }
-        await writer.FinishAsync(retired);
+        var images = plan.Images.Select(i => new ImageWork(i.ImageId, i.Header.Url, work.Root)).ToList();
+        var summaries = await _engine.MapAsync<ExtractImageTask, ImageWork, ImageSummary>(context, images, cancellation, _progress);
 
-        // The last round over the catalogues: each bucket emits its tables where it lives.
-        var buckets = plan.Images.Select(i => i.Bucket).Distinct().Select(b => new FinishCatalogueWork(b)).ToList();
-        var catalogues = await _engine.ReduceByKeyAsync<FinishCatalogueTask, int, FinishCatalogueWork, RunningCatalogue, CatalogueTables>(
-            context, CatalogueState.Stage, buckets, w => w.Bucket, Comparer<FinishCatalogueWork>.Create((_, _) => 0), cancellation);
-        var catalogue = catalogues.SelectMany(c => c.Sources).ToList();
-        var fluxes = catalogues.SelectMany(c => c.Fluxes).ToList();
-        var sources = catalogue.Select(RowMapping.Catalogue).ToList();
-        counts.CatalogueSources = sources.Count;
-        await writer.WriteTableAsync(DatasetTables.RunningCatalogue, sources);
-        await writer.WriteTableAsync(DatasetTables.RunningCatalogueFlux, fluxes.Select(RowMapping.Flux));
-        await writer.WriteTableAsync(DatasetTables.Variability,
-            catalogues.SelectMany(c => c.Summaries).Select(RowMapping.Variability));
-        await writer.WriteTableAsync(DatasetTables.Monitor, monitors.Select(m => new MonitorRow
+        var verdicts = ImageVerdicts.Apply(plan, summaries, config);
+        foreach (var (bucket, bucketImages) in verdicts.Buckets) BucketReplay.WriteImages(work, bucket, bucketImages);
+        var buckets = verdicts.Buckets.Keys.Select(b => new BucketWork(b, work.Root, folder)).ToList();
+        var requests = await _engine.MapAsync<AssociationTask, BucketWork, BucketRequests>(context, buckets, cancellation);
+
+        var fits = requests.SelectMany(r => r.Images).Select(i => new ForcedFitWork(i.ImageId, i.Url, work.Root)).ToList();
+        _progress.Message($"trap: associated {buckets.Count} sky buckets; forced fits in {fits.Count} images");
+        await _engine.MapAsync<ForcedFitTask, ForcedFitWork, ForcedFitSummary>(context, fits, cancellation);
+
+        var tables = await _engine.MapAsync<CatalogueTask, BucketWork, BucketTables>(context, buckets, cancellation);
+        var inline = tables.Sum(t => t.InlineForcedFits);
+        if (inline > 0) _progress.Message($"trap: {inline} forced fits made in the catalogue stage (earlier fits of their sources failed)");
+        if (buckets.Count == 0) await WriteEmptyBucketTablesAsync(folder);
+
+        var imageRows = plan.Unreadable.Select(UnreadableRow).Concat(verdicts.Images).ToList();
+        var rejections = plan.Unreadable.Select(UnreadableRejection).Concat(verdicts.Rejections).ToList();
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.Images, imageRows);
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.Rejections, rejections);
+        counts.Rejected = rejections.Count;
+        counts.Sources = tables.Sum(t => t.Sources);
+        counts.NewSources = tables.Sum(t => t.NewSourceCount);
+        var catalogue = tables.SelectMany(t => t.Catalogue).ToList();
+        counts.CatalogueSources = catalogue.Count;
+
+        var monitorRuncats = new Dictionary<long, long>();
+        foreach (var m in tables.SelectMany(t => t.MonitorRuncats)) monitorRuncats.TryAdd(m.MonitorId, m.RuncatId);
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.Monitor, monitors.Select(m => new MonitorRow
         {
             MonitorId = m.Position.Id, RaDeg = m.Position.RaDeg, DecDeg = m.Position.DecDeg, Name = m.Name,
             RuncatId = monitorRuncats.TryGetValue(m.Position.Id, out var runcat) ? runcat : null,
         }));
         var candidates = await CandidateStage.RunAsync(folder, config,
-            new CandidateInputs(context.JobName, plan.Bands, imageRows, newSourceRows, catalogue, fluxes), DateTime.UtcNow);
+            new CandidateInputs(context.JobName, plan.Bands, imageRows, tables.SelectMany(t => t.NewSources).ToList(), catalogue,
+                tables.SelectMany(t => t.Fluxes).ToList()), DateTime.UtcNow);
         counts.Candidates = candidates.Count;
         return counts;
+    }
+
+    /// <summary>With no readable image no bucket writes its tables: give each its schema, so readers find every table.</summary>
+    private static async Task WriteEmptyBucketTablesAsync(string folder)
+    {
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.ExtractedSources, Array.Empty<ExtractedSourceRow>());
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.Associations, Array.Empty<AssociationRow>());
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.NewSources, Array.Empty<NewSourceRow>());
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.RunningCatalogue, Array.Empty<RunningCatalogueRow>());
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.RunningCatalogueFlux, Array.Empty<CatalogueFluxRow>());
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.Variability, Array.Empty<VariabilityRow>());
+    }
+
+    private static ImageRow UnreadableRow(PlannedImage failed) => new() { ImageId = failed.ImageId, Url = failed.Header.Url, Accepted = false };
+
+    private static RejectionRow UnreadableRejection(PlannedImage failed)
+    {
+        var rejection = failed.Header.Rejection!;
+        return new RejectionRow
+        {
+            ImageId = failed.ImageId, Url = failed.Header.Url, ReasonId = rejection.ReasonId,
+            Reason = rejection.ReasonName, Comment = rejection.Explanation,
+        };
     }
 
     /// <summary>Sends the committed dataset's VOEvents when [alerts] broker is set; returns how many the broker acknowledged.</summary>

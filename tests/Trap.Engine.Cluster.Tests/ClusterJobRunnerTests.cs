@@ -8,7 +8,7 @@ using Trap.Simulation.Output;
 
 namespace Trap.Engine.Cluster.Tests;
 
-/// <summary>A whole Trap job (its catalogue state held on the workers) gives the local engine's dataset, byte for byte.</summary>
+/// <summary>A whole Trap job on two workers gives the local engine's dataset, byte for byte.</summary>
 public sealed class ClusterJobRunnerTests : IClassFixture<InProcessCluster>, IDisposable
 {
     private readonly InProcessCluster _cluster;
@@ -52,7 +52,7 @@ public sealed class ClusterJobRunnerTests : IClassFixture<InProcessCluster>, IDi
     private async Task<List<T>> Rows<T>(string output, string table) where T : class, new()
     {
         var rows = new List<T>();
-        await foreach (var row in ParquetTableReader.ReadAsync<T>(Path.Combine(_folder, output, table, "part-00000.parquet")))
+        await foreach (var row in ParquetTableReader.ReadTableAsync<T>(Path.Combine(_folder, output), table))
         {
             rows.Add(row);
         }

@@ -33,43 +33,6 @@ public sealed class Measure : IMapTask<int, Measurement>
         input % 2 == 0);
 }
 
-/// <summary>Reduce: appends each key's times to the list kept as the key's state.</summary>
-public sealed class History : IReduceTask<int, (int Key, int Time), List<int>, string>
-{
-    public List<int> CreateState(int key, JobContext context) => new();
-
-    public IEnumerable<string> Reduce(int key, List<int> state, IReadOnlyList<(int Key, int Time)> records, JobContext context)
-    {
-        state.AddRange(records.Select(r => r.Time));
-        yield return $"{key}:{string.Join(",", state)}";
-    }
-}
-
-/// <summary>Reduce state with several fields: a running count and mean per key.</summary>
-public sealed class RunningMean
-{
-    public int Count { get; set; }
-
-    public double Mean { get; set; }
-}
-
-/// <summary>Reduce: a running mean per key, one output per record (as association emits per source).</summary>
-public sealed class Averager : IReduceTask<string, (string Key, int Time, double Value), RunningMean, (string Key, int Time, double Mean)>
-{
-    public RunningMean CreateState(string key, JobContext context) => new();
-
-    public IEnumerable<(string Key, int Time, double Mean)> Reduce(
-        string key, RunningMean state, IReadOnlyList<(string Key, int Time, double Value)> records, JobContext context)
-    {
-        foreach (var record in records)
-        {
-            state.Count++;
-            state.Mean += (record.Value - state.Mean) / state.Count;
-            yield return (key, record.Time, state.Mean);
-        }
-    }
-}
-
 /// <summary>Map: fails on input 13, as a task with a bug would.</summary>
 public sealed class FailsOnThirteen : IMapTask<int, int>
 {

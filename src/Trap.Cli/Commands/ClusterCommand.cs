@@ -49,8 +49,17 @@ public sealed class ClusterCommand : ICliCommand
         foreach (var j in jobs)
         {
             var percent = j.TasksTotal > 0 ? 100.0 * j.TasksDone / j.TasksTotal : 0;
-            Console.WriteLine(string.Format(c, "  {0,-20} {1,-9} {2,-28} {3}/{4} tasks ({5:0}%)  retries {6}  driver {7}  updated {8:0}s ago",
-                j.JobName, j.State, j.Stage, j.TasksDone, j.TasksTotal, percent, j.Retries, j.DriverHost, (now - j.UpdatedUtc).TotalSeconds));
+            var end = j.State == "running" ? now : j.UpdatedUtc;
+            Console.WriteLine(string.Format(c, "  {0} {1,-20} {2,-9} started {3:yyyy-MM-dd HH:mm:ss}Z  {4:0.0}s  {5} {6}/{7} tasks ({8:0}%)  retries {9}  driver {10}",
+                j.JobId.ToString("N")[..8], j.JobName, j.State, j.StartedUtc, (end - j.StartedUtc).TotalSeconds, j.Stage, j.TasksDone, j.TasksTotal,
+                percent, j.Retries, j.DriverHost));
+            if (j.DriverLost)
+            {
+                Console.WriteLine(string.Format(c, "      driver lost: no word from {0} for {1:0}s (the driver process died or lost the database)",
+                    j.DriverHost, (now - j.UpdatedUtc).TotalSeconds));
+            }
+            if (j.StageTimings.Length > 0) Console.WriteLine($"      stages: {j.StageTimings}");
+            foreach (var failure in j.Failures.Split('\n', StringSplitOptions.RemoveEmptyEntries)) Console.WriteLine($"      failed: {failure}");
         }
     }
 }

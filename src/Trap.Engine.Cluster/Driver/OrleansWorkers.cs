@@ -39,11 +39,6 @@ public sealed class OrleansWorkers : IWorkerDirectory
 
     public Task<MapReply> MapAsync(string worker, MapRequest request) => On(worker, grain => grain.Map(request));
 
-    public Task<ReduceReply> ReduceAsync(string worker, ReduceRequest request) => On(worker, grain => grain.Reduce(request));
-
-    public Task<StickyReduceReply> ReduceStickyAsync(string worker, StickyReduceRequest request) => On(worker, grain => grain.ReduceSticky(request));
-
-    public Task ForgetJobAsync(string worker, string jobId) => On(worker, async grain => { await grain.ForgetJob(jobId); return true; });
 
     public Task<WorkerDescription> DescribeAsync(string worker) => On(worker, grain => grain.Describe());
 

@@ -11,6 +11,7 @@ internal sealed class StageState<TResult>
     private readonly int[] _attempts;
     private readonly Dictionary<string, int> _load = new();
     private readonly Dictionary<string, long> _quarantinedUntil = new();
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     public StageState(int taskCount)
     {
@@ -110,27 +111,39 @@ internal sealed class StageState<TResult>
     }
 
     /// <summary>
-    /// Tasks in flight on workers that are no longer live are queued again; their calls are left
-    /// running (their worker may still answer) and whichever result comes first is kept.
+    /// When a worker this stage has seen is no longer live, every call in flight is abandoned and its
+    /// task queued again: the calls to the lost worker will never answer, and calls to live workers
+    /// may have been routed through the lost worker's gateway, where they would wait for the task
+    /// timeout. Tasks are pure, so a call that still answers later does no harm (it is not waited for;
+    /// the duplicate gives the same result). Returns how many tasks were queued again.
     /// </summary>
-    public void RequeueLostWorkers(IReadOnlyList<string> live, int maxAttempts, string stage)
+    public int RequeueAfterLostWorkers(IReadOnlyList<string> live, int maxAttempts, string stage)
     {
         var liveSet = live.ToHashSet(StringComparer.Ordinal);
-        foreach (var (index, worker) in InFlight.Values.Where(v => !liveSet.Contains(v.Worker)).ToList())
+        var lost = _seen.Where(w => !liveSet.Contains(w)).ToList();
+        _seen.UnionWith(liveSet);
+        if (lost.Count == 0) return 0;
+        _seen.ExceptWith(lost);
+        var requeued = 0;
+        foreach (var (task, (index, worker)) in InFlight.ToList())
         {
-            if (_done[index] || _queued[index])
-            {
-                continue;
-            }
+            Finish(task);
+            _ = task.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            if (_done[index] || _queued[index]) continue;
             if (_attempts[index] >= maxAttempts)
             {
                 throw new ClusterException(
-                    $"stage {stage}, task {index}: its worker left the cluster on each of {maxAttempts} attempts (last: {worker}); " +
-                    "check the workers' logs");
+                    $"stage {stage}, task {index}: its worker or gateway was lost on each of {maxAttempts} attempts " +
+                    $"(last: {worker}, lost: {string.Join(", ", lost)}); check the workers' logs");
             }
             Retries++;
+            requeued++;
             _pending.AddLast(index);
             _queued[index] = true;
         }
+        return requeued;
     }
+
+    /// <summary>Workers seen live during this stage (a worker that leaves this set was lost).</summary>
+    public void SawWorkers(IReadOnlyList<string> live) => _seen.UnionWith(live);
 }

@@ -35,21 +35,42 @@ public sealed class WorkScheduler
     /// <summary>Tasks re-run after their worker failed or left, over every stage this scheduler ran.</summary>
     public int Retries { get; private set; }
 
+    /// <summary>Why calls failed (stage and reason), the last <see cref="KeptFailures"/>, oldest first; readable while it runs.</summary>
+    public IReadOnlyList<string> Failures
+    {
+        get
+        {
+            lock (_failures) return _failures.ToList();
+        }
+    }
+
+    private const int KeptFailures = 5;
+    private readonly Queue<string> _failures = new();
+
+    private void Failed(string stage, string why)
+    {
+        lock (_failures)
+        {
+            _failures.Enqueue($"{stage}: {why}");
+            while (_failures.Count > KeptFailures) _failures.Dequeue();
+        }
+    }
+
     /// <summary>
-    /// Runs <paramref name="run"/>(worker, task index) for every task; results in task order. A task
-    /// whose <paramref name="affinity"/> names a live, healthy worker waits for that worker's slot
-    /// (it holds the task's state); otherwise, or once that worker is lost, any worker takes it.
+    /// Runs <paramref name="run"/>(worker, task index) for every task; results in task order. Each task
+    /// goes to the least loaded healthy worker; ties go to the worker that has done the fewest tasks of
+    /// this job, so a stage of one task does not always land on the same worker.
     /// </summary>
     public async Task<TResult[]> RunAsync<TResult>(
         string stage,
         int taskCount,
         Func<string, int, CancellationToken, Task<TResult>> run,
         Action<StageProgress>? progress = null,
-        CancellationToken cancellation = default,
-        Func<int, string?>? affinity = null)
+        CancellationToken cancellation = default)
     {
         var state = new StageState<TResult>(taskCount);
         var workers = await _directory.LiveWorkersAsync(cancellation);
+        state.SawWorkers(workers);
         var lastRefresh = Stopwatch.StartNew();
         var withoutWorkers = Stopwatch.StartNew();
         Task? wake = null;
@@ -62,7 +83,10 @@ public sealed class WorkScheduler
             {
                 workers = await _directory.LiveWorkersAsync(cancellation);
                 lastRefresh.Restart();
-                state.RequeueLostWorkers(workers, _options.MaxAttempts, stage);
+                if (state.RequeueAfterLostWorkers(workers, _options.MaxAttempts, stage) > 0)
+                {
+                    Failed(stage, "a worker left the cluster; its tasks and the calls in flight were queued again");
+                }
             }
             if (workers.Count > 0)
             {
@@ -74,7 +98,7 @@ public sealed class WorkScheduler
                     $"stage {stage}: no live worker for {_options.NoWorkerTimeout.TotalSeconds:0} s; start workers " +
                     "(cluster/start-worker.sh) with the driver's cluster id and database");
             }
-            Dispatch(state, workers, run, affinity, cancellation);
+            Dispatch(state, workers, run, cancellation);
             wake ??= _delay(_options.RefreshInterval, cancellation);
             var finished = await Task.WhenAny(state.InFlight.Keys.Append(wake));
             if (finished == wake)
@@ -100,6 +124,7 @@ public sealed class WorkScheduler
             }
             cancellation.ThrowIfCancellationRequested();
             state.Quarantine(worker, _options.Quarantine);
+            Failed(stage, $"task {index} on worker {worker}: {error?.GetType().Name}: {error?.Message}");
             state.Retry(index, _options.MaxAttempts, stage, $"worker {worker} failed: {error?.Message}");
         }
         return state.Results;
@@ -119,18 +144,14 @@ public sealed class WorkScheduler
         StageState<TResult> state,
         IReadOnlyList<string> workers,
         Func<string, int, CancellationToken, Task<TResult>> run,
-        Func<int, string?>? affinity,
         CancellationToken cancellation)
     {
         var waiting = new List<int>();
         while (state.TryNextPending(out var index))
         {
-            var free = workers.Where(w => !state.IsQuarantined(w) && state.Load(w) < _options.ExecutorCores);
-            if (affinity?.Invoke(index) is { } preferred && workers.Contains(preferred) && !state.IsQuarantined(preferred))
-            {
-                free = free.Where(w => w == preferred);
-            }
-            var worker = free.OrderBy(state.Load).ThenBy(w => w, StringComparer.Ordinal).FirstOrDefault();
+            var worker = workers.Where(w => !state.IsQuarantined(w) && state.Load(w) < _options.ExecutorCores)
+                .OrderBy(state.Load).ThenBy(w => _completedByWorker.GetValueOrDefault(w)).ThenBy(w => w, StringComparer.Ordinal)
+                .FirstOrDefault();
             if (worker is null)
             {
                 waiting.Add(index);

@@ -15,3 +15,7 @@ CREATE TABLE IF NOT EXISTS trap_cluster_jobs
     updated_at   timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS trap_cluster_jobs_cluster ON trap_cluster_jobs (cluster_id, updated_at);
+-- Added with the stage-by-stage job: how long each finished stage took ("stage=seconds; ..."), and
+-- why calls failed (the last few reasons, newest last).
+ALTER TABLE trap_cluster_jobs ADD COLUMN IF NOT EXISTS stage_timings text NOT NULL DEFAULT '';
+ALTER TABLE trap_cluster_jobs ADD COLUMN IF NOT EXISTS failures text NOT NULL DEFAULT '';

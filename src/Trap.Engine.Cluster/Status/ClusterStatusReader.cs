@@ -31,17 +31,23 @@ public static class ClusterStatusReader
     public static async Task<IReadOnlyList<JobRow>> JobsAsync(string connectionString, string clusterId, int recent, CancellationToken cancellation = default)
     {
         const string sql = """
-            SELECT job_id, job_name, driver_host, state, stage, tasks_done, tasks_total, retries, started_at, updated_at
+            SELECT job_id, job_name, driver_host, state, stage, tasks_done, tasks_total, retries, started_at, updated_at,
+                   stage_timings, failures, extract(epoch FROM now() - updated_at)::float8
             FROM trap_cluster_jobs
             WHERE cluster_id = @cluster
             ORDER BY (state = 'running') DESC, updated_at DESC
             LIMIT @limit
             """;
         var rows = new List<JobRow>();
-        await Query(connectionString, sql, clusterId, cancellation, reader => rows.Add(new JobRow(
-            reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-            reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetDateTime(8), reader.GetDateTime(9))),
-            ("limit", recent));
+        await Query(connectionString, sql, clusterId, cancellation, reader =>
+        {
+            // A running job whose driver stopped its heartbeat is dead: say so, whatever its row says.
+            var lost = reader.GetString(3) == "running" && reader.GetDouble(12) > JobProgressStore.DriverLostAfter.TotalSeconds;
+            rows.Add(new JobRow(
+                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), lost ? "failed" : reader.GetString(3), reader.GetString(4),
+                reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetDateTime(8), reader.GetDateTime(9),
+                reader.GetString(10), reader.GetString(11), lost));
+        }, ("limit", recent));
         return rows;
     }
 

@@ -1,7 +1,8 @@
 namespace Trap.Engine.Cluster.Wire;
 
-// What the driver sends a worker and gets back. Records, keys, states and outputs are JSON text
-// (WireJson); types are assembly-qualified names the worker resolves in its own process.
+// What the driver sends a worker and gets back. Task inputs and outputs are JSON text (WireJson):
+// small descriptors (ids and paths), the records themselves stay in the job's working folder; types
+// are assembly-qualified names the worker resolves in its own process.
 
 /// <summary>The task and types every request names, and the job context as JSON.</summary>
 [GenerateSerializer, Immutable]
@@ -20,31 +21,6 @@ public sealed record MapRequest(
 [GenerateSerializer, Immutable]
 public sealed record MapReply(
     [property: Id(0)] IReadOnlyList<string> Outputs,
-    [property: Id(1)] string? Error);
-
-/// <summary>One key's work: its state before this round (null: new key) and its sorted records.</summary>
-[GenerateSerializer, Immutable]
-public sealed record KeyWork(
-    [property: Id(0)] string KeyJson,
-    [property: Id(1)] string? StateJson,
-    [property: Id(2)] string RecordsJson);
-
-/// <summary>A batch of keys of one reduce stage.</summary>
-[GenerateSerializer, Immutable]
-public sealed record ReduceRequest(
-    [property: Id(0)] TaskSignature Task,
-    [property: Id(1)] IReadOnlyList<KeyWork> Keys);
-
-/// <summary>One key's result: its state after this round and its outputs (a JSON array).</summary>
-[GenerateSerializer, Immutable]
-public sealed record KeyResult(
-    [property: Id(0)] string StateJson,
-    [property: Id(1)] string OutputsJson);
-
-/// <summary>One result per key, in request order; or the error the task raised.</summary>
-[GenerateSerializer, Immutable]
-public sealed record ReduceReply(
-    [property: Id(0)] IReadOnlyList<KeyResult> Results,
     [property: Id(1)] string? Error);
 
 /// <summary>What a worker says about itself.</summary>

@@ -13,11 +13,4 @@ public interface IWorkerGrain : IGrainWithStringKey
 
     Task<MapReply> Map(MapRequest request);
 
-    Task<ReduceReply> Reduce(ReduceRequest request);
-
-    /// <summary>A reduce round whose states this worker holds (see <see cref="StickyReducer"/>).</summary>
-    Task<StickyReduceReply> ReduceSticky(StickyReduceRequest request);
-
-    /// <summary>Drops the states this worker holds for a job.</summary>
-    Task ForgetJob(string jobId);
 }

@@ -5,7 +5,7 @@ using Trap.Engine.Cluster.Wire;
 namespace Trap.Engine.Cluster.Worker;
 
 /// <summary>
-/// Runs map and reduce requests inside a worker: resolves the task class and its record types by
+/// Runs map requests inside a worker: resolves the task class and its record types by
 /// name, decodes the JSON records, runs the task and encodes what it returns. A task's own exception
 /// comes back as the reply's error (the driver fails the job: a pure task fails the same way anywhere).
 /// Plain code, so it is tested without a cluster.
@@ -13,10 +13,8 @@ namespace Trap.Engine.Cluster.Worker;
 public sealed class TaskRunner
 {
     private static readonly MethodInfo MapMethod = typeof(TaskRunner).GetMethod(nameof(Map), BindingFlags.NonPublic | BindingFlags.Static)!;
-    private static readonly MethodInfo ReduceMethod = typeof(TaskRunner).GetMethod(nameof(Reduce), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private readonly ConcurrentDictionary<string, Func<MapRequest, JobContext, MapReply>> _maps = new();
-    private readonly ConcurrentDictionary<string, Func<ReduceRequest, JobContext, ReduceReply>> _reduces = new();
 
     public MapReply RunMap(MapRequest request)
     {
@@ -31,44 +29,12 @@ public sealed class TaskRunner
         }
     }
 
-    public ReduceReply RunReduce(ReduceRequest request)
-    {
-        try
-        {
-            var run = _reduces.GetOrAdd(CacheKey(request.Task), _ => Bind<Func<ReduceRequest, JobContext, ReduceReply>>(ReduceMethod, request.Task, 4));
-            return run(request, WireJson.Read<JobContext>(request.Task.ContextJson));
-        }
-        catch (Exception e)
-        {
-            return new ReduceReply(Array.Empty<KeyResult>(), Describe(request.Task, e));
-        }
-    }
-
     private static MapReply Map<TTask, TIn, TOut>(MapRequest request, JobContext context)
         where TTask : IMapTask<TIn, TOut>, new()
     {
         var task = new TTask();
         var outputs = request.Inputs.Select(json => WireJson.Write(task.Run(WireJson.Read<TIn>(json), context))).ToArray();
         return new MapReply(outputs, null);
-    }
-
-    private static ReduceReply Reduce<TTask, TKey, TRecord, TState, TOut>(ReduceRequest request, JobContext context)
-        where TTask : IReduceTask<TKey, TRecord, TState, TOut>, new()
-        where TKey : notnull
-    {
-        var task = new TTask();
-        var results = new KeyResult[request.Keys.Count];
-        for (var i = 0; i < results.Length; i++)
-        {
-            var work = request.Keys[i];
-            var key = WireJson.Read<TKey>(work.KeyJson);
-            var state = work.StateJson is null ? task.CreateState(key, context) : WireJson.Read<TState>(work.StateJson);
-            var records = WireJson.Read<List<TRecord>>(work.RecordsJson);
-            // The task may change the state in place while it enumerates, so run it to the end first.
-            var outputs = task.Reduce(key, state, records, context).ToList();
-            results[i] = new KeyResult(WireJson.Write(state), WireJson.Write(outputs));
-        }
-        return new ReduceReply(results, null);
     }
 
     internal static TDelegate Bind<TDelegate>(MethodInfo generic, TaskSignature signature, int typeArguments)

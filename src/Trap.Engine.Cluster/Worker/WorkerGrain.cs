@@ -8,13 +8,11 @@ namespace Trap.Engine.Cluster.Worker;
 public sealed class WorkerGrain : Grain, IWorkerGrain
 {
     private readonly TaskRunner _runner;
-    private readonly StickyReducer _sticky;
     private readonly WorkerSlots _slots;
 
-    public WorkerGrain(TaskRunner runner, StickyReducer sticky, WorkerSlots slots)
+    public WorkerGrain(TaskRunner runner, WorkerSlots slots)
     {
         _runner = runner;
-        _sticky = sticky;
         _slots = slots;
     }
 
@@ -22,14 +20,4 @@ public sealed class WorkerGrain : Grain, IWorkerGrain
         Task.FromResult(new WorkerDescription(Environment.MachineName, Environment.ProcessId, _slots.Cores));
 
     public Task<MapReply> Map(MapRequest request) => _slots.RunAsync(() => _runner.RunMap(request));
-
-    public Task<ReduceReply> Reduce(ReduceRequest request) => _slots.RunAsync(() => _runner.RunReduce(request));
-
-    public Task<StickyReduceReply> ReduceSticky(StickyReduceRequest request) => _slots.RunAsync(() => _sticky.Run(request));
-
-    public Task ForgetJob(string jobId)
-    {
-        _sticky.Forget(jobId);
-        return Task.CompletedTask;
-    }
 }

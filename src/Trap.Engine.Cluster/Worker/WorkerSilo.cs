@@ -15,7 +15,6 @@ public static class WorkerSilo
     {
         silo.Services.AddSingleton(new WorkerSlots(cores));
         silo.Services.AddSingleton<TaskRunner>();
-        silo.Services.AddSingleton<StickyReducer>();
         return silo;
     }
 

@@ -4,24 +4,39 @@ using Parquet.Serialization;
 namespace Trap.Pipeline.Output;
 
 /// <summary>
-/// Streams rows of one table into a Parquet file (<c>TABLE/part-00000.parquet</c>), one row group per
+/// Streams rows of one table into a Parquet file (<c>TABLE/part-NNNNN.parquet</c>), one row group per
 /// <see cref="RowGroupSize"/> rows, so memory stays bounded however long the run. Rows are flat
-/// records: public properties of primitive types, strings and DateTime (UTC).
+/// records: public properties of primitive types, strings and DateTime (UTC). The file appears under
+/// its name only when complete (written beside it, then renamed), so a task that is re-run or runs
+/// twice never leaves a torn part for readers.
 /// </summary>
 public sealed class ParquetTableWriter<T> : IAsyncDisposable where T : class, new()
 {
     private readonly List<T> _buffer = new();
     private readonly FileStream _stream;
+    private readonly string _partialPath;
     private bool _wroteAny;
+    private bool _closed;
 
-    public ParquetTableWriter(string datasetFolder, string table, int rowGroupSize = 50_000)
+    /// <param name="part">Part number of the table (one per sky bucket for tables the buckets write).</param>
+    public ParquetTableWriter(string datasetFolder, string table, int part = 0, int rowGroupSize = 50_000)
+        : this(PartPath(datasetFolder, table, part), rowGroupSize)
+    {
+    }
+
+    /// <summary>A writer of one Parquet file at <paramref name="filePath"/> (its folder is created).</summary>
+    public ParquetTableWriter(string filePath, int rowGroupSize = 50_000)
     {
         RowGroupSize = rowGroupSize;
-        var folder = Path.Combine(datasetFolder, table);
-        Directory.CreateDirectory(folder);
-        FilePath = Path.Combine(folder, "part-00000.parquet");
-        _stream = new FileStream(FilePath, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+        FilePath = filePath;
+        Directory.CreateDirectory(Path.GetDirectoryName(filePath)!);
+        _partialPath = $"{filePath}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        _stream = new FileStream(_partialPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
     }
+
+    /// <summary>The file of part <paramref name="part"/> of a table in a dataset folder.</summary>
+    public static string PartPath(string datasetFolder, string table, int part) =>
+        Path.Combine(datasetFolder, table, $"part-{part:D5}.parquet");
 
     public int RowGroupSize { get; }
 
@@ -51,10 +66,20 @@ public sealed class ParquetTableWriter<T> : IAsyncDisposable where T : class, ne
         _wroteAny = true;
     }
 
-    /// <summary>Writes the last row group (an empty table still gets a file with its schema) and closes the file.</summary>
+    /// <summary>Writes the last row group (an empty table still gets a file with its schema), closes the file and gives it its name.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_closed) return;
+        _closed = true;
         await FlushAsync();
         await _stream.DisposeAsync();
+        File.Move(_partialPath, FilePath, overwrite: true);
+    }
+
+    /// <summary>Writes a whole file at once.</summary>
+    public static async Task WriteFileAsync(string filePath, IEnumerable<T> rows)
+    {
+        await using var writer = new ParquetTableWriter<T>(filePath);
+        await writer.AddRangeAsync(rows);
     }
 }

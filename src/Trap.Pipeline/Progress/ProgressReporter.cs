@@ -6,7 +6,7 @@ namespace Trap.Pipeline.Progress;
 /// Reports a run's progress: on a terminal a single updating bar with images/s and ETA; otherwise
 /// (logs, CI) a plain line at most every few seconds and at the end.
 /// </summary>
-public sealed class ProgressReporter
+public sealed class ProgressReporter : IProgress<int>
 {
     private readonly TextWriter _out;
     private readonly bool _terminal;
@@ -40,12 +40,18 @@ public sealed class ProgressReporter
         _clock.Restart();
     }
 
-    public void Update(int imagesDone, int timestep, int timesteps)
+    /// <summary>Images through the extraction stage so far (thread-safe: engines report from their workers).</summary>
+    public void Report(int imagesDone)
+    {
+        lock (_clock) Show(imagesDone);
+    }
+
+    private void Show(int imagesDone)
     {
         var elapsed = _clock.Elapsed;
         var rate = imagesDone / Math.Max(elapsed.TotalSeconds, 1e-9);
         var remaining = rate > 0 ? TimeSpan.FromSeconds((_total - imagesDone) / rate) : TimeSpan.Zero;
-        var summary = $"{imagesDone}/{_total} images, timestep {timestep}/{timesteps}, {rate:F1} images/s, ETA {remaining:hh\\:mm\\:ss}";
+        var summary = $"{imagesDone}/{_total} images extracted, {rate:F1} images/s, ETA {remaining:hh\\:mm\\:ss}";
         if (_terminal)
         {
             const int width = 30;

@@ -74,13 +74,13 @@ public static class CandidateStage
     {
         var bandOf = selections.ToDictionary(s => s.Metrics.RuncatId, s => s.Metrics.BandId);
         var rows = new List<AssociationRow>();
-        await foreach (var row in ParquetTableReader.ReadAsync<AssociationRow>(TableFile(folder, DatasetTables.Associations)))
+        await foreach (var row in ParquetTableReader.ReadTableAsync<AssociationRow>(folder, DatasetTables.Associations))
         {
             if (bandOf.TryGetValue(row.RuncatId, out var band) && band == row.BandId) rows.Add(row);
         }
         var wanted = rows.Select(r => r.SourceId).ToHashSet();
         var measurements = new Dictionary<long, ExtractedSourceRow>();
-        await foreach (var source in ParquetTableReader.ReadAsync<ExtractedSourceRow>(TableFile(folder, DatasetTables.ExtractedSources)))
+        await foreach (var source in ParquetTableReader.ReadTableAsync<ExtractedSourceRow>(folder, DatasetTables.ExtractedSources))
         {
             if (wanted.Contains(source.SourceId)) measurements[source.SourceId] = source;
         }
@@ -114,6 +114,4 @@ public static class CandidateStage
         return new LightCurvePoint(row.TimeUtc, row.ImageId, row.FIntJy, row.FIntErrJy, row.FPeakJy, row.FPeakErrJy, isForced,
             edgeBeams, centreFraction, beamFwhmDeg, measurement?.ReducedChisq ?? double.NaN);
     }
-
-    private static string TableFile(string folder, string table) => Path.Combine(folder, table, "part-00000.parquet");
 }

@@ -1,47 +1,36 @@
 using Trap.Engine;
-using Trap.Images;
 using Trap.Pipeline.Configuration;
-using Trap.Science.Association;
-using Trap.Science.Extraction;
-using Trap.Science.Extraction.Background;
-using Trap.Science.Extraction.Forced;
+using Trap.Pipeline.Output;
+using Trap.Pipeline.Output.Rows;
+using Trap.Pipeline.Work;
 
 namespace Trap.Pipeline.Stages;
 
-/// <summary>Input of the forced-fit stage: the positions association asked to be measured in one image.</summary>
-public sealed record ForcedFitWork(long ImageId, string Url, IReadOnlyList<ForcedFitRequest> Requests);
+/// <summary>Input of the forced-fit stage: one image whose requests are in the working folder.</summary>
+public sealed record ForcedFitWork(long ImageId, string Url, string WorkFolder);
 
-/// <summary>One requested position and its measurement (null with the reason when it could not be fitted).</summary>
-public sealed record ForcedFitResult(ForcedFitRequest Request, ExtractedSource? Source, string? Failure);
-
-/// <summary>Output of the forced-fit stage for one image.</summary>
-public sealed record ForcedFitOutcome(long ImageId, IReadOnlyList<ForcedFitResult> Results);
+/// <summary>How many of an image's requested positions could be measured.</summary>
+public sealed record ForcedFitSummary(long ImageId, int Requested, int Measured);
 
 /// <summary>
-/// The second map over images (DESIGN: forced fits need pixels): measures each requested position
-/// with the beam shape and position fixed (trap-facts §7.2).
+/// The map of forced fits over every image with requests (DESIGN step 5): measures each requested
+/// position with the beam shape and position fixed and writes the measurements to the working
+/// folder (their ids are numbered by the catalogue stage, in its request order).
 /// </summary>
-public sealed class ForcedFitTask : IMapTask<ForcedFitWork, ForcedFitOutcome>
+public sealed class ForcedFitTask : IMapTask<ForcedFitWork, ForcedFitSummary>
 {
-    public ForcedFitOutcome Run(ForcedFitWork work, JobContext context)
+    public ForcedFitSummary Run(ForcedFitWork work, JobContext context)
     {
         var config = JobConfigCache.Get(context);
-        SkyImage image;
-        BackgroundMaps? maps;
-        try
+        var folder = new WorkFolder(work.WorkFolder);
+        var requests = ParquetTableReader.ReadFile<ForcedFitRequestRow>(folder.ForcedFitRequests(work.ImageId));
+        var fitter = new ImageForcedFitter(work.ImageId, work.Url, folder, config);
+        var fits = new List<ExtractedSourceRow>();
+        for (var i = 0; i < requests.Count; i++)
         {
-            (image, maps) = RecentImages.Get(work.Url, config.Job.ReadOptions);
+            if (fitter.Fit(requests[i].ToRequest(), i) is { } row) fits.Add(row);
         }
-        catch (ImageFormatException error)
-        {
-            // The file changed or vanished since extraction: no forced fits here, and the run goes on.
-            return new ForcedFitOutcome(work.ImageId, work.Requests.Select(r => new ForcedFitResult(r, null, error.Message)).ToList());
-        }
-        var photometer = ForcedPhotometer.For(image, config.Extraction, maps);
-        var results = work.Requests
-            .Select(r => (Request: r, Fit: photometer.Fit(r.RaDeg, r.DecDeg)))
-            .Select(p => new ForcedFitResult(p.Request, p.Fit.Source, p.Fit.Failure))
-            .ToList();
-        return new ForcedFitOutcome(work.ImageId, results);
+        ParquetTableWriter<ExtractedSourceRow>.WriteFileAsync(folder.ForcedFits(work.ImageId), fits).GetAwaiter().GetResult();
+        return new ForcedFitSummary(work.ImageId, requests.Count, fits.Count);
     }
 }

@@ -31,7 +31,7 @@ public abstract class GeneratedSurveyRun : IAsyncLifetime
     public async Task<List<T>> Read<T>(string table) where T : class, new()
     {
         var rows = new List<T>();
-        await foreach (var row in ParquetTableReader.ReadAsync<T>(Path.Combine(OutputFolder, table, "part-00000.parquet"))) rows.Add(row);
+        await foreach (var row in ParquetTableReader.ReadTableAsync<T>(OutputFolder, table)) rows.Add(row);
         return rows;
     }
 

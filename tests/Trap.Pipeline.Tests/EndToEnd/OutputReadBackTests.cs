@@ -75,8 +75,7 @@ public class OutputReadBackTests
             await new JobRunner(engine, Trap.Pipeline.Progress.ProgressReporter.Silent()).RunAsync(_run.Folder, other);
         }
         var rows = new List<(long, long, int, double, double)>();
-        await foreach (var a in ParquetTableReader.ReadAsync<Trap.Pipeline.Output.Rows.AssociationRow>(
-                           Path.Combine(other, "associations", "part-00000.parquet")))
+        await foreach (var a in ParquetTableReader.ReadTableAsync<Trap.Pipeline.Output.Rows.AssociationRow>(other, DatasetTables.Associations))
         {
             rows.Add((a.RuncatId, a.SourceId, a.Type, a.VInt, a.EtaInt));
         }
@@ -86,8 +85,7 @@ public class OutputReadBackTests
         async Task<List<(long, string, string)>> Candidates(string output)
         {
             var list = new List<(long, string, string)>();
-            await foreach (var c in ParquetTableReader.ReadAsync<Trap.Pipeline.Output.Rows.CandidateRow>(
-                               Path.Combine(output, DatasetTables.Candidates, "part-00000.parquet")))
+            await foreach (var c in ParquetTableReader.ReadTableAsync<Trap.Pipeline.Output.Rows.CandidateRow>(output, DatasetTables.Candidates))
             {
                 list.Add((c.RuncatId, c.Class, c.Ivorn));
             }

@@ -46,13 +46,23 @@ public sealed class BackgroundMaps
     /// <summary>Grid estimate (§4.3) and bilinear interpolation to every pixel of the useful box.</summary>
     public static BackgroundMaps Compute(ReadOnlySpan<float> pixels, ReadOnlySpan<bool> mask, int width, int height, int backSizeX, int backSizeY)
     {
-        var background = new float[pixels.Length];
-        var rms = new float[pixels.Length];
+        var box = PixelBox.OfUnmasked(mask, width, height);
+        var grid = box.IsEmpty ? null : BackgroundGridEstimator.Estimate(pixels, width, box, backSizeX, backSizeY);
+        return FromGrid(mask, width, height, backSizeX, backSizeY, grid);
+    }
+
+    /// <summary>
+    /// The maps of an image whose node grid is already known (null: no pixel unmasked), e.g. kept by
+    /// blind extraction for the forced fits of the same image: the same maps as <see cref="Compute"/>
+    /// gives, for the cost of the interpolation only.
+    /// </summary>
+    public static BackgroundMaps FromGrid(ReadOnlySpan<bool> mask, int width, int height, int backSizeX, int backSizeY, BackgroundGrid? grid)
+    {
+        var background = new float[mask.Length];
+        var rms = new float[mask.Length];
         rms.AsSpan().Fill(float.PositiveInfinity);
         var box = PixelBox.OfUnmasked(mask, width, height);
-        if (box.IsEmpty) return new BackgroundMaps(width, height, background, rms, null);
-
-        var grid = BackgroundGridEstimator.Estimate(pixels, width, box, backSizeX, backSizeY);
+        if (box.IsEmpty || grid is null) return new BackgroundMaps(width, height, background, rms, null);
         if (grid.FullyMasked) return new BackgroundMaps(width, height, background, rms, grid);
 
         var bgNodes = FillMaskedNodes(grid, grid.Background);

@@ -1,10 +1,9 @@
-using Trap.Science.Extraction;
 using Trap.Science.Quality;
 
 namespace Trap.Pipeline.Stages;
 
-/// <summary>Input of the image stage: one planned image, by path.</summary>
-public sealed record ImageWork(long ImageId, string Url);
+/// <summary>Input of the extraction stage: one planned image, by path, and where its outputs go.</summary>
+public sealed record ImageWork(long ImageId, string Url, string WorkFolder);
 
 /// <summary>Header facts of an image that the output tables need (flat, from the accessor's metadata).</summary>
 public sealed record ImageFacts(
@@ -22,14 +21,15 @@ public sealed record ImageFacts(
     double BeamSemiMinorPx);
 
 /// <summary>
-/// Output of the image stage for one image: its QC record (always), and for accepted images the
-/// header facts, the blind extractions and the RMS-map range.
+/// What the extraction stage tells the driver of one image: its QC record (always), and for accepted
+/// images the header facts, the number of blind extractions and the RMS-map range. The extractions
+/// themselves stay in the working folder.
 /// </summary>
-public sealed record ImageOutcome(
+public sealed record ImageSummary(
     long ImageId,
     QualityRecord Quality,
     ImageFacts? Facts,
-    IReadOnlyList<ExtractedSource> Sources,
+    int SourceCount,
     double RmsMin,
     double RmsMax,
     string? ExtractionError);

@@ -1,0 +1,54 @@
+using Trap.Images;
+using Trap.Images.Accessors;
+using Trap.Pipeline.Configuration;
+using Trap.Pipeline.Output;
+using Trap.Pipeline.Output.Rows;
+using Trap.Pipeline.Work;
+using Trap.Science.Association;
+using Trap.Science.Extraction.Background;
+using Trap.Science.Extraction.Forced;
+
+namespace Trap.Pipeline.Stages;
+
+/// <summary>
+/// Forced photometry in one image (trap-facts §7.2): reads the pixels again and interpolates the
+/// background and RMS maps from the node grid blind extraction left in the working folder, so no
+/// grid is estimated twice (the maps are the extraction's own, bit for bit).
+/// </summary>
+public sealed class ImageForcedFitter
+{
+    private readonly ForcedPhotometer? _photometer;
+    private readonly long _imageId;
+    private readonly AssociationConfig _association;
+
+    public ImageForcedFitter(long imageId, string url, WorkFolder work, JobConfig config)
+    {
+        _imageId = imageId;
+        _association = config.Association;
+        SkyImage image;
+        try
+        {
+            image = ImageReader.Read(url, config.Job.ReadOptions);
+        }
+        catch (ImageFormatException)
+        {
+            // The file changed or vanished since extraction: no forced fits here, and the run goes on.
+            return;
+        }
+        var extraction = config.Extraction;
+        var mask = ExtractionMask.Build(image.Pixels, image.Width, image.Height, extraction.Margin, extraction.ExtractionRadiusPix);
+        var maps = BackgroundMaps.FromGrid(mask, image.Width, image.Height, extraction.BackSizeX, extraction.BackSizeY,
+            BackgroundGridFile.Read(work.BackgroundGrid(imageId)));
+        _photometer = ForcedPhotometer.For(image, extraction, maps);
+    }
+
+    /// <summary>The measurement at the requested position as an extracted_sources row (id <paramref name="sourceId"/>), or null when it cannot be fitted.</summary>
+    public ExtractedSourceRow? Fit(ForcedFitRequest request, long sourceId)
+    {
+        if (_photometer is null) return null;
+        if (_photometer.Fit(request.RaDeg, request.DecDeg).Source is not { } s) return null;
+        var type = request.Kind == ForcedFitKind.NullDetection ? ExtractType.NullDetection : ExtractType.Monitor;
+        var errors = PositionErrors.Derive(s.Dec, s.RaErr, s.DecErr, s.ErrorRadiusArcsec, _association);
+        return RowMapping.Source(sourceId, _imageId, type, s, errors, request.RuncatId, request.MonitorId);
+    }
+}

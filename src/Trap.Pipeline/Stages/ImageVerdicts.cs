@@ -1,0 +1,103 @@
+using Trap.Pipeline.Configuration;
+using Trap.Pipeline.Output.Rows;
+using Trap.Pipeline.Planning;
+using Trap.Science.Association;
+using Trap.Science.Quality;
+
+namespace Trap.Pipeline.Stages;
+
+/// <summary>
+/// The historical QC (DESIGN step 3): over the extraction stage's per-image summaries, in observation
+/// order, on the driver (small records only); and what follows from each verdict: the image row, the
+/// rejection row, and the image as its sky bucket's association sees it.
+/// </summary>
+public sealed class ImageVerdicts
+{
+    public List<ImageRow> Images { get; } = new();
+
+    public List<RejectionRow> Rejections { get; } = new();
+
+    /// <summary>Each bucket's images in association order (observation order: time, frequency, id).</summary>
+    public SortedDictionary<int, List<BucketImage>> Buckets { get; } = new();
+
+    public static ImageVerdicts Apply(JobPlan plan, IReadOnlyList<ImageSummary> summaries, JobConfig config)
+    {
+        var verdicts = new ImageVerdicts();
+        var history = new RmsHistory(config.Quality);
+        for (var i = 0; i < plan.Images.Count; i++)
+        {
+            var planned = plan.Images[i];
+            var summary = summaries[i];
+            var quality = history.Apply(summary.Quality);
+            var accepted = quality.Accepted && summary.ExtractionError is null;
+            var record = ImageRecordOf(planned, summary, accepted, config);
+            verdicts.Images.Add(ImageRowOf(planned, summary, quality, record, accepted, config));
+            if (!accepted) verdicts.Rejections.Add(RejectionOf(planned, quality, summary.ExtractionError));
+            if (!verdicts.Buckets.TryGetValue(planned.Bucket, out var bucket)) verdicts.Buckets[planned.Bucket] = bucket = new();
+            bucket.Add(new BucketImage(record, planned.Header.Url));
+        }
+        return verdicts;
+    }
+
+    private static ImageRecord ImageRecordOf(PlannedImage planned, ImageSummary summary, bool accepted, JobConfig config)
+    {
+        var h = planned.Header;
+        return new ImageRecord(planned.ImageId, planned.BandId, planned.SkyRegionId, h.StartUtc, h.FrequencyHz,
+            h.CentreRaDeg, h.CentreDecDeg, h.ExtractionRadiusDeg, h.BeamSemiMajorDeg,
+            accepted ? summary.RmsMin : double.NaN, accepted ? summary.RmsMax : double.NaN,
+            config.Extraction.DetectionThreshold, Rejected: !accepted);
+    }
+
+    private static ImageRow ImageRowOf(PlannedImage planned, ImageSummary summary, QualityRecord quality, ImageRecord record, bool accepted,
+        JobConfig config)
+    {
+        var h = planned.Header;
+        var f = summary.Facts;
+        return new ImageRow
+        {
+            ImageId = planned.ImageId,
+            Url = h.Url,
+            Telescope = quality.Telescope,
+            Accessor = f?.Accessor ?? "",
+            Timestep = planned.Timestep,
+            BandId = planned.BandId,
+            SkyRegionId = planned.SkyRegionId,
+            StartUtc = h.StartUtc,
+            IntegrationS = quality.IntegrationSeconds,
+            FreqEffHz = h.FrequencyHz,
+            FreqBwHz = h.BandwidthHz,
+            Stokes = f?.Stokes ?? "",
+            CentreRaDeg = h.CentreRaDeg,
+            CentreDecDeg = h.CentreDecDeg,
+            XtrRadiusDeg = h.ExtractionRadiusDeg,
+            RbSmajDeg = f is null ? double.NaN : f.BeamSemiMajorPx * f.PixelSizeXDeg,
+            RbSminDeg = f is null ? double.NaN : f.BeamSemiMinorPx * f.PixelSizeYDeg,
+            RbPaDeg = f?.BeamPaDeg ?? double.NaN,
+            DeltaxDeg = f?.PixelSizeXDeg ?? double.NaN,
+            DeltayDeg = f?.PixelSizeYDeg ?? double.NaN,
+            WidthPx = f?.Width ?? 0,
+            HeightPx = f?.Height ?? 0,
+            RmsQcJy = quality.RmsQcJy,
+            TheoreticalNoiseJy = quality.ExpectedNoiseJy,
+            RmsMinJy = record.RmsMin,
+            RmsMaxJy = record.RmsMax,
+            DetectionThresh = config.Extraction.DetectionThreshold,
+            AnalysisThresh = config.Extraction.AnalysisThreshold,
+            Accepted = accepted,
+            NSources = accepted ? summary.SourceCount : 0,
+        };
+    }
+
+    private static RejectionRow RejectionOf(PlannedImage planned, QualityRecord quality, string? extractionError) =>
+        quality.Accepted
+            ? new RejectionRow
+            {
+                ImageId = planned.ImageId, Url = planned.Header.Url, ReasonId = RejectReason.ExtractionFailed.Id,
+                Reason = RejectReason.ExtractionFailed.Name, Comment = extractionError ?? "",
+            }
+            : new RejectionRow
+            {
+                ImageId = planned.ImageId, Url = planned.Header.Url, ReasonId = quality.ReasonId,
+                Reason = quality.ReasonName, Comment = quality.Explanation,
+            };
+}

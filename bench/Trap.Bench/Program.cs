@@ -16,6 +16,7 @@ public static class Program
         ["simulate"] = SimulateBenchmark.Run,
         ["db-load"] = DatabaseLoadBenchmark.Run,
         ["cluster"] = ClusterBenchmark.Run,
+        ["scaling"] = ScalingBenchmark.Run,
     };
 
     public static int Main(string[] args)

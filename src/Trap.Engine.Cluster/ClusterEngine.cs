@@ -57,6 +57,9 @@ public sealed class ClusterEngine : IEngine
     /// <summary>Tasks re-run so far in this job because their worker failed or left.</summary>
     public int RetriedTasks => _taskScheduler?.Retries ?? 0;
 
+    /// <summary>Raised when a task of a stage is sent to a worker: (stage, worker).</summary>
+    public event Action<string, string>? TaskDispatched;
+
     /// <summary>Live workers × executor cores, as of the start of the last stage.</summary>
     public int Parallelism { get; private set; }
 
@@ -105,7 +108,7 @@ public sealed class ClusterEngine : IEngine
     private async Task<TResult[]> RunTasksAsync<TResult>(
         string stage, int taskCount, Func<string, int, Task<TResult>> run, CancellationToken cancellation)
     {
-        var scheduler = _taskScheduler ??= new WorkScheduler(_directory!, _schedulerOptions);
+        var scheduler = _taskScheduler ??= NewScheduler();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var retriesBefore = scheduler.Retries;
         try
@@ -126,6 +129,13 @@ public sealed class ClusterEngine : IEngine
             _failure = e.Message;
             throw;
         }
+    }
+
+    private WorkScheduler NewScheduler()
+    {
+        var scheduler = new WorkScheduler(_directory!, _schedulerOptions);
+        scheduler.Dispatched += (stage, _, worker) => TaskDispatched?.Invoke(stage, worker);
+        return scheduler;
     }
 
     private TaskSignature Signature<TTask>(JobContext context, params Type[] recordTypes)

@@ -62,8 +62,10 @@ public sealed class JobRunner
         try
         {
             var work = new WorkFolder(Path.Combine(output.Staging, WorkFolderName));
+            Directory.CreateDirectory(work.Root);
             var counts = await RunStagesAsync(work, output.Staging, context, config, plan, monitors, cancellation);
             Directory.Delete(work.Root, recursive: true);
+            OutputFolders.RemoveAbandonedPartials(output.Staging);
             await WriteDatasetAsync(output.Staging, context.JobName, config, plan, counts, clock);
             output.Commit();
             var delivered = await SendAlertsAsync(config.Alerts, outputFolder, cancellation);

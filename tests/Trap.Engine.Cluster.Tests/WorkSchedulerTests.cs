@@ -102,6 +102,28 @@ public class WorkSchedulerTests
     }
 
     [Fact]
+    public async Task WhenAWorkerIsLostCallsInFlightOnLiveWorkersAreQueuedAgainToo()
+    {
+        // A call to "live" that never answers stands for one routed through the lost worker's gateway.
+        var directory = new FakeDirectory { Live = new[] { "lost", "live" } };
+        var scheduler = new WorkScheduler(directory, Fast);
+        var stuck = new TaskCompletionSource<int>();
+        var calls = 0;
+        var results = await scheduler.RunAsync("s", 2, (worker, i, _) =>
+        {
+            if (Interlocked.Increment(ref calls) <= 2)
+            {
+                directory.Live = new[] { "live" };
+                return stuck.Task;
+            }
+            return Task.FromResult(i + 10);
+        });
+        Assert.Equal(new[] { 10, 11 }, results);
+        Assert.True(scheduler.Retries >= 2);
+        Assert.Contains(scheduler.Failures, f => f.Contains("a worker left the cluster"));
+    }
+
+    [Fact]
     public async Task AWorkerThatJoinsTakesTasks()
     {
         var directory = new FakeDirectory { Live = new[] { "first" } };

@@ -91,7 +91,7 @@ public class WorkerProcessTests
         Assert.True(added > 0, "the added worker took no task: " + string.Join(", ", engine.CompletedTasksByWorker));
     }
 
-    private static ClusterEngineOptions Options(WorkerProcesses cluster) => new()
+    internal static ClusterEngineOptions Options(WorkerProcesses cluster) => new()
     {
         ClusterId = cluster.ClusterId,
         ConnectionString = cluster.ConnectionString,

@@ -26,6 +26,9 @@ public sealed class WorkerProcesses : IAsyncDisposable
 
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary>The built `trap` command-line tool.</summary>
+    public static string TrapDll => Path.Combine(RepositoryRoot, "src", "Trap.Cli", "bin", "Release", "net10.0", "trap.dll");
+
     public static async Task<WorkerProcesses> CreateAsync()
     {
         var url = (await RunAsync(Path.Combine(RepositoryRoot, "cluster", "postgres.sh"), "start")).Trim().Split('\n')[^1];
@@ -37,7 +40,7 @@ public sealed class WorkerProcesses : IAsyncDisposable
     /// <summary>Starts a worker on <paramref name="port"/> and returns once it has joined the cluster.</summary>
     public async Task<Process> StartWorkerAsync(int port, int cores = 2)
     {
-        var trap = Path.Combine(RepositoryRoot, "src", "Trap.Cli", "bin", "Release", "net10.0", "trap.dll");
+        var trap = TrapDll;
         var contract = typeof(Square).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
         {

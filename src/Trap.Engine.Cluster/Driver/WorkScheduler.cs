@@ -32,6 +32,9 @@ public sealed class WorkScheduler
     /// <summary>Tasks each worker completed (first results only), over every stage this scheduler ran; readable while it runs.</summary>
     public IReadOnlyDictionary<string, int> CompletedByWorker => _completedByWorker;
 
+    /// <summary>Raised on the scheduling flow when a task is sent to a worker: (stage, task index, worker).</summary>
+    public event Action<string, int, string>? Dispatched;
+
     /// <summary>Tasks re-run after their worker failed or left, over every stage this scheduler ran.</summary>
     public int Retries { get; private set; }
 
@@ -98,7 +101,7 @@ public sealed class WorkScheduler
                     $"stage {stage}: no live worker for {_options.NoWorkerTimeout.TotalSeconds:0} s; start workers " +
                     "(cluster/start-worker.sh) with the driver's cluster id and database");
             }
-            Dispatch(state, workers, run, cancellation);
+            Dispatch(stage, state, workers, run, cancellation);
             wake ??= _delay(_options.RefreshInterval, cancellation);
             var finished = await Task.WhenAny(state.InFlight.Keys.Append(wake));
             if (finished == wake)
@@ -141,6 +144,7 @@ public sealed class WorkScheduler
     }
 
     private void Dispatch<TResult>(
+        string stage,
         StageState<TResult> state,
         IReadOnlyList<string> workers,
         Func<string, int, CancellationToken, Task<TResult>> run,
@@ -158,6 +162,7 @@ public sealed class WorkScheduler
                 continue;
             }
             state.Start(index, worker, Start(run, worker, index, cancellation));
+            Dispatched?.Invoke(stage, index, worker);
         }
         // Back at the head of the queue, in their order, for the next free slot.
         for (var i = waiting.Count - 1; i >= 0; i--)

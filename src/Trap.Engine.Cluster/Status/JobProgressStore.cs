@@ -16,7 +16,7 @@ public sealed class JobProgressStore : IAsyncDisposable
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(2);
 
     /// <summary>A running job whose row is older than this has lost its driver: status shows it failed.</summary>
-    public static readonly TimeSpan DriverLostAfter = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DriverLostAfter = TimeSpan.FromSeconds(6);
 
     private static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
 

@@ -29,8 +29,8 @@ public sealed class ParquetTableWriter<T> : IAsyncDisposable where T : class, ne
     {
         RowGroupSize = rowGroupSize;
         FilePath = filePath;
-        Directory.CreateDirectory(Path.GetDirectoryName(filePath)!);
-        _partialPath = $"{filePath}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        OutputFolders.CreateInside(Path.GetDirectoryName(filePath)!);
+        _partialPath = OutputFolders.PartialName(filePath);
         _stream = new FileStream(_partialPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
     }
 

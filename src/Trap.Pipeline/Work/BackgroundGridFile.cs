@@ -1,3 +1,4 @@
+using Trap.Pipeline.Output;
 using Trap.Science.Extraction.Background;
 
 namespace Trap.Pipeline.Work;
@@ -11,8 +12,8 @@ public static class BackgroundGridFile
 {
     public static void Write(string path, BackgroundGrid? grid)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var partial = $"{path}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        OutputFolders.CreateInside(Path.GetDirectoryName(path)!);
+        var partial = OutputFolders.PartialName(path);
         using (var writer = new BinaryWriter(File.Create(partial)))
         {
             writer.Write(grid?.NodesX ?? 0);

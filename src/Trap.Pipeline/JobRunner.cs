@@ -60,9 +60,9 @@ public sealed class JobRunner
             var counts = await WriteRunAsync(run, output.Staging, context, config, plan, monitors, cancellation);
             await WriteDatasetAsync(output.Staging, context.JobName, config, plan, counts, clock);
             output.Commit();
-            var delivered = await SendAlertsAsync(config.Alerts, outputFolder, cancellation);
+            var alerts = await SendAlertsAsync(config.Alerts, outputFolder, cancellation);
             return new RunSummary(outputFolder, plan.Images.Count + plan.Unreadable.Count, counts.Rejected, counts.Sources,
-                counts.CatalogueSources, counts.NewSources, counts.Candidates, delivered, clock.Elapsed);
+                counts.CatalogueSources, counts.NewSources, counts.Candidates, alerts, clock.Elapsed);
         }
         catch
         {
@@ -141,15 +141,14 @@ public sealed class JobRunner
         return counts;
     }
 
-    /// <summary>Sends the committed dataset's VOEvents when [alerts] broker is set; returns how many the broker acknowledged.</summary>
-    private async Task<int> SendAlertsAsync(AlertConfig alerts, string outputFolder, CancellationToken cancellation)
+    /// <summary>Sends the committed dataset's VOEvents when [alerts] broker is set (null otherwise).</summary>
+    private async Task<VoEventSendReport?> SendAlertsAsync(AlertConfig alerts, string outputFolder, CancellationToken cancellation)
     {
-        if (alerts.Broker.Length == 0 || !alerts.WriteVoevents) return 0;
-        var results = await VoEventFolder.SendAllAsync(Path.Combine(outputFolder, DatasetTables.VoEventsFolder),
+        if (alerts.Broker.Length == 0 || !alerts.WriteVoevents) return null;
+        var report = await VoEventFolder.SendAllAsync(Path.Combine(outputFolder, DatasetTables.VoEventsFolder),
             VoEventSender.From(alerts), message => _progress.Message("trap: " + message), cancellation);
-        var acked = results.Count(r => r.Acknowledged);
-        _progress.Message($"trap: {acked} VOEvents acknowledged by broker {alerts.Broker}");
-        return acked;
+        _progress.Message($"trap: {report.Acknowledged} of {report.Packets} VOEvents acknowledged by broker {report.Broker}");
+        return report;
     }
 
     private async Task WriteDatasetAsync(string folder, string jobName, JobConfig config, JobPlan plan, RunCounts counts, Stopwatch clock)

@@ -19,7 +19,8 @@ namespace Trap.Pipeline;
 /// reduce (their association); finally the catalogue, flux and variability tables, and the transient
 /// candidates with their VOEvents (sent to a broker once the output is committed). Rows stream to
 /// Parquet as they are made, so memory holds the catalogue and one timestep, not the whole run.
-/// The output replaces any earlier output of the job only when the run completes.
+/// The output replaces any earlier output of the job only when the run completes, and only if Trap
+/// wrote it (docs/outputs.md).
 /// </summary>
 public sealed class JobRunner
 {
@@ -45,7 +46,11 @@ public sealed class JobRunner
         {
             throw new JobConfigException(jobFile, 0, $"no images match images = {config.Job.Images} (relative to {jobFolder})");
         }
-        var outputFolder = Path.GetFullPath(outputOverride ?? Path.Combine(jobFolder, config.Job.Output));
+        var outputFolder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputOverride ?? Path.Combine(jobFolder, config.Job.Output)));
+
+        // Before any work: the output must be safe to replace, and this run its only writer.
+        OutputPlacement.Check(outputFolder, jobFile, urls);
+        using var output = DatasetFolder.Open(outputFolder);
 
         _progress.Message($"trap: {urls.Count} images, reading headers");
         var headers = await _engine.MapAsync<ReadHeaderTask, string, PlanEntry>(context, urls, cancellation);
@@ -53,22 +58,22 @@ public sealed class JobRunner
         _progress.Message($"trap: {plan.Timesteps.Count} timesteps, {plan.Bands.Count} bands, {plan.Regions.Count} sky regions, " +
                           $"{plan.Images.Select(i => i.Bucket).Distinct().Count()} sky buckets; engine {_engine.GetType().Name} x{_engine.Parallelism}");
 
-        var output = new DatasetFolder(outputFolder);
+        RunCounts counts;
         try
         {
             var run = new TimestepProcessor(_engine, context, config, plan);
-            var counts = await WriteRunAsync(run, output.Staging, context, config, plan, monitors, cancellation);
+            counts = await WriteRunAsync(run, output.Staging, context, config, plan, monitors, cancellation);
             await WriteDatasetAsync(output.Staging, context.JobName, config, plan, counts, clock);
             output.Commit();
-            var alerts = await SendAlertsAsync(config.Alerts, outputFolder, cancellation);
-            return new RunSummary(outputFolder, plan.Images.Count + plan.Unreadable.Count, counts.Rejected, counts.Sources,
-                counts.CatalogueSources, counts.NewSources, counts.Candidates, alerts, clock.Elapsed);
         }
         catch
         {
             output.Abandon();
             throw;
         }
+        var alerts = await SendAlertsAsync(config.Alerts, outputFolder, cancellation);
+        return new RunSummary(outputFolder, plan.Images.Count + plan.Unreadable.Count, counts.Rejected, counts.Sources,
+            counts.CatalogueSources, counts.NewSources, counts.Candidates, alerts, clock.Elapsed);
     }
 
     private async Task<RunCounts> WriteRunAsync(TimestepProcessor run, string folder, JobContext context, JobConfig config, JobPlan plan,
@@ -141,7 +146,7 @@ public sealed class JobRunner
         return counts;
     }
 
-    /// <summary>Sends the committed dataset's VOEvents when [alerts] broker is set (null otherwise).</summary>
+    /// <summary>Sends the committed dataset's VOEvents when [alerts] broker is set (null otherwise); the output stays locked meanwhile.</summary>
     private async Task<VoEventSendReport?> SendAlertsAsync(AlertConfig alerts, string outputFolder, CancellationToken cancellation)
     {
         if (alerts.Broker.Length == 0 || !alerts.WriteVoevents) return null;

@@ -40,17 +40,32 @@ public sealed record AlertConfig
     /// connection (a nak is an answer and is not retried).</summary>
     public int BrokerRetries { get; init; } = 2;
 
+    /// <summary>Longest broker timeout accepted (an hour): a larger one is a typo, and would overflow a TimeSpan.</summary>
+    public const double MaxBrokerTimeoutS = 3600;
+
+    /// <summary>Most broker retries accepted.</summary>
+    public const int MaxBrokerRetries = 100;
+
+    /// <summary>A broker timeout above 0 and at most <see cref="MaxBrokerTimeoutS"/> seconds.</summary>
+    public static bool IsValidTimeout(double seconds) => seconds > 0 && seconds <= MaxBrokerTimeoutS;
+
+    /// <summary>0 to <see cref="MaxBrokerRetries"/> retries.</summary>
+    public static bool IsValidRetries(int retries) => retries is >= 0 and <= MaxBrokerRetries;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first out-of-range setting.</summary>
     public void Validate()
     {
         Ivorn.ValidateAuthority(Authority);
         Ivorn.ValidateResourceKey(Stream);
         if (Broker.Length > 0) BrokerAddress.Parse(Broker);
-        if (!(BrokerTimeoutS > 0 && double.IsFinite(BrokerTimeoutS)))
+        if (!IsValidTimeout(BrokerTimeoutS))
         {
-            throw new ArgumentException($"[alerts] broker_timeout_s must be a positive number of seconds (got {BrokerTimeoutS}).");
+            throw new ArgumentException($"[alerts] broker_timeout_s must be a number of seconds above 0 and at most {MaxBrokerTimeoutS} (got {BrokerTimeoutS}).");
         }
-        if (BrokerRetries < 0) throw new ArgumentException($"[alerts] broker_retries must be 0 or more (got {BrokerRetries}).");
+        if (!IsValidRetries(BrokerRetries))
+        {
+            throw new ArgumentException($"[alerts] broker_retries must be 0 to {MaxBrokerRetries} (got {BrokerRetries}).");
+        }
     }
 
     /// <summary>The IVORN of the stream's author (the pipeline itself): ivo://AUTHORITY/STREAM.</summary>

@@ -24,13 +24,13 @@ public static class Program
         if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
         {
             PrintUsage(commands);
-            return args.Length == 0 ? 2 : 0;
+            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
         }
         var command = commands.FirstOrDefault(c => c.Name == args[0]);
         if (command is null)
         {
             Console.Error.WriteLine($"trap: unknown command '{args[0]}'. Run 'trap help' for the list.");
-            return 2;
+            return ExitCodes.Usage;
         }
         try
         {
@@ -39,7 +39,7 @@ public static class Program
         catch (CliUsageException error)
         {
             Console.Error.WriteLine($"trap {command.Name}: {error.Message}");
-            return 2;
+            return ExitCodes.Usage;
         }
         catch (Exception error) when (error is Trap.Pipeline.Configuration.JobConfigException or Trap.Images.ImageFormatException
                                           or Trap.Formats.Fits.FitsFormatException or Trap.Storage.StorageException or Trap.Engine.Cluster.ClusterException
@@ -47,7 +47,7 @@ public static class Program
         {
             // Errors a user can act on: print the message (file, problem, remedy), not a stack trace.
             Console.Error.WriteLine($"trap {command.Name}: {error.Message}");
-            return 1;
+            return ExitCodes.Failed;
         }
     }
 

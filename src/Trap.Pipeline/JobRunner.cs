@@ -21,7 +21,8 @@ namespace Trap.Pipeline;
 /// output is committed). Records move between stages as files in the working folder
 /// (<see cref="WorkFolder"/>), never through the driver, so the driver's memory is bounded by the
 /// number of images and catalogue sources, not measurements. The output replaces any earlier output
-/// of the job only when the run completes.
+/// of the job only when the run completes, and only if Trap wrote it
+/// (docs/outputs.md).
 /// </summary>
 public sealed class JobRunner
 {
@@ -50,7 +51,11 @@ public sealed class JobRunner
         {
             throw new JobConfigException(jobFile, 0, $"no images match images = {config.Job.Images} (relative to {jobFolder})");
         }
-        var outputFolder = Path.GetFullPath(outputOverride ?? Path.Combine(jobFolder, config.Job.Output));
+        var outputFolder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputOverride ?? Path.Combine(jobFolder, config.Job.Output)));
+
+        // Before any work: the output must be safe to replace, and this run its only writer.
+        OutputPlacement.Check(outputFolder, jobFile, urls);
+        using var output = DatasetFolder.Open(outputFolder);
 
         _progress.Message($"trap: {urls.Count} images, reading headers");
         var headers = await _engine.MapAsync<ReadHeaderTask, string, PlanEntry>(context, urls, cancellation);
@@ -58,25 +63,25 @@ public sealed class JobRunner
         _progress.Message($"trap: {plan.Timesteps.Count} timesteps, {plan.Bands.Count} bands, {plan.Regions.Count} sky regions, " +
                           $"{plan.Images.Select(i => i.Bucket).Distinct().Count()} sky buckets; engine {_engine.GetType().Name} x{_engine.Parallelism}");
 
-        var output = new DatasetFolder(outputFolder);
+        RunCounts counts;
         try
         {
             var work = new WorkFolder(Path.Combine(output.Staging, WorkFolderName));
             Directory.CreateDirectory(work.Root);
-            var counts = await RunStagesAsync(work, output.Staging, context, config, plan, monitors, cancellation);
+            counts = await RunStagesAsync(work, output.Staging, context, config, plan, monitors, cancellation);
             Directory.Delete(work.Root, recursive: true);
             OutputFolders.RemoveAbandonedPartials(output.Staging);
             await WriteDatasetAsync(output.Staging, context.JobName, config, plan, counts, clock);
             output.Commit();
-            var delivered = await SendAlertsAsync(config.Alerts, outputFolder, cancellation);
-            return new RunSummary(outputFolder, plan.Images.Count + plan.Unreadable.Count, counts.Rejected, counts.Sources,
-                counts.CatalogueSources, counts.NewSources, counts.Candidates, delivered, clock.Elapsed);
         }
         catch
         {
             output.Abandon();
             throw;
         }
+        var alerts = await SendAlertsAsync(config.Alerts, outputFolder, cancellation);
+        return new RunSummary(outputFolder, plan.Images.Count + plan.Unreadable.Count, counts.Rejected, counts.Sources,
+            counts.CatalogueSources, counts.NewSources, counts.Candidates, alerts, clock.Elapsed);
     }
 
     /// <summary>The stages of DESIGN "The job, as data flows": two barriers in all, none per timestep.</summary>
@@ -149,15 +154,14 @@ public sealed class JobRunner
         };
     }
 
-    /// <summary>Sends the committed dataset's VOEvents when [alerts] broker is set; returns how many the broker acknowledged.</summary>
-    private async Task<int> SendAlertsAsync(AlertConfig alerts, string outputFolder, CancellationToken cancellation)
+    /// <summary>Sends the committed dataset's VOEvents when [alerts] broker is set (null otherwise); the output stays locked meanwhile.</summary>
+    private async Task<VoEventSendReport?> SendAlertsAsync(AlertConfig alerts, string outputFolder, CancellationToken cancellation)
     {
-        if (alerts.Broker.Length == 0 || !alerts.WriteVoevents) return 0;
-        var results = await VoEventFolder.SendAllAsync(Path.Combine(outputFolder, DatasetTables.VoEventsFolder),
+        if (alerts.Broker.Length == 0 || !alerts.WriteVoevents) return null;
+        var report = await VoEventFolder.SendAllAsync(Path.Combine(outputFolder, DatasetTables.VoEventsFolder),
             VoEventSender.From(alerts), message => _progress.Message("trap: " + message), cancellation);
-        var acked = results.Count(r => r.Acknowledged);
-        _progress.Message($"trap: {acked} VOEvents acknowledged by broker {alerts.Broker}");
-        return acked;
+        _progress.Message($"trap: {report.Acknowledged} of {report.Packets} VOEvents acknowledged by broker {report.Broker}");
+        return report;
     }
 
     private async Task WriteDatasetAsync(string folder, string jobName, JobConfig config, JobPlan plan, RunCounts counts, Stopwatch clock)

@@ -1,6 +1,8 @@
+using Trap.Alerts;
+
 namespace Trap.Pipeline;
 
-/// <summary>What a run did, for the command line and tests.</summary>
+/// <summary>What a run did, for the command line and tests; <see cref="Alerts"/> is null when no broker is configured.</summary>
 public sealed record RunSummary(
     string OutputFolder,
     int Images,
@@ -9,5 +11,5 @@ public sealed record RunSummary(
     long CatalogueSources,
     long NewSources,
     int Candidates,
-    int AlertsDelivered,
+    VoEventSendReport? Alerts,
     TimeSpan Elapsed);

@@ -30,6 +30,10 @@ public sealed class LoopbackBroker : IAsyncDisposable
 
     public int Connections { get; private set; }
 
+    /// <summary>A sender to this broker that retries after 10 ms, not the production second.</summary>
+    public VoEventSender Sender(int retries = 2, double timeoutS = 5) =>
+        new(Address, TimeSpan.FromSeconds(timeoutS), retries, TimeSpan.FromMilliseconds(10));
+
     public static byte[] Answer(string role, string? result = null) =>
         new TransportMessage(role, "ivo://trap.local/transients", "ivo://test.broker/comet", result).ToBytes(DateTime.UtcNow);
 

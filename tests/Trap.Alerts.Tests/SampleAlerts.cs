@@ -7,6 +7,13 @@ public static class SampleAlerts
 {
     public static readonly AlertConfig Config = new() { ContactName = "A. Astronomer", ContactEmail = "a@example.org" };
 
+    /// <summary>Writes the flare's packet for catalogue source <paramref name="runcatId"/> into a voevents folder, named as trap run names it.</summary>
+    public static void WritePacket(string folder, long runcatId)
+    {
+        var alert = Flare() with { Ivorn = Ivorn.Create(Config.Authority, Config.Stream, Ivorn.LocalId("demo", runcatId)) };
+        File.WriteAllBytes(Path.Combine(folder, Ivorn.LocalId("demo", runcatId) + ".xml"), VoEventWriter.Write(alert, Config));
+    }
+
     public static AlertContent Flare(int points = 12)
     {
         var start = new DateTime(2024, 9, 22, 0, 0, 0, DateTimeKind.Utc);

@@ -9,14 +9,11 @@ public class VoEventSenderTests
     private static readonly byte[] Packet = VoEventWriter.Write(SampleAlerts.Flare(), SampleAlerts.Config);
     private const string Id = "ivo://trap.local/transients#demo_job-runcat-42";
 
-    private static VoEventSender SenderFor(LoopbackBroker broker, int retries = 2, double timeoutS = 5) =>
-        new(broker.Address, TimeSpan.FromSeconds(timeoutS), retries, TimeSpan.FromMilliseconds(10));
-
     [Fact]
     public async Task AckedPacketArrivesWithABigEndianLengthPrefix()
     {
         await using var broker = new LoopbackBroker((_, _) => Task.FromResult<byte[]?>(LoopbackBroker.Answer("ack")));
-        var result = await SenderFor(broker).SendAsync(Id, Packet);
+        var result = await broker.Sender().SendAsync(Id, Packet);
         Assert.True(result.Acknowledged);
         Assert.Equal(1, result.Attempts);
         var received = Assert.Single(broker.Received);
@@ -28,7 +25,7 @@ public class VoEventSenderTests
     public async Task NakIsReturnedWithItsReasonAndNotRetried()
     {
         await using var broker = new LoopbackBroker((_, _) => Task.FromResult<byte[]?>(LoopbackBroker.Answer("nak", "IVORN already seen")));
-        var result = await SenderFor(broker).SendAsync(Id, Packet);
+        var result = await broker.Sender().SendAsync(Id, Packet);
         Assert.False(result.Acknowledged);
         Assert.Equal("IVORN already seen", result.Reason);
         Assert.Equal(1, broker.Connections);
@@ -38,7 +35,7 @@ public class VoEventSenderTests
     public async Task ClosedConnectionIsRetriedThenReported()
     {
         await using var broker = new LoopbackBroker((_, _) => Task.FromResult<byte[]?>(null));
-        var error = await Assert.ThrowsAsync<BrokerException>(() => SenderFor(broker, retries: 2).SendAsync(Id, Packet));
+        var error = await Assert.ThrowsAsync<BrokerException>(() => broker.Sender(retries: 2).SendAsync(Id, Packet));
         Assert.Equal(3, broker.Connections);
         Assert.Contains(broker.Address.ToString(), error.Message);
         Assert.Contains("closed the connection", error.Message);
@@ -49,7 +46,7 @@ public class VoEventSenderTests
     public async Task RetryAfterADroppedConnectionSucceeds()
     {
         await using var broker = new LoopbackBroker((i, _) => Task.FromResult(i == 0 ? null : LoopbackBroker.Answer("ack")));
-        var result = await SenderFor(broker).SendAsync(Id, Packet);
+        var result = await broker.Sender().SendAsync(Id, Packet);
         Assert.True(result.Acknowledged);
         Assert.Equal(2, result.Attempts);
     }
@@ -62,7 +59,7 @@ public class VoEventSenderTests
             await Task.Delay(2000);
             return null;
         });
-        var error = await Assert.ThrowsAsync<BrokerException>(() => SenderFor(broker, retries: 0, timeoutS: 0.3).SendAsync(Id, Packet));
+        var error = await Assert.ThrowsAsync<BrokerException>(() => broker.Sender(retries: 0, timeoutS: 0.3).SendAsync(Id, Packet));
         Assert.Contains("no answer within 0.3 s", error.Message);
     }
 
@@ -93,16 +90,14 @@ public class VoEventSenderTests
         var folder = Directory.CreateTempSubdirectory("trap-voevents-").FullName;
         try
         {
-            foreach (var id in new[] { 2, 1 })
-            {
-                var alert = SampleAlerts.Flare() with { Ivorn = Ivorn.Create("trap.local", "transients", Ivorn.LocalId("demo", id)) };
-                await File.WriteAllBytesAsync(Path.Combine(folder, Ivorn.LocalId("demo", id) + ".xml"), VoEventWriter.Write(alert, SampleAlerts.Config));
-            }
+            SampleAlerts.WritePacket(folder, 2);
+            SampleAlerts.WritePacket(folder, 1);
             await using var broker = new LoopbackBroker((i, _) => Task.FromResult<byte[]?>(LoopbackBroker.Answer(i == 0 ? "ack" : "nak", "duplicate")));
             var log = new List<string>();
-            var results = await VoEventFolder.SendAllAsync(folder, SenderFor(broker), log.Add);
-            Assert.Equal(new[] { "ivo://trap.local/transients#demo-runcat-1", "ivo://trap.local/transients#demo-runcat-2" }, results.Select(r => r.Ivorn));
-            Assert.Equal(new[] { true, false }, results.Select(r => r.Acknowledged));
+            var report = await VoEventFolder.SendAllAsync(folder, broker.Sender(), log.Add);
+            Assert.Equal(new[] { "ivo://trap.local/transients#demo-runcat-1", "ivo://trap.local/transients#demo-runcat-2" }, report.Answers.Select(r => r.Ivorn));
+            Assert.Equal(new[] { true, false }, report.Answers.Select(r => r.Acknowledged));
+            Assert.Equal(1, report.NotDelivered);
             Assert.Contains("demo-runcat-2 refused by the broker (nak): duplicate", Assert.Single(log));
         }
         finally

@@ -2,50 +2,72 @@ using System.Xml;
 
 namespace Trap.Alerts;
 
-/// <summary>Sends every packet of a dataset's voevents folder to a broker, in file-name order.</summary>
+/// <summary>
+/// Sends every packet of a dataset's voevents folder to a broker, in file-name order. A file that is
+/// not a sendable VOEvent (not XML, another document, no IVORN, over the brokers' size limit) is
+/// skipped and reported, and the rest are still sent: one stray file must not silence a whole run.
+/// </summary>
 public static class VoEventFolder
 {
-    /// <summary>One result per packet; a packet that could not be delivered at all is reported through <paramref name="log"/> and skipped.</summary>
-    public static async Task<IReadOnlyList<SendResult>> SendAllAsync(string folder, VoEventSender sender, Action<string> log,
+    /// <summary>Sends the folder; skipped files, naks and undeliverable packets are reported through <paramref name="log"/>.</summary>
+    public static async Task<VoEventSendReport> SendAllAsync(string folder, VoEventSender sender, Action<string> log,
         CancellationToken cancellation = default)
     {
         if (!Directory.Exists(folder))
         {
             throw new DirectoryNotFoundException($"no VOEvent folder {folder}: run the job with [alerts] write_voevents = true first.");
         }
-        var results = new List<SendResult>();
-        foreach (var file in Directory.GetFiles(folder, "*.xml").OrderBy(f => f, StringComparer.Ordinal))
+        var files = Directory.GetFiles(folder, "*.xml").OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var answers = new List<SendResult>();
+        var skipped = new List<SkippedPacket>();
+        foreach (var file in files)
         {
             var packet = await File.ReadAllBytesAsync(file, cancellation);
-            var ivorn = IvornOf(packet, file);
+            var (ivorn, problem) = Inspect(packet);
+            if (ivorn is null)
+            {
+                skipped.Add(new SkippedPacket(file, problem!));
+                log($"{file}: skipped, {problem}");
+                continue;
+            }
             try
             {
                 var result = await sender.SendAsync(ivorn, packet, cancellation);
                 if (!result.Acknowledged) log($"VOEvent {ivorn} refused by the broker (nak): {result.Reason}");
-                results.Add(result);
+                answers.Add(result);
             }
             catch (BrokerException error)
             {
                 log(error.Message);
             }
         }
-        return results;
+        return new VoEventSendReport(sender.Broker.ToString(), files.Count, answers, skipped);
     }
 
-    private static string IvornOf(byte[] packet, string file)
+    /// <summary>The packet's IVORN, or why it cannot be sent (with what to do).</summary>
+    private static (string? Ivorn, string? Problem) Inspect(byte[] packet)
     {
+        if (packet.Length > MessageFraming.MaxMessageBytes)
+        {
+            return (null, $"the packet is {packet.Length:N0} bytes, over the {MessageFraming.MaxMessageBytes:N0}-byte limit of VOEvent brokers; " +
+                          "shorten it (e.g. a shorter light curve) or remove it from the folder.");
+        }
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
         using var reader = XmlReader.Create(new MemoryStream(packet), settings);
         try
         {
             reader.MoveToContent();
+            if (reader.LocalName != "VOEvent")
+            {
+                return (null, $"not a VOEvent packet (root element <{reader.Name}>); remove it from the folder or regenerate the packets with trap run.");
+            }
             return reader.GetAttribute("ivorn") is { Length: > 0 } ivorn
-                ? ivorn
-                : throw new InvalidDataException($"{file}: the VOEvent root element has no ivorn attribute; regenerate the packet with trap run.");
+                ? (ivorn, null)
+                : (null, "the VOEvent root element has no ivorn attribute; regenerate the packets with trap run.");
         }
         catch (XmlException error)
         {
-            throw new InvalidDataException($"{file}: not a VOEvent packet ({error.Message}); remove it from the folder or regenerate it with trap run.", error);
+            return (null, $"not XML ({error.Message}); remove it from the folder or regenerate the packets with trap run.");
         }
     }
 }

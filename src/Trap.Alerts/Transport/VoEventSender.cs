@@ -10,18 +10,19 @@ namespace Trap.Alerts;
 /// </summary>
 public sealed class VoEventSender
 {
-    private readonly BrokerAddress _broker;
     private readonly TimeSpan _timeout;
     private readonly int _retries;
     private readonly TimeSpan _retryDelay;
 
     public VoEventSender(BrokerAddress broker, TimeSpan timeout, int retries, TimeSpan? retryDelay = null)
     {
-        _broker = broker;
+        Broker = broker;
         _timeout = timeout;
         _retries = retries;
         _retryDelay = retryDelay ?? TimeSpan.FromSeconds(1);
     }
+
+    public BrokerAddress Broker { get; }
 
     public static VoEventSender From(AlertConfig config) =>
         new(BrokerAddress.Parse(config.Broker), TimeSpan.FromSeconds(config.BrokerTimeoutS), config.BrokerRetries);
@@ -55,7 +56,7 @@ public sealed class VoEventSender
             }
         }
         throw new BrokerException(
-            $"VOEvent {ivorn} was not delivered to broker {_broker} after {_retries + 1} attempt(s): {last?.Message}. " +
+            $"VOEvent {ivorn} was not delivered to broker {Broker} after {_retries + 1} attempt(s): {last?.Message}. " +
             "Check that the broker runs and accepts submissions from this host ([alerts] broker, broker_timeout_s, broker_retries), " +
             "then resend the dataset's voevents with `trap alerts send`.", last);
     }
@@ -63,7 +64,7 @@ public sealed class VoEventSender
     private async Task<TransportMessage> ExchangeAsync(byte[] packet, CancellationToken cancellation)
     {
         using var client = new TcpClient();
-        await client.ConnectAsync(_broker.Host, _broker.Port, cancellation);
+        await client.ConnectAsync(Broker.Host, Broker.Port, cancellation);
         await using var stream = client.GetStream();
         await MessageFraming.WriteAsync(stream, packet, cancellation);
         var answer = await MessageFraming.ReadAsync(stream, cancellation)

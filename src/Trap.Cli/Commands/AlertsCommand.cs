@@ -7,7 +7,11 @@ namespace Trap.Cli.Commands;
 /// <summary>`trap alerts send OUTPUT --broker host:port`: sends a dataset's VOEvent packets to a broker.</summary>
 public sealed class AlertsCommand : ICliCommand
 {
-    private const string Usage = "usage: trap alerts send OUTPUT_FOLDER --broker HOST:PORT [--timeout SECONDS] [--retries N]";
+    private static readonly string Usage =
+        "usage: trap alerts send OUTPUT_FOLDER --broker HOST:PORT [--timeout SECONDS] [--retries N]\n" +
+        $"  --timeout above 0 and at most {AlertConfig.MaxBrokerTimeoutS} (default {new AlertConfig().BrokerTimeoutS}); " +
+        $"--retries 0 to {AlertConfig.MaxBrokerRetries} (default {new AlertConfig().BrokerRetries})\n" +
+        "  exit status: 0 all acknowledged, 1 failed, 2 usage error, 3 not every VOEvent delivered (each is reported)";
 
     public string Name => "alerts";
 
@@ -22,9 +26,14 @@ public sealed class AlertsCommand : ICliCommand
         }
         var timeout = new AlertConfig().BrokerTimeoutS;
         if (parsed.Get("timeout") is { } text &&
-            !(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out timeout) && timeout > 0))
+            !(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out timeout) && AlertConfig.IsValidTimeout(timeout)))
         {
-            throw new CliUsageException($"--timeout expects a positive number of seconds, got '{text}'");
+            throw new CliUsageException($"--timeout expects seconds above 0 and at most {AlertConfig.MaxBrokerTimeoutS}, got '{text}'\n{Usage}");
+        }
+        var retries = parsed.GetInt("retries", new AlertConfig().BrokerRetries);
+        if (!AlertConfig.IsValidRetries(retries))
+        {
+            throw new CliUsageException($"--retries expects 0 to {AlertConfig.MaxBrokerRetries}, got '{parsed.Get("retries")}'\n{Usage}");
         }
         BrokerAddress address;
         try
@@ -35,12 +44,16 @@ public sealed class AlertsCommand : ICliCommand
         {
             throw new CliUsageException(error.Message);
         }
-        var sender = new VoEventSender(address, TimeSpan.FromSeconds(timeout), parsed.GetInt("retries", new AlertConfig().BrokerRetries));
+        var sender = new VoEventSender(address, TimeSpan.FromSeconds(timeout), retries);
         var folder = Path.Combine(parsed.Positionals[1], DatasetTables.VoEventsFolder);
-        var results = VoEventFolder.SendAllAsync(folder, sender, message => Console.Error.WriteLine("trap alerts: " + message)).GetAwaiter().GetResult();
-        var acked = results.Count(r => r.Acknowledged);
-        var total = Directory.GetFiles(folder, "*.xml").Length;
-        Console.WriteLine($"trap alerts: {acked} of {total} VOEvents acknowledged by {broker}");
-        return acked == total ? 0 : 1;
+        var report = VoEventFolder.SendAllAsync(folder, sender, message => Console.Error.WriteLine("trap alerts: " + message)).GetAwaiter().GetResult();
+        if (report.NotDelivered == 0)
+        {
+            Console.WriteLine($"trap alerts: {report.Packets} of {report.Packets} VOEvents acknowledged by {report.Broker}");
+            return ExitCodes.Ok;
+        }
+        Console.WriteLine($"trap alerts: {report.NotDelivered} of {report.Packets} VOEvents NOT delivered to {report.Broker} " +
+                          $"({report.Skipped.Count} skipped as unsendable, {report.Answers.Count(a => !a.Acknowledged)} refused; see the messages above)");
+        return ExitCodes.AlertsNotDelivered;
     }
 }

@@ -21,7 +21,8 @@ public sealed class RunCommand : ICliCommand
         "                           [--database CONN | --no-database]\n" +
         "  --master trap://CLUSTER_ID runs on that cluster's workers (see trap-submit); --conf trap.db=CONN names its database\n" +
         "  the Parquet dataset is always written; it is also loaded into the catalogue database given by\n" +
-        "  --database or $" + DatabaseSettings.EnvironmentVariable + " (replacing an earlier load of the same job)";
+        "  --database or $" + DatabaseSettings.EnvironmentVariable + " (replacing an earlier load of the same job)\n" +
+        "  exit status: 0 done, 1 failed, 2 usage error, 3 output written but VOEvents not all delivered to [alerts] broker";
 
     public int Run(IReadOnlyList<string> args)
     {
@@ -42,7 +43,10 @@ public sealed class RunCommand : ICliCommand
             ? null
             : DatabaseSettings.Resolve(option);
 
-    /// <summary>Runs a job, loads it into the database when one is given, and prints a summary; shared with `trap demo`.</summary>
+    /// <summary>
+    /// Runs a job, loads it into the database when one is given, and prints a summary; shared with `trap demo`.
+    /// Returns <see cref="ExitCodes.AlertsNotDelivered"/> when the broker did not acknowledge every VOEvent.
+    /// </summary>
     public static int RunJob(string job, string? output, string master, DatabaseSettings? database, EngineOptions? engineOptions = null)
     {
         IEngine engine;
@@ -82,7 +86,13 @@ public sealed class RunCommand : ICliCommand
             Console.WriteLine($"trap: loaded {loaded.TotalRows} rows into {database.Masked} as dataset {loaded.DatasetId}" +
                               (loaded.ReplacedDatasetId is { } old ? $" (replacing dataset {old})" : ""));
         }
-        return 0;
+        if (summary.Alerts is { NotDelivered: > 0 } alerts)
+        {
+            Console.WriteLine($"trap: {alerts.NotDelivered} of {alerts.Packets} VOEvents NOT delivered to broker {alerts.Broker} " +
+                              $"(the output is complete; resend with: trap alerts send {summary.OutputFolder} --broker {alerts.Broker})");
+            return ExitCodes.AlertsNotDelivered;
+        }
+        return ExitCodes.Ok;
     }
 
     private static KeyValuePair<string, string> ConfPair(string text)

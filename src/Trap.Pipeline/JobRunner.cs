@@ -91,18 +91,21 @@ public sealed class JobRunner
         var counts = new RunCounts();
         _progress.Start(plan.Images.Count);
         var images = plan.Images.Select(i => new ImageWork(i.ImageId, i.Header.Url, work.Root)).ToList();
-        var summaries = await _engine.MapAsync<ExtractImageTask, ImageWork, ImageSummary>(context, images, cancellation, _progress);
+        var summaries = await StageAsync("extraction", images.Count, "images",
+            () => _engine.MapAsync<ExtractImageTask, ImageWork, ImageSummary>(context, images, cancellation, _progress));
 
         var verdicts = ImageVerdicts.Apply(plan, summaries, config);
         foreach (var (bucket, bucketImages) in verdicts.Buckets) BucketReplay.WriteImages(work, bucket, bucketImages);
         var buckets = verdicts.Buckets.Keys.Select(b => new BucketWork(b, work.Root, folder)).ToList();
-        var requests = await _engine.MapAsync<AssociationTask, BucketWork, BucketRequests>(context, buckets, cancellation);
+        var requests = await StageAsync("association", buckets.Count, "sky buckets",
+            () => _engine.MapAsync<AssociationTask, BucketWork, BucketRequests>(context, buckets, cancellation));
 
         var fits = requests.SelectMany(r => r.Images).Select(i => new ForcedFitWork(i.ImageId, i.Url, work.Root)).ToList();
-        _progress.Message($"trap: associated {buckets.Count} sky buckets; forced fits in {fits.Count} images");
-        await _engine.MapAsync<ForcedFitTask, ForcedFitWork, ForcedFitSummary>(context, fits, cancellation);
+        await StageAsync("forced fits", fits.Count, "images",
+            () => _engine.MapAsync<ForcedFitTask, ForcedFitWork, ForcedFitSummary>(context, fits, cancellation));
 
-        var tables = await _engine.MapAsync<CatalogueTask, BucketWork, BucketTables>(context, buckets, cancellation);
+        var tables = await StageAsync("catalogue", buckets.Count, "sky buckets",
+            () => _engine.MapAsync<CatalogueTask, BucketWork, BucketTables>(context, buckets, cancellation));
         var inline = tables.Sum(t => t.InlineForcedFits);
         if (inline > 0) _progress.Message($"trap: {inline} forced fits made in the catalogue stage (earlier fits of their sources failed)");
         if (buckets.Count == 0) await WriteEmptyBucketTablesAsync(folder);
@@ -129,6 +132,15 @@ public sealed class JobRunner
                 tables.SelectMany(t => t.Fluxes).ToList()), DateTime.UtcNow);
         counts.Candidates = candidates.Count;
         return counts;
+    }
+
+    /// <summary>Runs one stage and says how long it took (the log's stage timings).</summary>
+    private async Task<T> StageAsync<T>(string name, int count, string what, Func<Task<T>> run)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await run();
+        _progress.Message($"trap: {name}: {count} {what} in {clock.Elapsed.TotalSeconds:F1} s");
+        return result;
     }
 
     /// <summary>With no readable image no bucket writes its tables: give each its schema, so readers find every table.</summary>

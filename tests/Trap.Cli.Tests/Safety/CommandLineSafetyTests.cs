@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using Trap.Cli.Commands;
+using Trap.TestSupport;
 
 namespace Trap.Cli.Tests.Safety;
 
@@ -59,7 +60,7 @@ public sealed class CommandLineSafetyTests : IDisposable
     {
         // The script with a stand-in `trap` beside it that records its arguments and environment.
         Directory.CreateDirectory(Path.Combine(_folder, "cluster"));
-        File.Copy(Path.Combine(RepositoryRoot(), "cluster", "start-worker.sh"), Path.Combine(_folder, "cluster", "start-worker.sh"));
+        File.Copy(Checkout.PathOf("cluster/start-worker.sh"), Path.Combine(_folder, "cluster", "start-worker.sh"));
         var fake = Path.Combine(_folder, "trap");
         File.WriteAllText(fake, "#!/usr/bin/env bash\necho \"$*\" > \"$(dirname \"$0\")/args\"\necho \"$TRAP_DATABASE_URL\" > \"$(dirname \"$0\")/env\"\n");
         File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -73,14 +74,5 @@ public sealed class CommandLineSafetyTests : IDisposable
         var args = File.ReadAllText(Path.Combine(_folder, "args"));
         Assert.Equal("worker --cluster-id c1 --cores 2", args.Trim());
         Assert.Contains(Secret, File.ReadAllText(Path.Combine(_folder, "env")));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "cluster", "start-worker.sh"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("cluster/start-worker.sh not found above " + AppContext.BaseDirectory);
     }
 }

@@ -29,8 +29,8 @@ public static class ImageReader
             options ??= ImageReadOptions.Default;
             if (ImageFormatDetector.Detect(path) == ImageFormat.CasaImage) return CasaImageReader.Read(path, options);
             // The header first: an image the memory budget or the header checks refuse is never allocated.
-            var header = FitsFile.ReadImageHeader(path);
-            var metadata = FitsImageParser.Parse(header.Header, header.Axes, path, options);
+            var hdu = FitsFile.ReadImageHeader(path);
+            var metadata = FitsImageParser.Parse(hdu.Header, hdu.Axes, path, options);
             return new SkyImage(metadata, FitsFile.ReadImage(path).Pixels);
         });
 

@@ -15,6 +15,7 @@ public static partial class EngineFactory
 
     public static IEngine Create(string master, EngineOptions options)
     {
+        ConfKeys.Check(options.Conf.Keys);
         var local = LocalMaster().Match(master);
         if (local.Success)
         {
@@ -34,7 +35,7 @@ public static partial class EngineFactory
     public static ClusterEngineOptions ClusterOptions(string clusterId, EngineOptions options)
     {
         var conf = options.Conf;
-        var db = conf.GetValueOrDefault("trap.db") ?? Environment.GetEnvironmentVariable("TRAP_DATABASE_URL");
+        var db = conf.GetValueOrDefault(ConfKeys.Database) ?? Environment.GetEnvironmentVariable("TRAP_DATABASE_URL");
         if (string.IsNullOrWhiteSpace(db))
         {
             throw new ArgumentException(
@@ -45,14 +46,14 @@ public static partial class EngineFactory
         scheduler = scheduler with
         {
             ExecutorCores = options.ExecutorCores ?? scheduler.ExecutorCores,
-            MaxAttempts = Number(conf, "trap.task.maxAttempts", scheduler.MaxAttempts),
-            NoWorkerTimeout = TimeSpan.FromSeconds(Number(conf, "trap.cluster.waitForWorkersSeconds", (int)scheduler.NoWorkerTimeout.TotalSeconds)),
+            MaxAttempts = Number(conf, ConfKeys.TaskMaxAttempts, scheduler.MaxAttempts),
+            NoWorkerTimeout = TimeSpan.FromSeconds(Number(conf, ConfKeys.WaitForWorkersSeconds, (int)scheduler.NoWorkerTimeout.TotalSeconds)),
         };
         var defaults = new ClusterEngineOptions { ClusterId = clusterId, ConnectionString = db };
         return defaults with
         {
             Scheduler = scheduler,
-            TaskTimeout = TimeSpan.FromSeconds(Number(conf, "trap.task.timeoutSeconds", (int)defaults.TaskTimeout.TotalSeconds)),
+            TaskTimeout = TimeSpan.FromSeconds(Number(conf, ConfKeys.TaskTimeoutSeconds, (int)defaults.TaskTimeout.TotalSeconds)),
         };
     }
 

@@ -8,17 +8,17 @@ namespace Trap.Images;
 public sealed class ImageFormatException : Exception
 {
     public ImageFormatException(string file, string problem, string remedy, Exception? inner = null,
-        MissingMetadata missing = MissingMetadata.None)
+        ImageFault fault = ImageFault.Other)
         : base($"{file}: {problem}. {remedy}", inner)
     {
         File = file;
         Problem = problem;
         Remedy = remedy;
-        Missing = missing;
+        Fault = fault;
     }
 
-    /// <summary>Which mandatory metadata the image lacks, when that is the problem (quality control gives it its own reason).</summary>
-    public MissingMetadata Missing { get; }
+    /// <summary>What kind of problem it is, when quality control gives that kind its own reason.</summary>
+    public ImageFault Fault { get; }
 
     /// <summary>The image that was being read.</summary>
     public string File { get; }
@@ -30,12 +30,24 @@ public sealed class ImageFormatException : Exception
     public string Remedy { get; }
 }
 
-/// <summary>Mandatory metadata an image can lack.</summary>
-public enum MissingMetadata
+/// <summary>Kinds of image problems that quality control rejects with their own reason.</summary>
+public enum ImageFault
 {
-    None,
+    /// <summary>Any other problem: the image is unreadable.</summary>
+    Other,
+
     /// <summary>No restoring beam, or one that is not a beam.</summary>
-    Beam,
+    MissingBeam,
+
     /// <summary>No observation start time.</summary>
-    StartTime,
+    MissingStartTime,
+
+    /// <summary>The path is a FIFO, socket or device, which Trap never opens.</summary>
+    NotRegularFile,
+
+    /// <summary>The image plane needs more memory than [job] max_image_mb allows.</summary>
+    TooLarge,
+
+    /// <summary>A header value that is missing, not finite or out of any plausible range.</summary>
+    ImplausibleHeader,
 }

@@ -46,7 +46,7 @@ public sealed class JobRunner
         var config = JobConfig.Load(jobFile);
         var context = new JobContext(new DirectoryInfo(jobFolder).Name, config.SourceText, jobFile);
         var monitors = MonitorList.Load(config, jobFile);
-        var urls = ImageGlob.Expand(config.Job.Images, jobFolder);
+        var urls = ImageGlob.Expand(config.Job.Images, jobFolder, warning => _progress.Message("trap: warning: " + warning));
         if (urls.Count == 0)
         {
             throw new JobConfigException(jobFile, 0, $"no images match images = {config.Job.Images} (relative to {jobFolder})");

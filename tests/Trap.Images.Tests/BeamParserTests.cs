@@ -51,7 +51,7 @@ public class BeamParserTests
         Assert.Contains("BMAJ", error.Message);
         Assert.Contains("CLEANBMJ", error.Message);
         Assert.Contains("beam_major_deg", error.Remedy);
-        Assert.Equal(MissingMetadata.Beam, error.Missing);
+        Assert.Equal(ImageFault.MissingBeam, error.Fault);
     }
 
     [Fact]

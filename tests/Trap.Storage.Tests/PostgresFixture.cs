@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using Trap.Storage.Connection;
+using Trap.TestSupport;
 
 namespace Trap.Storage.Tests;
 
@@ -16,7 +17,7 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var script = Path.Combine(FindCheckout(), "cluster", "postgres.sh");
+        var script = Checkout.PathOf("cluster/postgres.sh");
         var start = new ProcessStartInfo("bash", new[] { script, "start" })
         {
             RedirectStandardOutput = true,
@@ -67,15 +68,6 @@ public sealed class PostgresFixture : IAsyncLifetime
             await using var command = new NpgsqlCommand("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", connection);
             await command.ExecuteNonQueryAsync();
         }
-    }
-
-    private static string FindCheckout()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "cluster", "postgres.sh"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("cluster/postgres.sh not found above " + AppContext.BaseDirectory);
     }
 }
 

@@ -13,6 +13,7 @@ public sealed class ClusterCommand : ICliCommand
     public int Run(IReadOnlyList<string> args)
     {
         var options = CliArguments.Parse(args, new[] { "cluster-id", "db", "jobs" });
+        InlinePassword.WarnIfAny(Name, "--db", options.Get("db"));
         if (options.Positionals is not ["status"])
         {
             throw new CliUsageException("usage: trap cluster status --cluster-id ID [--db CONNSTRING] [--jobs N]");

@@ -17,13 +17,15 @@ public sealed class DemoCommand : ICliCommand
     public int Run(IReadOnlyList<string> args)
     {
         var parsed = CliArguments.Parse(args, new[] { "master", "database" });
+        InlinePassword.WarnIfAny(Name, "--database", parsed.Get("database"));
+        var database = RunCommand.DatabaseFor(parsed.Get("database"));
         var job = FindDemoJob();
         var root = Path.GetFullPath(Path.Combine(job, "..", ".."));
         var surveyFolder = Path.Combine(root, "state", "demo");
         var survey = new Survey(new SurveySpec());
         var written = SurveyWriter.Write(survey, surveyFolder);
         Console.WriteLine($"trap demo: wrote {written.Images} images with ground truth to {written.Folder}");
-        return RunCommand.RunJob(job, null, parsed.Get("master") ?? "local[*]", RunCommand.DatabaseFor(parsed.Get("database")));
+        return RunCommand.RunJob(job, null, parsed.Get("master") ?? "local[*]", database);
     }
 
     /// <summary>jobs/demo of the checkout, found from the working directory or the executable.</summary>

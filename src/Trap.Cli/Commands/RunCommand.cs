@@ -16,32 +16,51 @@ public sealed class RunCommand : ICliCommand
     public string Summary =>
         "run a job folder end to end (trap run JOB [--output DIR] [--master local[N]|trap://CLUSTER] [--database CONN | --no-database])";
 
-    private const string Usage =
+    private static readonly string Usage =
         "usage: trap run JOB_FOLDER [--output DIR] [--master local[N]|trap://CLUSTER_ID] [--executor-cores N] [--conf key=value]...\n" +
-        "                           [--database CONN | --no-database]\n" +
-        "  --master trap://CLUSTER_ID runs on that cluster's workers (see trap-submit); --conf trap.db=CONN names its database\n" +
+        "                           [--database CONN [--database-password-file FILE] | --no-database]\n" +
+        "  --master trap://CLUSTER_ID runs on that cluster's workers (see trap-submit); their database is\n" +
+        "  $" + DatabaseSettings.EnvironmentVariable + " or --conf trap.db=CONN; --conf keys: " + string.Join(", ", ConfKeys.All) + "\n" +
         "  the Parquet dataset is always written; it is also loaded into the catalogue database given by\n" +
-        "  --database or $" + DatabaseSettings.EnvironmentVariable + " (replacing an earlier load of the same job)\n" +
+        "  --database or $" + DatabaseSettings.EnvironmentVariable + " (replacing an earlier load of the same job). Keep passwords\n" +
+        "  off the command line: PGPASSWORD, a password file (PGPASSFILE or --database-password-file) or the variable\n" +
         "  exit status: 0 done, 1 failed, 2 usage error, 3 output written but VOEvents not all delivered to [alerts] broker";
 
     public int Run(IReadOnlyList<string> args)
     {
-        var parsed = CliArguments.Parse(args, new[] { "output", "master", "database", "executor-cores", "conf" }, new[] { "no-database" });
+        var parsed = CliArguments.Parse(args, new[] { "output", "master", "database", "database-password-file", "executor-cores", "conf" },
+            new[] { "no-database" });
         if (parsed.Positionals.Count != 1) throw new CliUsageException(Usage);
-        var database = parsed.Has("no-database") ? null : DatabaseFor(parsed.Get("database"));
+        var database = parsed.Has("no-database") ? null : DatabaseFor(parsed.Get("database"), parsed.Get("database-password-file"));
         var engine = new EngineOptions
         {
             ExecutorCores = parsed.Get("executor-cores") is null ? null : ClusterCommand.AtLeast(parsed, "executor-cores", 1, 1),
             Conf = parsed.GetAll("conf").Select(ConfPair).ToDictionary(p => p.Key, p => p.Value),
         };
+        InlinePassword.WarnIfAny(Name, "--database", parsed.Get("database"));
+        InlinePassword.WarnIfAny(Name, "--conf " + ConfKeys.Database, engine.Conf.GetValueOrDefault(ConfKeys.Database));
         return RunJob(parsed.Positionals[0], parsed.Get("output"), parsed.Get("master") ?? "local[*]", database, engine);
     }
 
-    /// <summary>The database to load into: the option, else the environment variable, else none.</summary>
-    public static DatabaseSettings? DatabaseFor(string? option) =>
-        string.IsNullOrWhiteSpace(option) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(DatabaseSettings.EnvironmentVariable))
+    /// <summary>
+    /// The database to load into: the option, else the environment variable, else none; with the password
+    /// from <paramref name="passwordFile"/> when given. An option given but empty (e.g. an unset shell
+    /// variable) is an error, not a run that silently skips loading.
+    /// </summary>
+    public static DatabaseSettings? DatabaseFor(string? option, string? passwordFile = null)
+    {
+        if (option is not null && string.IsNullOrWhiteSpace(option))
+        {
+            throw new CliUsageException("--database is empty: give a connection string or postgresql:// URL (is the shell variable " +
+                                        "you passed set?), or --no-database to run without loading");
+        }
+        var settings = string.IsNullOrWhiteSpace(option) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(DatabaseSettings.EnvironmentVariable))
             ? null
             : DatabaseSettings.Resolve(option);
+        if (passwordFile is null) return settings;
+        return settings?.WithPasswordFile(passwordFile)
+               ?? throw new CliUsageException("--database-password-file needs a database: --database CONN or $" + DatabaseSettings.EnvironmentVariable);
+    }
 
     /// <summary>
     /// Runs a job, loads it into the database when one is given, and prints a summary; shared with `trap demo`.

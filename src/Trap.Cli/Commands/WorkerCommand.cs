@@ -11,8 +11,9 @@ public sealed class WorkerCommand : ICliCommand
 
     public int Run(IReadOnlyList<string> args)
     {
-        var options = Parse(CliArguments.Parse(args,
-            new[] { "cluster-id", "db", "cores", "port", "gateway-port", "address", "assembly" }));
+        var parsed = CliArguments.Parse(args, new[] { "cluster-id", "db", "cores", "port", "gateway-port", "address", "assembly" });
+        InlinePassword.WarnIfAny(Name, "--db", parsed.Get("db"));
+        var options = Parse(parsed);
         WorkerHost.RunAsync(options, Console.Out).GetAwaiter().GetResult();
         return 0;
     }

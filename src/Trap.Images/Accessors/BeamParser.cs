@@ -43,14 +43,14 @@ public static partial class BeamParser
                 "no restoring beam in the header: looked for BMAJ/BMIN/BPA, CLEANBMJ/CLEANBMN/CLEANBPA and an " +
                 "'AIPS CLEAN BMAJ= BMIN= BPA=' HISTORY line" + perChannel,
                 "Give the beam in the job configuration ([job] beam_major_deg, beam_minor_deg, beam_pa_deg) or add BMAJ, BMIN, BPA in degrees to the header.",
-                missing: MissingMetadata.Beam);
+                fault: ImageFault.MissingBeam);
         }
         if (!(beam.MajorFwhmDeg > 0) || !(beam.MinorFwhmDeg > 0) || double.IsNaN(beam.PositionAngleDeg))
         {
             throw new ImageFormatException(file,
                 $"the restoring beam ({beam.MajorFwhmDeg}°, {beam.MinorFwhmDeg}°, PA {beam.PositionAngleDeg}°) is not a valid beam",
                 "Give the beam in the job configuration ([job] beam_major_deg, beam_minor_deg, beam_pa_deg) or fix BMAJ/BMIN/BPA in the header.",
-                missing: MissingMetadata.Beam);
+                fault: ImageFault.MissingBeam);
         }
         return beam;
     }

@@ -13,9 +13,6 @@ namespace Trap.Images.Accessors;
 /// </summary>
 public static class CasaImageReader
 {
-    /// <summary>casacore stores an unknown obsdate as MJD 0 (1858-11-17); nothing radio is older than this.</summary>
-    private static readonly DateTime UnknownObsDateLimit = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-
     public static ImageMetadata ReadMetadata(string imageDirectory, ImageReadOptions options) =>
         Read(imageDirectory, options, withPixels: false).Metadata;
 
@@ -28,35 +25,28 @@ public static class CasaImageReader
     private static (ImageMetadata Metadata, float[]? Pixels) Read(string imageDirectory, ImageReadOptions options, bool withPixels)
     {
         using var fits = CasaImageConverter.ToFits(imageDirectory);
-        FitsImageHdu hdu;
-        float[]? pixels = null;
+        var hdu = Converted(imageDirectory, () => FitsFile.ReadImageHeader(fits.Path));
+        // Parsed before the pixels are read: an image the memory budget refuses is never allocated.
+        var metadata = FitsImageParser.Parse(hdu.Header, hdu.Axes, imageDirectory, options);
+        var pixels = withPixels ? Converted(imageDirectory, () => FitsFile.ReadImage(fits.Path).Pixels) : null;
+        return (ApplyCasaSpecifics(metadata, hdu.Header, imageDirectory), pixels);
+    }
+
+    /// <summary>Reads the converted file; its temporary name means nothing to the user, so errors name the CASA image.</summary>
+    private static T Converted<T>(string imageDirectory, Func<T> read)
+    {
         try
         {
-            if (withPixels)
-            {
-                (hdu, pixels) = FitsFile.ReadImage(fits.Path);
-            }
-            else
-            {
-                hdu = FitsFile.ReadImageHeader(fits.Path);
-            }
+            return read();
         }
         catch (FitsFormatException e)
         {
-            // The temporary file's name means nothing to the user: report the CASA image.
             throw new ImageFormatException(imageDirectory, "image2fits wrote a FITS file Trap cannot read: " + e.Problem, e.Remedy, e);
         }
-        var metadata = FitsImageParser.Parse(hdu.Header, hdu.Axes, imageDirectory, options);
-        return (ApplyCasaSpecifics(metadata, hdu.Header, imageDirectory), pixels);
     }
 
     private static ImageMetadata ApplyCasaSpecifics(ImageMetadata metadata, FitsHeader header, string imageDirectory)
     {
-        if (metadata.StartUtc < UnknownObsDateLimit)
-        {
-            throw new ImageFormatException(imageDirectory, "the CASA image has no observation date (coords.obsdate is 0)",
-                "Set the observation date of the image (e.g. with CASA's imhead mode='put' hdkey='date-obs').");
-        }
         var extra = new Dictionary<string, string>(metadata.Extra) { ["Format"] = "casa" };
         var warnings = metadata.Warnings.ToList();
         if (header.GetDouble("OBSRA") is { } ra && header.GetDouble("OBSDEC") is { } dec)

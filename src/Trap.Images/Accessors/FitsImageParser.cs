@@ -23,6 +23,8 @@ public static class FitsImageParser
         }
         var width = axes[0];
         var height = axes[1];
+        ImageSizeBudget.Check(width, height, url, options);
+        HeaderSanity.CheckCelestialReference(header, url);
         // Observation metadata first: a header lacking it is refused for that reason whatever its projection.
         var (dx, dy) = PixelScaleParser.Parse(header, url);
         var spectral = SpectralParser.Parse(header, url);

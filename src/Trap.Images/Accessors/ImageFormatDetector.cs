@@ -18,7 +18,8 @@ public enum ImageFormat
 /// Decides how to read a path: a folder whose table.info says "Type = Image" is a CASA image; a file
 /// is FITS when its content starts with "SIMPLE  =" (directly or inside gzip), whatever its name
 /// (.fits, .fit, .fts, .fits.gz, header-only files). Tile-compressed files (.fz) are refused with the
-/// funpack remedy; everything else is refused with a message naming the formats Trap reads.
+/// funpack remedy; a FIFO, socket or device is refused without being opened; everything else is refused
+/// with a message naming the formats Trap reads.
 /// </summary>
 public static class ImageFormatDetector
 {
@@ -26,6 +27,11 @@ public static class ImageFormatDetector
 
     public static ImageFormat Detect(string path)
     {
+        if (!FileKind.IsRegularFileOrFolder(path))
+        {
+            throw new ImageFormatException(path, $"this is {FileKind.Describe(path)}, not an image file; Trap never opens one (reading it could block the run)",
+                "Remove it from the image folder or narrow [job] images so it does not match.", fault: ImageFault.NotRegularFile);
+        }
         if (Directory.Exists(path))
         {
             if (CasaImageDirectory.IsImage(path)) return ImageFormat.CasaImage;

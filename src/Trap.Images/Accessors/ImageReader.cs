@@ -28,8 +28,10 @@ public static class ImageReader
         {
             options ??= ImageReadOptions.Default;
             if (ImageFormatDetector.Detect(path) == ImageFormat.CasaImage) return CasaImageReader.Read(path, options);
-            var (hdu, pixels) = FitsFile.ReadImage(path);
-            return new SkyImage(FitsImageParser.Parse(hdu.Header, hdu.Axes, path, options), pixels);
+            // The header first: an image the memory budget or the header checks refuse is never allocated.
+            var hdu = FitsFile.ReadImageHeader(path);
+            var metadata = FitsImageParser.Parse(hdu.Header, hdu.Axes, path, options);
+            return new SkyImage(metadata, FitsFile.ReadImage(path).Pixels);
         });
 
     /// <summary>Gives the lower layers' format errors the one exception type callers catch.</summary>

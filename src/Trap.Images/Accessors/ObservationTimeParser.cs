@@ -13,12 +13,18 @@ public readonly record struct ObservationTime(DateTime StartUtc, double Integrat
 /// optional Z), the pre-2000 'DD/MM/YY' (19YY, as the FITS standard defines it), the quoted "'…';" form
 /// some writers produce (the first quoted token is used), or a Westerbork decimal year
 /// (year + fraction × 365.242199 days, TraP's rule); MJD-OBS (days) when DATE-OBS is missing; all in the
-/// scale TIMESYS names, converted to UTC. Unlike TraP, which silently uses now(), a missing start is an error.
+/// scale TIMESYS names, converted to UTC. Unlike TraP, which silently uses now(), a missing start is an error,
+/// and so is a start outside 1940–2200 (a damaged or placeholder date).
 /// Integration: TAU_TIME (s), else END_UTC − start, else 0 (unknown: the header does not say).
 /// </summary>
 public static partial class ObservationTimeParser
 {
     private static readonly DateTime MjdEpoch = new(1858, 11, 17, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>Plausible observation starts: radio astronomy began in the 1940s; nothing is scheduled after 2200.</summary>
+    private static readonly DateTime EarliestStart = new(1940, 1, 1);
+
+    private static readonly DateTime LatestStart = new(2201, 1, 1);
 
     /// <summary>Days in a year for TraP's decimal-year dates.</summary>
     public const double DaysPerDecimalYear = 365.242199;
@@ -27,6 +33,13 @@ public static partial class ObservationTimeParser
     {
         var timesys = header.GetString("TIMESYS");
         var start = ParseStart(header, file);
+        if (start < EarliestStart || start >= LatestStart)
+        {
+            throw new ImageFormatException(file,
+                $"the observation start {start:yyyy-MM-dd'T'HH:mm:ss} (DATE-OBS or MJD-OBS) is outside {EarliestStart.Year}–{LatestStart.Year - 1}, " +
+                "so it cannot be a radio observation (casacore writes 1858-11-17 for an unknown date)",
+                "Fix DATE-OBS (ISO 8601, UTC) in the header.", fault: ImageFault.ImplausibleHeader);
+        }
         var startUtc = TimeScales.ToUtc(start, timesys, file);
         return new ObservationTime(startUtc, ParseIntegration(header, start, file));
     }
@@ -46,7 +59,7 @@ public static partial class ObservationTimeParser
             return DateTime.SpecifyKind(MjdEpoch.AddDays(mjd), DateTimeKind.Unspecified);
         }
         throw new ImageFormatException(file, "no observation start time: neither DATE-OBS nor MJD-OBS is in the header",
-            "Add DATE-OBS (ISO 8601, UTC) to the header.", missing: MissingMetadata.StartTime);
+            "Add DATE-OBS (ISO 8601, UTC) to the header.", fault: ImageFault.MissingStartTime);
     }
 
     private static double ParseIntegration(FitsHeader header, DateTime start, string file)

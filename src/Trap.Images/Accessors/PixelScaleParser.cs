@@ -40,12 +40,12 @@ public static class PixelScaleParser
         else
         {
             throw new ImageFormatException(file, $"no pixel size for axis {axis}: neither CDELT{axis} nor a CD matrix is in the header",
-                "Add CDELT1 and CDELT2 (degrees per pixel) to the header.");
+                "Add CDELT1 and CDELT2 (degrees per pixel) to the header.", fault: ImageFault.ImplausibleHeader);
         }
         if (!(size > 0) || double.IsInfinity(size))
         {
             throw new ImageFormatException(file, $"the pixel size along axis {axis} is {size}°, which is not valid",
-                "Fix CDELT1/CDELT2 (or the CD matrix) in the header.");
+                "Fix CDELT1/CDELT2 (or the CD matrix) in the header.", fault: ImageFault.ImplausibleHeader);
         }
         return size;
     }

@@ -151,6 +151,10 @@ public sealed record JobConfig
         {
             throw new JobConfigException(file, 0, "[job] the beam override needs 0 < beam_minor_deg <= beam_major_deg (FWHM in degrees)");
         }
+        if (Job.MaxImageMb < 1)
+        {
+            throw new JobConfigException(file, 0, $"[job] max_image_mb = {Job.MaxImageMb}: the memory budget of one image must be at least 1 MB");
+        }
         try
         {
             Quality.Validate();

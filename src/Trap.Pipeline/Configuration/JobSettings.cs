@@ -30,8 +30,14 @@ public sealed record JobSettings
     /// <summary>Position angle of the beam override, degrees east of north.</summary>
     public double? BeamPaDeg { get; init; }
 
-    /// <summary>How images are read: with the beam override when one is configured.</summary>
-    public ImageReadOptions ReadOptions => BeamMajorDeg is { } major && BeamMinorDeg is { } minor
-        ? new ImageReadOptions { BeamOverride = new RestoringBeam(major, minor, BeamPaDeg ?? 0) }
-        : ImageReadOptions.Default;
+    /// <summary>Memory budget of one image in MB: the largest plane (NAXIS1 × NAXIS2 × 4 bytes, read as float32)
+    /// Trap loads; larger images are rejected from their header (reason too_large) and the run goes on.</summary>
+    public int MaxImageMb { get; init; } = ImageReadOptions.DefaultMaxImageMb;
+
+    /// <summary>How images are read: within the memory budget, with the beam override when one is configured.</summary>
+    public ImageReadOptions ReadOptions => new()
+    {
+        BeamOverride = BeamMajorDeg is { } major && BeamMinorDeg is { } minor ? new RestoringBeam(major, minor, BeamPaDeg ?? 0) : null,
+        MaxImageBytes = MaxImageMb * 1024L * 1024L,
+    };
 }

@@ -12,10 +12,10 @@ public static class JobPlanner
 {
     public static JobPlan Plan(IReadOnlyList<PlanEntry> headers, AssociationConfig association)
     {
-        var readable = headers.Where(h => h.Rejection is null)
+        var (readable, duplicates) = DuplicateImages.Split(headers.Where(h => h.Rejection is null)
             .OrderBy(h => h.StartUtc).ThenBy(h => h.FrequencyHz).ThenBy(h => h.Url, StringComparer.Ordinal)
-            .ToList();
-        var unreadable = headers.Where(h => h.Rejection is not null).OrderBy(h => h.Url, StringComparer.Ordinal).ToList();
+            .ToList());
+        var unreadable = headers.Where(h => h.Rejection is not null).Concat(duplicates).OrderBy(h => h.Url, StringComparer.Ordinal).ToList();
 
         var bands = new FrequencyBands(association.BandwidthMaxHz);
         var regions = new SkyRegions();

@@ -5,7 +5,7 @@ using Trap.Science.Quality;
 
 namespace Trap.Pipeline.Planning;
 
-/// <summary>Map task of the plan stage: reads one image's header (never its pixels).</summary>
+/// <summary>Map task of the plan stage: reads one image's header (never decodes its pixels) and fingerprints its file.</summary>
 public sealed class ReadHeaderTask : IMapTask<string, PlanEntry>
 {
     public PlanEntry Run(string url, JobContext context)
@@ -20,7 +20,7 @@ public sealed class ReadHeaderTask : IMapTask<string, PlanEntry>
             var beam = metadata.BeamPixels;
             return new PlanEntry(url, null, metadata.StartUtc, metadata.FrequencyHz, metadata.BandwidthHz,
                 metadata.CentreRaDeg, metadata.CentreDecDeg, radiusPix * metadata.PixelSizeXDeg,
-                beam.SemiMajorPx * metadata.PixelSizeXDeg);
+                beam.SemiMajorPx * metadata.PixelSizeXDeg, ImageFingerprint.Of(url));
         }
         catch (Exception error) when (error is not OperationCanceledException and not OutOfMemoryException)
         {

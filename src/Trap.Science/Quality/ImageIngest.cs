@@ -41,12 +41,16 @@ public static class ImageIngest
 
     /// <summary>
     /// The accessor refuses images without a usable beam or start time (Trap, unlike TraP, does not
-    /// guess them); those get their own reasons. Every other failure is "unreadable".
+    /// guess them), paths that are not regular files, images beyond the memory budget and implausible
+    /// header values; those get their own reasons. Every other failure is "unreadable".
     /// </summary>
-    private static RejectReason ReasonFor(Exception e) => (e as ImageFormatException)?.Missing switch
+    private static RejectReason ReasonFor(Exception e) => (e as ImageFormatException)?.Fault switch
     {
-        MissingMetadata.Beam => RejectReason.MissingBeam,
-        MissingMetadata.StartTime => RejectReason.MissingTime,
+        ImageFault.MissingBeam => RejectReason.MissingBeam,
+        ImageFault.MissingStartTime => RejectReason.MissingTime,
+        ImageFault.NotRegularFile => RejectReason.NotRegularFile,
+        ImageFault.TooLarge => RejectReason.TooLarge,
+        ImageFault.ImplausibleHeader => RejectReason.ImplausibleHeader,
         _ => RejectReason.Unreadable,
     };
 

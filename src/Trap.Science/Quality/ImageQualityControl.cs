@@ -50,7 +50,8 @@ public sealed class ImageQualityControl
         var rejection =
             Check(QualityCheck.Metadata, () => MetadataCheck.Check(m))
             ?? Check(QualityCheck.Flat, () => FlatDataCheck.Check(census))
-            ?? Check(QualityCheck.Nan, () => NanCheck.Check(census, IsAartfaac(m), _config.MaxNanFraction));
+            ?? Check(QualityCheck.Nan, () => NanCheck.Check(census, IsAartfaac(m), _config.MaxNanFraction))
+            ?? Check(QualityCheck.PixelRange, () => PixelRangeCheck.Check(census));
         if (rejection is null && isLofar)
         {
             rejection = Check(QualityCheck.TauTime, () => TauTimeCheck.Check(m.IntegrationSeconds));

@@ -15,6 +15,9 @@ public enum QualityCheck
     /// <summary>AARTFAAC: no NaN at all (TraP reason 4); all: NaN fraction within the limit (Trap).</summary>
     Nan,
 
+    /// <summary>No finite pixel beyond ±1e20 Jy/beam (Trap).</summary>
+    PixelRange,
+
     /// <summary>LOFAR: integration time not 0 (TraP reason 3).</summary>
     TauTime,
 

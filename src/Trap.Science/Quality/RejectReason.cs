@@ -18,12 +18,18 @@ public sealed record RejectReason(int Id, string Name, string Description)
     public static readonly RejectReason MissingTime = new(8, "missing_time", "observation start time missing");
     public static readonly RejectReason NanDominated = new(9, "nan_dominated", "image is mostly NaN (blank)");
     public static readonly RejectReason ExtractionFailed = new(10, "extraction_failed", "source extraction failed");
+    public static readonly RejectReason NotRegularFile = new(11, "not_regular_file", "not a regular file (FIFO, socket or device)");
+    public static readonly RejectReason TooLarge = new(12, "too_large", "image larger than the memory budget (max_image_mb)");
+    public static readonly RejectReason Duplicate = new(13, "duplicate", "same file content as an earlier image");
+    public static readonly RejectReason ImplausibleHeader = new(14, "implausible_header", "header value missing, not finite or out of range");
+    public static readonly RejectReason AbsurdPixels = new(15, "absurd_pixels", "pixel values beyond any plausible flux");
 
     /// <summary>Every reason, by id, for writing the reasons table.</summary>
     public static IReadOnlyList<RejectReason> All { get; } =
     [
         RmsInvalid, BeamInvalid, BrightSourceNear, TauTimeInvalid, ContainsNan, DataFlat,
         Unreadable, MissingBeam, MissingTime, NanDominated, ExtractionFailed,
+        NotRegularFile, TooLarge, Duplicate, ImplausibleHeader, AbsurdPixels,
     ];
 }
 

@@ -6,7 +6,9 @@ namespace Trap.Storage.Connection;
 /// Where the catalogue database is: an Npgsql connection string ("Host=...;Username=...") or a URL
 /// ("postgresql://user:password@host:port/database"), from the job/CLI option or from
 /// <see cref="EnvironmentVariable"/>. <see cref="ToString"/> and every message show it with the
-/// password masked; only <see cref="ConnectionString"/> holds it, for Npgsql.
+/// password masked; only <see cref="ConnectionString"/> holds it, for Npgsql. Without a password in
+/// the string, Npgsql takes PGPASSWORD or the password file PGPASSFILE (default ~/.pgpass);
+/// <see cref="WithPasswordFile"/> reads one given explicitly.
 /// </summary>
 public sealed class DatabaseSettings
 {
@@ -20,6 +22,7 @@ public sealed class DatabaseSettings
     private DatabaseSettings(NpgsqlConnectionStringBuilder builder)
     {
         ConnectionString = builder.ConnectionString;
+        HasPassword = !string.IsNullOrEmpty(builder.Password);
         Host = builder.Host ?? "(default host)";
         Port = builder.Port;
         Database = builder.Database ?? builder.Username ?? "(default database)";
@@ -40,7 +43,32 @@ public sealed class DatabaseSettings
 
     public string Database { get; }
 
+    /// <summary>True when the connection string itself holds a password (rather than PGPASSWORD or a password file).</summary>
+    public bool HasPassword { get; }
+
     public override string ToString() => Masked;
+
+    /// <summary>
+    /// These settings with the password read from the first line of <paramref name="file"/>, which keeps
+    /// it off command lines (readable by every user in /proc/PID/cmdline) and out of the environment.
+    /// </summary>
+    public DatabaseSettings WithPasswordFile(string file)
+    {
+        string password;
+        try
+        {
+            password = File.ReadLines(file).FirstOrDefault()?.TrimEnd('\r') ?? string.Empty;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageException($"{file}: the database password file cannot be read ({e.Message}). Check the path and its permissions.", e);
+        }
+        if (password.Length == 0)
+        {
+            throw new StorageException($"{file}: the database password file is empty. Write the password on its first line.");
+        }
+        return new DatabaseSettings(new NpgsqlConnectionStringBuilder(ConnectionString) { Password = password });
+    }
 
     /// <summary>The option if given, else <see cref="EnvironmentVariable"/>; a clear error when neither is set.</summary>
     public static DatabaseSettings Resolve(string? option)

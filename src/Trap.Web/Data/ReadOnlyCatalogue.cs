@@ -1,4 +1,5 @@
 using Npgsql;
+using Trap.Storage;
 using Trap.Storage.Connection;
 
 namespace Trap.Web.Data;
@@ -25,8 +26,38 @@ public sealed class ReadOnlyCatalogue
     /// <summary>Where the site reads from, password masked.</summary>
     public string Masked => _settings.Masked;
 
-    /// <summary>Runs <paramref name="work"/> in one read-only transaction (a consistent snapshot of the dataset).</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one read-only transaction (a consistent snapshot of the dataset).
+    /// A connection that broke while it sat in the pool (the server restarted) fails on first use: the
+    /// pool is cleared and the read tried once more, and a second failure is reported as the database
+    /// being unavailable (the 503 page), not as a fault of the site.
+    /// </summary>
     public async Task<T> ReadAsync<T>(Func<CatalogueQuery, Task<T>> work, CancellationToken cancellation)
+    {
+        try
+        {
+            return await ReadOnceAsync(work, cancellation);
+        }
+        catch (NpgsqlException e) when (IsBrokenConnection(e))
+        {
+            await using (var pooled = new NpgsqlConnection(_settings.ConnectionString)) NpgsqlConnection.ClearPool(pooled);
+        }
+        try
+        {
+            return await ReadOnceAsync(work, cancellation);
+        }
+        catch (NpgsqlException e) when (IsBrokenConnection(e))
+        {
+            throw new StorageException($"The connection to the catalogue database {Masked} broke ({e.Message}); " +
+                                       "the server may be restarting. Try again in a moment.", e);
+        }
+    }
+
+    /// <summary>A failure of the connection itself (I/O, or the server ending it: SQLSTATE classes 08 and 57P), not of a query.</summary>
+    private static bool IsBrokenConnection(NpgsqlException e) =>
+        e is not PostgresException pg || pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("57P", StringComparison.Ordinal);
+
+    private async Task<T> ReadOnceAsync<T>(Func<CatalogueQuery, Task<T>> work, CancellationToken cancellation)
     {
         await using var connection = await DatabaseConnector.OpenAsync(_settings, cancellation);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellation);

@@ -19,11 +19,13 @@ public abstract class GeneratedSurveyRun : IAsyncLifetime
 
     public abstract Task InitializeAsync();
 
-    /// <summary>Writes the survey and a job file (the [job] lines below plus <paramref name="extraConfig"/>) and runs it.</summary>
-    protected async Task RunAsync(SurveySpec spec, string extraConfig = "")
+    /// <summary>Writes the survey and a job file (the [job] lines below plus <paramref name="extraConfig"/>), lets
+    /// <paramref name="beforeRun"/> add to the folder, and runs it.</summary>
+    protected async Task RunAsync(SurveySpec spec, string extraConfig = "", Action? beforeRun = null)
     {
         SurveyWriter.Write(new Survey(spec), Folder);
         await File.WriteAllTextAsync(Path.Combine(Folder, "job.cfg"), "[job]\nimages = images/**/*.fits\noutput = output\n" + extraConfig);
+        beforeRun?.Invoke();
         await using var engine = new LocalEngine();
         Summary = await new JobRunner(engine, ProgressReporter.Silent()).RunAsync(Folder);
     }

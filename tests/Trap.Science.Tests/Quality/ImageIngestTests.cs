@@ -39,7 +39,7 @@ public class ImageIngestTests
         Assert.Equal(0, record.ReasonId);
         Assert.Equal("rms_invalid", record.ReasonName);
         Assert.Equal(verdict.Rejection!.Explanation, record.Explanation);
-        Assert.Equal("readable,metadata,flat,nan,tau_time,noise_ratio", record.ChecksRun);
+        Assert.Equal("readable,metadata,flat,nan,pixel_range,tau_time,noise_ratio", record.ChecksRun);
         Assert.Equal("LOFAR", record.Telescope);
         Assert.Equal(m.StartUtc, record.StartUtc);
         Assert.Equal(verdict.RmsQc, record.RmsQcJy);
@@ -66,7 +66,7 @@ public class ImageIngestTests
     [Fact]
     public void ReasonIdsAreStableAndUnique()
     {
-        Assert.Equal(Enumerable.Range(0, 11), RejectReason.All.Select(r => r.Id));
+        Assert.Equal(Enumerable.Range(0, 16), RejectReason.All.Select(r => r.Id));
         Assert.Equal(RejectReason.All.Count, RejectReason.All.Select(r => r.Name).Distinct().Count());
         Assert.Equal(5, RejectReason.DataFlat.Id);
         Assert.Equal(2, RejectReason.BrightSourceNear.Id);

@@ -29,7 +29,7 @@ public class ImageQualityControlTests
         var verdict = RunLofar();
         Assert.True(verdict.Accepted, verdict.Rejection?.ToString());
         Assert.Equal(
-            [QualityCheck.Readable, QualityCheck.Metadata, QualityCheck.Flat, QualityCheck.Nan, QualityCheck.TauTime,
+            [QualityCheck.Readable, QualityCheck.Metadata, QualityCheck.Flat, QualityCheck.Nan, QualityCheck.PixelRange, QualityCheck.TauTime,
              QualityCheck.NoiseRatio, QualityCheck.Beam, QualityCheck.BrightSource, QualityCheck.RmsBounds, QualityCheck.BeamLimits],
             verdict.ChecksRun);
         Assert.InRange(verdict.RmsQc / verdict.ExpectedNoiseJy, 4.8, 5.2);
@@ -41,7 +41,7 @@ public class ImageQualityControlTests
         var verdict = Qc.Run(WithNoise(GenericMetadata(), 0.01));
         Assert.True(verdict.Accepted);
         Assert.Equal(
-            [QualityCheck.Readable, QualityCheck.Metadata, QualityCheck.Flat, QualityCheck.Nan, QualityCheck.RmsBounds, QualityCheck.BeamLimits],
+            [QualityCheck.Readable, QualityCheck.Metadata, QualityCheck.Flat, QualityCheck.Nan, QualityCheck.PixelRange, QualityCheck.RmsBounds, QualityCheck.BeamLimits],
             verdict.ChecksRun);
         Assert.True(double.IsNaN(verdict.ExpectedNoiseJy));
     }

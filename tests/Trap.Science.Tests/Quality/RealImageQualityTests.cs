@@ -51,7 +51,7 @@ public class RealImageQualityTests
     {
         var path = RealData.PathOf("lofar-casa/L55596_000TO009_skymodellsc_wmax6000_noise_mult10_cell40_npix512_wplanes215.img.restored.corr");
         var verdict = ImageIngest.Ingest(path, Qc).Verdict;
-        Assert.Equal([QualityCheck.Readable, QualityCheck.Metadata, QualityCheck.Flat, QualityCheck.Nan, QualityCheck.TauTime, QualityCheck.NoiseRatio],
+        Assert.Equal([QualityCheck.Readable, QualityCheck.Metadata, QualityCheck.Flat, QualityCheck.Nan, QualityCheck.PixelRange, QualityCheck.TauTime, QualityCheck.NoiseRatio],
             verdict.ChecksRun);
         Assert.Equal("HBA_DUAL", verdict.Metadata!.Lofar!.AntennaSet);
         Assert.InRange(verdict.RmsQc / verdict.ExpectedNoiseJy, 1e4, 1e5);

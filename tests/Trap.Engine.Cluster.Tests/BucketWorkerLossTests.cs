@@ -68,7 +68,8 @@ public sealed class BucketWorkerLossTests : IDisposable
         var differences = await DatasetComparer.CompareAsync(Path.Combine(_folder, "local"), Path.Combine(_folder, "cluster"));
         Assert.All(differences.Where(d => d.Table != DatasetTables.Images && d.Table != DatasetTables.Rejections), d =>
             Assert.True(d.Same, $"{d.Table}: {d.RowsA} rows locally, {d.RowsB} on the cluster; only local: {string.Join(" | ", d.OnlyInA)}"));
-        Assert.True(differences.Single(d => d.Table == DatasetTables.ExtractedSources).RowsA > 5000, "the survey is not dense");
+        var measurements = differences.Single(d => d.Table == DatasetTables.ExtractedSources).RowsA;
+        Assert.True(measurements > 2000, $"the survey is not dense: {measurements} measurements");
         Assert.Empty(Directory.GetFiles(Path.Combine(_folder, "cluster"), "*.partial-*", SearchOption.AllDirectories));
     }
 

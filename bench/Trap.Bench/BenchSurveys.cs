@@ -21,6 +21,7 @@ public static class BenchSurveys
             SurveyWriter.Write(new Survey(spec), folder);
         }
         File.WriteAllText(Path.Combine(folder, "job.cfg"), "[job]\nimages = images/**/*.fits\noutput = output\n");
+        // Each benchmark writes its own --output; an earlier run's is replaced (Trap's own folders only).
         return folder;
     }
 }

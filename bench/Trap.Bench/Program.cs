@@ -17,6 +17,7 @@ public static class Program
         ["db-load"] = DatabaseLoadBenchmark.Run,
         ["cluster"] = ClusterBenchmark.Run,
         ["scaling"] = ScalingBenchmark.Run,
+        ["memory"] = MemoryBenchmark.Run,
     };
 
     public static int Main(string[] args)

@@ -9,14 +9,11 @@ namespace Trap.Bench;
 
 /// <summary>
 /// scaling: the whole job as a user runs it (`trap run`, a separate process each) on generated
-/// surveys of 1024² images, for the MapReduce targets: `scaling [--images 200] [--size 1024]
-/// [--memory 100,1600]`.
+/// surveys of 1024² images, for the MapReduce targets: `scaling [--images 200] [--size 1024]`.
 /// - local[2] / local[1] wall-time speed-up on two survey shapes of about --images images:
 ///   1 field × 1 band, and 4 fields × 5 bands (target ≥ 1.8).
 /// - whole pipeline per image on local[1] against extraction only (read, QC, extraction, in this
 ///   process, one core) per image on the same images (target ≤ 1.3×).
-/// - peak RSS of local[2] for each count of --memory (1 field × 1 band), flat in the number of images
-///   (target: within 10 %, under 1 GiB).
 /// </summary>
 public static class ScalingBenchmark
 {
@@ -24,16 +21,14 @@ public static class ScalingBenchmark
     {
         var images = ClusterBenchmark.Option(args, "--images", 200);
         var size = ClusterBenchmark.Option(args, "--size", 1024);
-        var memoryIndex = Array.IndexOf(args, "--memory");
-        var memoryCounts = memoryIndex >= 0 ? args[memoryIndex + 1].Split(',').Select(int.Parse).ToArray() : Array.Empty<int>();
 
         Console.WriteLine($"scaling: {size}² images, {Environment.ProcessorCount} cores");
         foreach (var (fields, bands) in new[] { (1, 1), (4, 5) })
         {
             var job = BenchSurveys.Job(fields, bands, Math.Max(1, images / (fields * bands)), size);
             var count = fields * bands * Math.Max(1, images / (fields * bands));
-            var one = TrapProcess.Run("run", job, "--master", "local[1]", "--no-database");
-            var two = TrapProcess.Run("run", job, "--master", "local[2]", "--no-database");
+            var one = TrapProcess.Run("run", job, "--output", Path.Combine(job, "out-local1"), "--master", "local[1]", "--no-database");
+            var two = TrapProcess.Run("run", job, "--output", Path.Combine(job, "out-local2"), "--master", "local[2]", "--no-database");
             Console.WriteLine($"  {fields} field(s) x {bands} band(s), {count} images: local[1] {one.WallSeconds:F1} s, local[2] {two.WallSeconds:F1} s, " +
                               $"speed-up {one.WallSeconds / two.WallSeconds:F2} (target >= 1.8); peak RSS local[2] {two.MaxRssMb:F0} MB");
             if (fields == 1)
@@ -42,12 +37,6 @@ public static class ScalingBenchmark
                 Console.WriteLine($"    per image: pipeline local[1] {1000 * one.WallSeconds / count:F1} ms, extraction only {1000 * extraction / count:F1} ms, " +
                                   $"ratio {one.WallSeconds / extraction:F2} (target <= 1.3)");
             }
-        }
-        foreach (var count in memoryCounts)
-        {
-            var job = BenchSurveys.Job(1, 1, count, size);
-            var run = TrapProcess.Run("run", job, "--master", "local[2]", "--no-database");
-            Console.WriteLine($"  memory: {count} images, local[2]: peak RSS {run.MaxRssMb:F0} MB, {run.WallSeconds:F1} s");
         }
         return 0;
     }

@@ -50,7 +50,7 @@ public sealed class ExtractImageTask : IMapTask<ImageWork, ImageSummary>
             rows.Add(RowMapping.Source(MeasurementIds.Blind(work.ImageId, k), work.ImageId, ExtractType.Blind, s, errors));
         }
         ParquetTableWriter<ExtractedSourceRow>.WriteFileAsync(folder.Extractions(work.ImageId), rows).GetAwaiter().GetResult();
-        BackgroundGridFile.Write(folder.BackgroundGrid(work.ImageId), maps.Grid);
+        BackgroundGridFile.Write(folder.BackgroundGrid(work.ImageId), maps.Layout);
         return new ImageSummary(work.ImageId, quality, facts, rows.Count, result.RmsMin, result.RmsMax, null);
     }
 }

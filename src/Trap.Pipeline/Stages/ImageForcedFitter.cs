@@ -5,15 +5,15 @@ using Trap.Pipeline.Output;
 using Trap.Pipeline.Output.Rows;
 using Trap.Pipeline.Work;
 using Trap.Science.Association;
-using Trap.Science.Extraction.Background;
 using Trap.Science.Extraction.Forced;
 
 namespace Trap.Pipeline.Stages;
 
 /// <summary>
 /// Forced photometry in one image (trap-facts §7.2): reads the pixels again and interpolates the
-/// background and RMS maps from the node grid blind extraction left in the working folder, so no
-/// grid is estimated twice (the maps are the extraction's own, bit for bit).
+/// background and RMS of each fit box only, from the node grid blind extraction left in the working
+/// folder, so no grid is estimated twice and no whole-image map is made (the values are the
+/// extraction's own, bit for bit).
 /// </summary>
 public sealed class ImageForcedFitter
 {
@@ -35,11 +35,7 @@ public sealed class ImageForcedFitter
             // The file changed or vanished since extraction: no forced fits here, and the run goes on.
             return;
         }
-        var extraction = config.Extraction;
-        var mask = ExtractionMask.Build(image.Pixels, image.Width, image.Height, extraction.Margin, extraction.ExtractionRadiusPix);
-        var maps = BackgroundMaps.FromGrid(mask, image.Width, image.Height, extraction.BackSizeX, extraction.BackSizeY,
-            BackgroundGridFile.Read(work.BackgroundGrid(imageId)));
-        _photometer = ForcedPhotometer.For(image, extraction, maps);
+        _photometer = ForcedPhotometer.For(image, config.Extraction, BackgroundGridFile.Read(work.BackgroundGrid(imageId)));
     }
 
     /// <summary>The measurement at the requested position as an extracted_sources row (id <paramref name="sourceId"/>), or null when it cannot be fitted.</summary>

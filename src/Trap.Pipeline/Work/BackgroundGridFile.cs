@@ -4,18 +4,25 @@ using Trap.Science.Extraction.Background;
 namespace Trap.Pipeline.Work;
 
 /// <summary>
-/// A background/RMS node grid as a small binary file (node counts, then the background and RMS nodes
-/// as doubles, NaN where masked); zero nodes mean the image had no unmasked pixel. Doubles round-trip
-/// exactly, so maps interpolated from the file equal the extraction's own.
+/// What blind extraction's background maps were made from, as a small binary file: the useful box,
+/// the node counts, then the background and RMS nodes as doubles (NaN where masked); zero nodes mean
+/// no grid (no unmasked pixel). Doubles round-trip exactly, so values interpolated from the file equal
+/// the extraction's own maps.
 /// </summary>
 public static class BackgroundGridFile
 {
-    public static void Write(string path, BackgroundGrid? grid)
+    public static void Write(string path, BackgroundLayout layout)
     {
+        var grid = layout.Grid;
         OutputFolders.CreateInside(Path.GetDirectoryName(path)!);
         var partial = OutputFolders.PartialName(path);
         using (var writer = new BinaryWriter(File.Create(partial)))
         {
+            var box = layout.UsefulBox;
+            writer.Write(box.X0);
+            writer.Write(box.Y0);
+            writer.Write(box.Width);
+            writer.Write(box.Height);
             writer.Write(grid?.NodesX ?? 0);
             writer.Write(grid?.NodesY ?? 0);
             if (grid is not null)
@@ -27,16 +34,17 @@ public static class BackgroundGridFile
         File.Move(partial, path, overwrite: true);
     }
 
-    public static BackgroundGrid? Read(string path)
+    public static BackgroundLayout Read(string path)
     {
         using var reader = new BinaryReader(File.OpenRead(path));
+        var box = new PixelBox(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
         var nodesX = reader.ReadInt32();
         var nodesY = reader.ReadInt32();
-        if (nodesX == 0 || nodesY == 0) return null;
+        if (nodesX == 0 || nodesY == 0) return new BackgroundLayout(null, box);
         var background = new double[nodesX * nodesY];
         var rms = new double[nodesX * nodesY];
         for (var i = 0; i < background.Length; i++) background[i] = reader.ReadDouble();
         for (var i = 0; i < rms.Length; i++) rms[i] = reader.ReadDouble();
-        return new BackgroundGrid(nodesX, nodesY, background, rms);
+        return new BackgroundLayout(new BackgroundGrid(nodesX, nodesY, background, rms), box);
     }
 }

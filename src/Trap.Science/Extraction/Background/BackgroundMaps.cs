@@ -10,13 +10,14 @@ namespace Trap.Science.Extraction.Background;
 /// </summary>
 public sealed class BackgroundMaps
 {
-    private BackgroundMaps(int width, int height, float[] background, float[] rms, BackgroundGrid? grid)
+    private BackgroundMaps(int width, int height, float[] background, float[] rms, BackgroundGrid? grid, PixelBox usefulBox)
     {
         Width = width;
         Height = height;
         Background = background;
         Rms = rms;
         Grid = grid;
+        UsefulBox = usefulBox;
         MedianRmsNode = grid?.MedianRms() ?? double.NaN;
         (RmsMin, RmsMax) = Range(rms);
     }
@@ -32,6 +33,12 @@ public sealed class BackgroundMaps
     /// <summary>The node grid the maps were interpolated from; null when no pixel was unmasked.</summary>
     public BackgroundGrid? Grid { get; }
 
+    /// <summary>Bounding box of the unmasked pixels, over which the grid was estimated and interpolated.</summary>
+    public PixelBox UsefulBox { get; }
+
+    /// <summary>What <see cref="BackgroundWindow.FromGrid"/> needs to give these maps' values in any window.</summary>
+    public BackgroundLayout Layout => new(Grid, UsefulBox);
+
     /// <summary>Median of the unmasked RMS nodes (reference of the 0.001 RMS filter).</summary>
     public double MedianRmsNode { get; }
 
@@ -46,24 +53,14 @@ public sealed class BackgroundMaps
     /// <summary>Grid estimate (§4.3) and bilinear interpolation to every pixel of the useful box.</summary>
     public static BackgroundMaps Compute(ReadOnlySpan<float> pixels, ReadOnlySpan<bool> mask, int width, int height, int backSizeX, int backSizeY)
     {
-        var box = PixelBox.OfUnmasked(mask, width, height);
-        var grid = box.IsEmpty ? null : BackgroundGridEstimator.Estimate(pixels, width, box, backSizeX, backSizeY);
-        return FromGrid(mask, width, height, backSizeX, backSizeY, grid);
-    }
-
-    /// <summary>
-    /// The maps of an image whose node grid is already known (null: no pixel unmasked), e.g. kept by
-    /// blind extraction for the forced fits of the same image: the same maps as <see cref="Compute"/>
-    /// gives, for the cost of the interpolation only.
-    /// </summary>
-    public static BackgroundMaps FromGrid(ReadOnlySpan<bool> mask, int width, int height, int backSizeX, int backSizeY, BackgroundGrid? grid)
-    {
-        var background = new float[mask.Length];
-        var rms = new float[mask.Length];
+        var background = new float[pixels.Length];
+        var rms = new float[pixels.Length];
         rms.AsSpan().Fill(float.PositiveInfinity);
         var box = PixelBox.OfUnmasked(mask, width, height);
-        if (box.IsEmpty || grid is null) return new BackgroundMaps(width, height, background, rms, null);
-        if (grid.FullyMasked) return new BackgroundMaps(width, height, background, rms, grid);
+        if (box.IsEmpty) return new BackgroundMaps(width, height, background, rms, null, box);
+
+        var grid = BackgroundGridEstimator.Estimate(pixels, width, box, backSizeX, backSizeY);
+        if (grid.FullyMasked) return new BackgroundMaps(width, height, background, rms, grid, box);
 
         var bgNodes = FillMaskedNodes(grid, grid.Background);
         var rmsNodes = FillMaskedNodes(grid, grid.Rms);
@@ -83,7 +80,7 @@ public sealed class BackgroundMaps
                 background[start + x] = 0;
             }
         }
-        return new BackgroundMaps(width, height, background, rms, grid);
+        return new BackgroundMaps(width, height, background, rms, grid, box);
     }
 
     /// <summary>
@@ -96,11 +93,19 @@ public sealed class BackgroundMaps
         return Math.Clamp(u, 0, nodes - 1);
     }
 
+    /// <summary>The two nodes pixel p of an axis of n box pixels lies between, and its weight towards the second.</summary>
+    internal static (int First, int Second, float Weight) NodePair(int p, int n, int backSize, int nodes)
+    {
+        var u = NodeCoordinate(p, n, backSize, nodes);
+        var first = (int)u;
+        return (first, Math.Min(first + 1, nodes - 1), (float)(u - first));
+    }
+
     /// <summary>
     /// Masked nodes take the value of the nearest unmasked node, so the bilinear interpolation never
     /// mixes in a missing value (TraP's facts leave this case open; this is Trap's choice).
     /// </summary>
-    private static float[] FillMaskedNodes(BackgroundGrid grid, double[] values)
+    internal static float[] FillMaskedNodes(BackgroundGrid grid, double[] values)
     {
         var filled = new float[values.Length];
         for (var node = 0; node < values.Length; node++)
@@ -136,19 +141,13 @@ public sealed class BackgroundMaps
             var row = rowsAlongX[j] = new float[box.Width];
             for (var p = 0; p < box.Width; p++)
             {
-                var u = NodeCoordinate(p, box.Width, backSizeX, grid.NodesX);
-                var i0 = (int)u;
-                var i1 = Math.Min(i0 + 1, grid.NodesX - 1);
-                var f = (float)(u - i0);
+                var (i0, i1, f) = NodePair(p, box.Width, backSizeX, grid.NodesX);
                 row[p] = (1 - f) * nodes[j * grid.NodesX + i0] + f * nodes[j * grid.NodesX + i1];
             }
         }
         for (var q = 0; q < box.Height; q++)
         {
-            var v = NodeCoordinate(q, box.Height, backSizeY, grid.NodesY);
-            var j0 = (int)v;
-            var j1 = Math.Min(j0 + 1, grid.NodesY - 1);
-            var f = (float)(v - j0);
+            var (j0, j1, f) = NodePair(q, box.Height, backSizeY, grid.NodesY);
             Lerp(rowsAlongX[j0], rowsAlongX[j1], f, map.AsSpan((box.Y0 + q) * width + box.X0, box.Width));
         }
     }

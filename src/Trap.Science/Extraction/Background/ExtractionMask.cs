@@ -11,23 +11,10 @@ public static class ExtractionMask
     public static bool[] Build(ReadOnlySpan<float> pixels, int width, int height, int margin, double radius)
     {
         var mask = new bool[pixels.Length];
-        var cy = (height - 1) / 2.0;
         for (var y = 0; y < height; y++)
         {
             var row = mask.AsSpan(y * width, width);
-            if (y < margin || y >= height - margin)
-            {
-                row.Fill(true);
-                continue;
-            }
-            // Unmasked x range of this row: inside the margins and strictly inside the circle.
-            int first = margin, last = width - 1 - margin;
-            if (radius > 0)
-            {
-                var (circleFirst, circleLast) = CircleSpan(y - cy, (width - 1) / 2.0, radius);
-                first = Math.Max(first, circleFirst);
-                last = Math.Min(last, circleLast);
-            }
+            var (first, last) = UnmaskedSpan(y, width, height, margin, radius);
             if (first > last)
             {
                 row.Fill(true);
@@ -39,6 +26,37 @@ public static class ExtractionMask
             for (var x = first; x <= last; x++) row[x] = float.IsNaN(values[x]);
         }
         return mask;
+    }
+
+    /// <summary>The mask of one window of the image only (window-sized, row by row): the same values <see cref="Build"/> gives there.</summary>
+    public static bool[] BuildWindow(ReadOnlySpan<float> pixels, int width, int height, int margin, double radius, PixelBox window)
+    {
+        var mask = new bool[window.Width * window.Height];
+        for (var wy = 0; wy < window.Height; wy++)
+        {
+            var y = window.Y0 + wy;
+            var (first, last) = UnmaskedSpan(y, width, height, margin, radius);
+            for (var wx = 0; wx < window.Width; wx++)
+            {
+                var x = window.X0 + wx;
+                mask[wy * window.Width + wx] = x < first || x > last || float.IsNaN(pixels[y * width + x]);
+            }
+        }
+        return mask;
+    }
+
+    /// <summary>First and last x of row y inside the margins and strictly inside the circle; first > last when none.</summary>
+    private static (int First, int Last) UnmaskedSpan(int y, int width, int height, int margin, double radius)
+    {
+        if (y < margin || y >= height - margin) return (1, 0);
+        int first = margin, last = width - 1 - margin;
+        if (radius > 0)
+        {
+            var (circleFirst, circleLast) = CircleSpan(y - (height - 1) / 2.0, (width - 1) / 2.0, radius);
+            first = Math.Max(first, circleFirst);
+            last = Math.Min(last, circleLast);
+        }
+        return (first, last);
     }
 
     /// <summary>First and last integer x with (x − cx)² + dy² &lt; r² (TraP masks x² + y² ≥ r²); first > last when none.</summary>

@@ -18,36 +18,41 @@ namespace Trap.Science.Extraction.Forced;
 public sealed class ForcedPhotometer
 {
     private readonly float[] _pixels;
+    private readonly int _width;
+    private readonly int _height;
+    private readonly Func<PixelBox, BackgroundWindow> _background;
     private readonly BeamShape _beam;
     private readonly PixelToSky _toSky;
     private readonly SkyToPixel _toPixel;
     private readonly ExtractionConfig _config;
 
-    /// <param name="maps">The image's background and RMS maps when already computed by blind extraction; else computed here.</param>
+    /// <param name="layout">
+    /// The grid and useful box of the image's background as blind extraction estimated them: each fit
+    /// box's background and RMS are then interpolated from it alone. Null: the whole-image maps are
+    /// computed here (as blind extraction would).
+    /// </param>
     public ForcedPhotometer(float[] pixels, int width, int height, BeamShape beam, PixelToSky toSky, SkyToPixel toPixel,
-        ExtractionConfig config, BackgroundMaps? maps = null)
+        ExtractionConfig config, BackgroundLayout? layout = null)
     {
         config.Validate();
         _pixels = pixels;
+        _width = width;
+        _height = height;
         _beam = beam;
         _toSky = toSky;
         _toPixel = toPixel;
         _config = config;
-        Maps = maps ?? BackgroundMaps.Compute(pixels,
-            ExtractionMask.Build(pixels, width, height, config.Margin, config.ExtractionRadiusPix),
-            width, height, config.BackSizeX, config.BackSizeY);
+        _background = layout is null ? WindowOf(WholeImageMaps()) : box => WindowOf(layout, box);
         // At least 2 so the central 3x3 always lies inside the box.
         HalfBox = Math.Max(2, (int)(config.BoxInBeamPix * Math.Max(beam.SemiMajor, beam.SemiMinor) / 2));
     }
 
-    public static ForcedPhotometer For(SkyImage image, ExtractionConfig config, BackgroundMaps? maps = null)
+    public static ForcedPhotometer For(SkyImage image, ExtractionConfig config, BackgroundLayout? layout = null)
     {
         var meta = image.Metadata;
         return new ForcedPhotometer(image.Pixels, image.Width, image.Height, BeamShape.From(meta.BeamPixels),
-            meta.Wcs.TryPixelToSky, meta.Wcs.TrySkyToPixel, config, maps);
+            meta.Wcs.TryPixelToSky, meta.Wcs.TrySkyToPixel, config, layout);
     }
-
-    public BackgroundMaps Maps { get; }
 
     /// <summary>Half-width of the fit box in pixels: the box is [ix − HalfBox, ix + HalfBox) on both axes.</summary>
     public int HalfBox { get; }
@@ -61,22 +66,24 @@ public sealed class ForcedPhotometer
         {
             return Fail("the position cannot be projected onto the image");
         }
-        int width = Maps.Width, height = Maps.Height;
+        int width = _width, height = _height;
         if (x < 0 || y < 0 || x > width - 1 || y > height - 1) return Fail($"pixel ({x:F1}, {y:F1}) is outside the {width}x{height} image");
         int ix = (int)x, iy = (int)y;
         if (ix - HalfBox < 0 || iy - HalfBox < 0 || ix + HalfBox > width || iy + HalfBox > height)
         {
             return Fail($"pixel ({x:F1}, {y:F1}) is closer than the box half-width {HalfBox} px to the image edge");
         }
+        var box = new PixelBox(ix - HalfBox, iy - HalfBox, 2 * HalfBox, 2 * HalfBox);
+        var background = _background(box);
         for (var dy = -1; dy <= 1; dy++)
         {
             for (var dx = -1; dx <= 1; dx++)
             {
-                if (Maps.IsMasked((iy + dy) * width + ix + dx)) return Fail("a pixel of the central 3x3 is masked");
+                if (background.IsMasked(ix + dx, iy + dy)) return Fail("a pixel of the central 3x3 is masked");
             }
         }
 
-        var island = BoxIsland(ix, iy);
+        var island = BoxIsland(background, ix, iy);
         if (island is null) return Fail("every pixel of the fit box is masked");
         var fixedValues = new GaussianParameters(0, x, y, _beam.SemiMajor, _beam.SemiMinor, _beam.Theta);
         var m = SourceMeasurer.Measure(island, _beam, FixedParameters.Position | FixedParameters.Shape, fixedValues);
@@ -90,9 +97,9 @@ public sealed class ForcedPhotometer
     }
 
     /// <summary>The fit box as an island of background-subtracted values, threshold 0; null when all of it is masked.</summary>
-    private Island? BoxIsland(int ix, int iy)
+    private Island? BoxIsland(BackgroundWindow background, int ix, int iy)
     {
-        var box = new PixelBox(ix - HalfBox, iy - HalfBox, 2 * HalfBox, 2 * HalfBox);
+        var box = background.Window;
         var values = new double[box.Width * box.Height];
         var sig = double.NegativeInfinity;
         var any = false;
@@ -100,18 +107,28 @@ public sealed class ForcedPhotometer
         {
             for (var bx = 0; bx < box.Width; bx++)
             {
-                var i = (box.Y0 + by) * Maps.Width + box.X0 + bx;
-                if (Maps.IsMasked(i))
+                int x = box.X0 + bx, y = box.Y0 + by;
+                if (background.IsMasked(x, y))
                 {
                     values[by * box.Width + bx] = double.NaN;
                     continue;
                 }
-                var v = (double)_pixels[i] - Maps.Background[i];
+                var v = (double)_pixels[y * _width + x] - background.Background(x, y);
                 values[by * box.Width + bx] = v;
-                sig = Math.Max(sig, v / Maps.Rms[i]);
+                sig = Math.Max(sig, v / background.Rms(x, y));
                 any = true;
             }
         }
-        return any ? new Island(box, values, 0, Maps.Rms[iy * Maps.Width + ix], sig) : null;
+        return any ? new Island(box, values, 0, background.Rms(ix, iy), sig) : null;
     }
+
+    private BackgroundMaps WholeImageMaps() => BackgroundMaps.Compute(_pixels,
+        ExtractionMask.Build(_pixels, _width, _height, _config.Margin, _config.ExtractionRadiusPix),
+        _width, _height, _config.BackSizeX, _config.BackSizeY);
+
+    private static Func<PixelBox, BackgroundWindow> WindowOf(BackgroundMaps maps) => box => BackgroundWindow.FromMaps(maps, box);
+
+    private BackgroundWindow WindowOf(BackgroundLayout layout, PixelBox box) =>
+        BackgroundWindow.FromGrid(layout, _config.BackSizeX, _config.BackSizeY, box,
+            ExtractionMask.BuildWindow(_pixels, _width, _height, _config.Margin, _config.ExtractionRadiusPix, box));
 }

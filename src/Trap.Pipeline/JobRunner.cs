@@ -26,8 +26,6 @@ namespace Trap.Pipeline;
 /// </summary>
 public sealed class JobRunner
 {
-    /// <summary>The working folder's name inside the run's staging folder (removed before the commit).</summary>
-    public const string WorkFolderName = "_work";
 
     private readonly IEngine _engine;
     private readonly ProgressReporter _progress;
@@ -38,7 +36,12 @@ public sealed class JobRunner
         _progress = progress;
     }
 
-    public async Task<RunSummary> RunAsync(string jobFolderOrFile, string? outputOverride = null, CancellationToken cancellation = default)
+    /// <param name="append">
+    /// Re-use the work the job's existing dataset keeps (`_work`) for images already processed under the
+    /// same configuration (`trap run --append`): the result is the dataset a full run gives.
+    /// </param>
+    public async Task<RunSummary> RunAsync(string jobFolderOrFile, string? outputOverride = null, CancellationToken cancellation = default,
+        bool append = false)
     {
         var clock = Stopwatch.StartNew();
         var jobFile = Path.GetFullPath(Directory.Exists(jobFolderOrFile) ? Path.Combine(jobFolderOrFile, JobConfig.FileName) : jobFolderOrFile);
@@ -66,10 +69,15 @@ public sealed class JobRunner
         RunCounts counts;
         try
         {
-            var work = new WorkFolder(Path.Combine(output.Staging, WorkFolderName));
+            var work = new WorkFolder(Path.Combine(output.Staging, DatasetFolder.WorkCacheFolder));
             Directory.CreateDirectory(work.Root);
-            counts = await RunStagesAsync(work, output.Staging, context, config, plan, monitors, cancellation);
-            Directory.Delete(work.Root, recursive: true);
+            var manifest = WorkManifest.For(plan, context.ConfigText);
+            manifest.Write(work);
+            var cache = append ? WorkCache.Open(outputFolder, manifest) : null;
+            if (append) _progress.Message(cache is null
+                ? "trap: --append: no earlier work of this configuration in the output; processing every image"
+                : $"trap: --append: {cache.Matching} images are unchanged since the earlier run");
+            counts = await RunStagesAsync(work, cache, output.Staging, context, config, plan, monitors, cancellation);
             OutputFolders.RemoveAbandonedPartials(output.Staging);
             await WriteDatasetAsync(output.Staging, context.JobName, config, plan, counts, clock);
             output.Commit();
@@ -85,14 +93,21 @@ public sealed class JobRunner
     }
 
     /// <summary>The stages of DESIGN "The job, as data flows": two barriers in all, none per timestep.</summary>
-    private async Task<RunCounts> RunStagesAsync(WorkFolder work, string folder, JobContext context, JobConfig config, JobPlan plan,
-        IReadOnlyList<MonitorList.Entry> monitors, CancellationToken cancellation)
+    private async Task<RunCounts> RunStagesAsync(WorkFolder work, WorkCache? cache, string folder, JobContext context, JobConfig config,
+        JobPlan plan, IReadOnlyList<MonitorList.Entry> monitors, CancellationToken cancellation)
     {
         var counts = new RunCounts();
-        _progress.Start(plan.Images.Count);
-        var images = plan.Images.Select(i => new ImageWork(i.ImageId, i.Header.Url, work.Root)).ToList();
-        var summaries = await StageAsync("extraction", images.Count, "images",
+        var adopted = new Dictionary<long, ImageSummary>();
+        foreach (var image in cache is null ? Array.Empty<PlannedImage>() : plan.Images)
+        {
+            if (cache!.AdoptExtraction(image.ImageId, work) is { } earlier) adopted[image.ImageId] = earlier;
+        }
+        var images = plan.Images.Where(i => !adopted.ContainsKey(i.ImageId)).Select(i => new ImageWork(i.ImageId, i.Header.Url, work.Root)).ToList();
+        _progress.Start(images.Count);
+        var extracted = await StageAsync("extraction", images.Count, "images",
             () => _engine.MapAsync<ExtractImageTask, ImageWork, ImageSummary>(context, images, cancellation, _progress));
+        var byId = extracted.ToDictionary(s => s.ImageId);
+        var summaries = plan.Images.Select(i => adopted.TryGetValue(i.ImageId, out var s) ? s : byId[i.ImageId]).ToList();
 
         var verdicts = ImageVerdicts.Apply(plan, summaries, config);
         foreach (var (bucket, bucketImages) in verdicts.Buckets) BucketReplay.WriteImages(work, bucket, bucketImages);
@@ -100,7 +115,8 @@ public sealed class JobRunner
         var requests = await StageAsync("association", buckets.Count, "sky buckets",
             () => _engine.MapAsync<AssociationTask, BucketWork, BucketRequests>(context, buckets, cancellation));
 
-        var fits = requests.SelectMany(r => r.Images).Select(i => new ForcedFitWork(i.ImageId, i.Url, work.Root)).ToList();
+        var fits = requests.SelectMany(r => r.Images).Where(i => cache?.AdoptForcedFits(i.ImageId, work) != true)
+            .Select(i => new ForcedFitWork(i.ImageId, i.Url, work.Root)).ToList();
         await StageAsync("forced fits", fits.Count, "images",
             () => _engine.MapAsync<ForcedFitTask, ForcedFitWork, ForcedFitSummary>(context, fits, cancellation));
 

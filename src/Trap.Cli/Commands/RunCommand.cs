@@ -18,7 +18,8 @@ public sealed class RunCommand : ICliCommand
 
     private static readonly string Usage =
         "usage: trap run JOB_FOLDER [--output DIR] [--master local[N]|trap://CLUSTER_ID] [--executor-cores N] [--conf key=value]...\n" +
-        "                           [--database CONN [--database-password-file FILE] | --no-database]\n" +
+        "                           [--database CONN [--database-password-file FILE] | --no-database] [--append]\n" +
+        "  --append re-uses the work the output keeps for images already processed (new images only cost their own work)\n" +
         "  --master trap://CLUSTER_ID runs on that cluster's workers (see trap-submit); their database is\n" +
         "  $" + DatabaseSettings.EnvironmentVariable + " or --conf trap.db=CONN; --conf keys: " + string.Join(", ", ConfKeys.All) + "\n" +
         "  the Parquet dataset is always written; it is also loaded into the catalogue database given by\n" +
@@ -29,7 +30,7 @@ public sealed class RunCommand : ICliCommand
     public int Run(IReadOnlyList<string> args)
     {
         var parsed = CliArguments.Parse(args, new[] { "output", "master", "database", "database-password-file", "executor-cores", "conf" },
-            new[] { "no-database" });
+            new[] { "no-database", "append" });
         if (parsed.Positionals.Count != 1) throw new CliUsageException(Usage);
         var database = parsed.Has("no-database") ? null : DatabaseFor(parsed.Get("database"), parsed.Get("database-password-file"));
         var engine = new EngineOptions
@@ -39,7 +40,7 @@ public sealed class RunCommand : ICliCommand
         };
         InlinePassword.WarnIfAny(Name, "--database", parsed.Get("database"));
         InlinePassword.WarnIfAny(Name, "--conf " + ConfKeys.Database, engine.Conf.GetValueOrDefault(ConfKeys.Database));
-        return RunJob(parsed.Positionals[0], parsed.Get("output"), parsed.Get("master") ?? "local[*]", database, engine);
+        return RunJob(parsed.Positionals[0], parsed.Get("output"), parsed.Get("master") ?? "local[*]", database, engine, parsed.Has("append"));
     }
 
     /// <summary>
@@ -66,7 +67,8 @@ public sealed class RunCommand : ICliCommand
     /// Runs a job, loads it into the database when one is given, and prints a summary; shared with `trap demo`.
     /// Returns <see cref="ExitCodes.AlertsNotDelivered"/> when the broker did not acknowledge every VOEvent.
     /// </summary>
-    public static int RunJob(string job, string? output, string master, DatabaseSettings? database, EngineOptions? engineOptions = null)
+    public static int RunJob(string job, string? output, string master, DatabaseSettings? database, EngineOptions? engineOptions = null,
+        bool append = false)
     {
         IEngine engine;
         try
@@ -81,7 +83,7 @@ public sealed class RunCommand : ICliCommand
         try
         {
             var runner = new JobRunner(engine, ProgressReporter.ForConsole());
-            summary = runner.RunAsync(job, output).GetAwaiter().GetResult();
+            summary = runner.RunAsync(job, output, append: append).GetAwaiter().GetResult();
         }
         finally
         {

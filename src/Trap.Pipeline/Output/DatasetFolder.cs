@@ -25,6 +25,9 @@ public sealed class DatasetFolder : IDisposable
     /// <summary>Where tables are written while the run is going.</summary>
     public string Staging { get; }
 
+    /// <summary>The subfolder of a dataset that keeps the run's per-image work for `trap run --append` (not fsynced: checked when reused).</summary>
+    public const string WorkCacheFolder = "_work";
+
     /// <summary>Where the previous output waits during the commit.</summary>
     public string Retired { get; }
 
@@ -62,7 +65,7 @@ public sealed class DatasetFolder : IDisposable
     }
 
     /// <summary>Commit step 1: every file and folder of the staging folder to disk, so no rename publishes data still in memory.</summary>
-    public void SyncStaging() => DiskSync.Tree(Staging);
+    public void SyncStaging() => DiskSync.Tree(Staging, WorkCacheFolder);
 
     /// <summary>Commit step 2: the previous output becomes X.old (an empty folder is just removed).</summary>
     public void RetireTarget()

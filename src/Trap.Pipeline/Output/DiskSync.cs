@@ -13,11 +13,16 @@ internal static partial class DiskSync
 {
     private const int ReadOnly = 0;
 
-    /// <summary>Syncs a folder and everything inside it.</summary>
-    public static void Tree(string folder)
+    /// <summary>
+    /// Syncs a folder and everything inside it but the subfolder named <paramref name="skipped"/> (the
+    /// run's work cache: many small files, each checked when reused, so it need not survive a power cut).
+    /// </summary>
+    public static void Tree(string folder, string? skipped = null)
     {
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)) Sync(file);
-        foreach (var child in Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories)) Sync(child);
+        var skip = skipped is null ? null : Path.Combine(folder, skipped) + Path.DirectorySeparatorChar;
+        bool Kept(string path) => skip is null || !(path + Path.DirectorySeparatorChar).StartsWith(skip, StringComparison.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(Kept)) Sync(file);
+        foreach (var child in Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories).Where(Kept)) Sync(child);
         Sync(folder);
     }
 

@@ -20,6 +20,13 @@ public sealed class ExtractImageTask : IMapTask<ImageWork, ImageSummary>
 {
     public ImageSummary Run(ImageWork work, JobContext context)
     {
+        var summary = Extract(work, context);
+        WorkCache.WriteSummary(new WorkFolder(work.WorkFolder), summary);
+        return summary;
+    }
+
+    private static ImageSummary Extract(ImageWork work, JobContext context)
+    {
         var config = JobConfigCache.Get(context);
         var ingested = ImageIngest.Ingest(work.Url, new ImageQualityControl(config.Quality), config.Job.ReadOptions);
         var quality = ingested.Verdict.ToRecord();

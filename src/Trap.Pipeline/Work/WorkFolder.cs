@@ -22,6 +22,12 @@ public sealed record WorkFolder(string Root)
     /// <summary>The forced fits made in an image (extracted_sources rows; ids are given by the final reduce).</summary>
     public string ForcedFits(long imageId) => File("forced", $"{imageId}.parquet");
 
+    /// <summary>What the extraction stage told the driver of an image (JSON), kept for `trap run --append`.</summary>
+    public string Summary(long imageId) => File("summary", $"{imageId}.json");
+
+    /// <summary>Which images and configuration this folder's files belong to (<see cref="WorkManifest"/>).</summary>
+    public string Manifest => Path.Combine(Root, "manifest.json");
+
     /// <summary>The images of a sky bucket in association order, with their QC verdicts.</summary>
     public string BucketImages(int bucket) => File("buckets", $"{bucket}.parquet");
 

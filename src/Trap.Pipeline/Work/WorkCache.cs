@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Trap.Pipeline.Stages;
+
+namespace Trap.Pipeline.Work;
+
+/// <summary>
+/// The work an earlier run of the job left in its dataset (`_work`), for `trap run --append`: an
+/// image's extraction (its sources, background grid and summary) and its forced fits are copied into
+/// the new run's work folder instead of being made again, when the image, its id and the configuration
+/// are the same and, for forced fits, the positions asked for are the same. Every other image is
+/// processed as in a full run, so an appended run gives the dataset a full re-run gives. A file that
+/// cannot be read back is simply made again.
+/// </summary>
+public sealed class WorkCache
+{
+    private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    private readonly WorkFolder _previous;
+    private readonly HashSet<long> _sameImages;
+
+    private WorkCache(WorkFolder previous, HashSet<long> sameImages)
+    {
+        _previous = previous;
+        _sameImages = sameImages;
+    }
+
+    /// <summary>Images whose earlier work matches this run's.</summary>
+    public int Matching => _sameImages.Count;
+
+    /// <summary>The cache of the dataset at <paramref name="outputFolder"/> for a run with <paramref name="manifest"/>; null when there is none or the configuration changed.</summary>
+    public static WorkCache? Open(string outputFolder, WorkManifest manifest)
+    {
+        var previous = new WorkFolder(Path.Combine(outputFolder, Output.DatasetFolder.WorkCacheFolder));
+        var earlier = WorkManifest.Read(previous);
+        if (earlier is null || earlier.ConfigHash != manifest.ConfigHash) return null;
+        var known = earlier.Images.ToHashSet();
+        return new WorkCache(previous, manifest.Images.Where(known.Contains).Select(i => i.ImageId).ToHashSet());
+    }
+
+    /// <summary>Serialises an extraction summary for a later run's cache.</summary>
+    public static void WriteSummary(WorkFolder work, ImageSummary summary)
+    {
+        Output.OutputFolders.CreateInside(Path.GetDirectoryName(work.Summary(summary.ImageId))!);
+        var partial = Output.OutputFolders.PartialName(work.Summary(summary.ImageId));
+        File.WriteAllText(partial, JsonSerializer.Serialize(summary, Json));
+        File.Move(partial, work.Summary(summary.ImageId), overwrite: true);
+    }
+
+    /// <summary>Copies an image's extraction into <paramref name="work"/> and returns its summary; null when it must be extracted again.</summary>
+    public ImageSummary? AdoptExtraction(long imageId, WorkFolder work)
+    {
+        if (!_sameImages.Contains(imageId)) return null;
+        try
+        {
+            var summary = JsonSerializer.Deserialize<ImageSummary>(File.ReadAllText(_previous.Summary(imageId)), Json);
+            if (summary is null || summary.ImageId != imageId) return null;
+            if (summary.Facts is not null && summary.ExtractionError is null)
+            {
+                Copy(_previous.Extractions(imageId), work.Extractions(imageId));
+                Copy(_previous.BackgroundGrid(imageId), work.BackgroundGrid(imageId));
+            }
+            Copy(_previous.Summary(imageId), work.Summary(imageId));
+            return summary;
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Copies an image's forced fits when the earlier run asked for exactly the same positions; false when they must be fitted.</summary>
+    public bool AdoptForcedFits(long imageId, WorkFolder work)
+    {
+        if (!_sameImages.Contains(imageId)) return false;
+        try
+        {
+            var (before, now) = (_previous.ForcedFitRequests(imageId), work.ForcedFitRequests(imageId));
+            if (!File.Exists(before) || !File.ReadAllBytes(before).AsSpan().SequenceEqual(File.ReadAllBytes(now))) return false;
+            Copy(_previous.ForcedFits(imageId), work.ForcedFits(imageId));
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static void Copy(string from, string to)
+    {
+        Output.OutputFolders.CreateInside(Path.GetDirectoryName(to)!);
+        File.Copy(from, to, overwrite: true);
+    }
+}

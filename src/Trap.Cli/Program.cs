@@ -9,6 +9,7 @@ public static class Program
     {
         new DemoCommand(),
         new RunCommand(),
+        new StreamCommand(),
         new SimulateCommand(),
         new DbCommand(),
         new WebCommand(),

@@ -40,8 +40,9 @@ public sealed class JobRunner
     /// Re-use the work the job's existing dataset keeps (`_work`) for images already processed under the
     /// same configuration (`trap run --append`): the result is the dataset a full run gives.
     /// </param>
+    /// <param name="imagesUntilUtc">Only images that start at or before this time (and unreadable ones); later ones wait for another run (`trap stream`).</param>
     public async Task<RunSummary> RunAsync(string jobFolderOrFile, string? outputOverride = null, CancellationToken cancellation = default,
-        bool append = false)
+        bool append = false, DateTime? imagesUntilUtc = null)
     {
         var clock = Stopwatch.StartNew();
         var jobFile = Path.GetFullPath(Directory.Exists(jobFolderOrFile) ? Path.Combine(jobFolderOrFile, JobConfig.FileName) : jobFolderOrFile);
@@ -62,6 +63,7 @@ public sealed class JobRunner
 
         _progress.Message($"trap: {urls.Count} images, reading headers");
         var headers = await _engine.MapAsync<ReadHeaderTask, string, PlanEntry>(context, urls, cancellation);
+        if (imagesUntilUtc is { } until) headers = headers.Where(h => h.Rejection is not null || h.StartUtc <= until).ToList();
         var plan = JobPlanner.Plan(headers, config.Association);
         _progress.Message($"trap: {plan.Timesteps.Count} timesteps, {plan.Bands.Count} bands, {plan.Regions.Count} sky regions, " +
                           $"{plan.Images.Select(i => i.Bucket).Distinct().Count()} sky buckets; engine {_engine.GetType().Name} x{_engine.Parallelism}");

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using Trap.Pipeline.Streaming;
 using Trap.Simulation;
 using Trap.Simulation.Output;
 
@@ -29,16 +31,20 @@ public sealed class SimulateCommand : ICliCommand
           --bad-fraction F      fraction of images of each bad kind (default 0.01, at least one each)
           --no-bad-images       every image good
           --threads N           images rendered in parallel (default: all cores)
+          --stream HOST:PORT    then serve the images as an AARTFAAC imager would, in time order, to the first
+                                client (e.g. `trap stream JOB --feed HOST:PORT`); HOST is the address to listen on
+          --rate N              images per second on the stream (default 10)
         """;
 
     public int Run(IReadOnlyList<string> args)
     {
         try
         {
-            var (spec, folder, threads) = Parse(args);
+            var (spec, folder, threads, stream, rate) = Parse(args);
             var survey = new Survey(spec);
             var summary = SurveyWriter.Write(survey, folder, threads);
             Print(survey, summary);
+            if (stream is not null) Serve(folder, stream, rate);
             return 0;
         }
         catch (ArgumentException e)
@@ -54,11 +60,13 @@ public sealed class SimulateCommand : ICliCommand
         }
     }
 
-    private static (SurveySpec Spec, string Folder, int Threads) Parse(IReadOnlyList<string> args)
+    private static (SurveySpec Spec, string Folder, int Threads, IPEndPoint? Stream, double Rate) Parse(IReadOnlyList<string> args)
     {
         var spec = new SurveySpec();
         string? folder = null;
         var threads = -1;
+        IPEndPoint? stream = null;
+        var rate = 10.0;
         for (var i = 0; i < args.Count; i++)
         {
             var option = args[i];
@@ -91,12 +99,28 @@ public sealed class SimulateCommand : ICliCommand
                     break;
                 case "--no-bad-images": spec = spec with { BadImages = BadImageFractions.None }; break;
                 case "--threads": threads = Int(); break;
+                case "--stream": stream = IPEndPoint.TryParse(Value(), out var endpoint) ? endpoint : throw new ArgumentException($"--stream needs IP:PORT, got '{args[i]}'."); break;
+                case "--rate": rate = Real() is var r and > 0 and <= 10_000 ? r : throw new ArgumentException("--rate needs 0 < N <= 10000 images/s."); break;
                 default: throw new ArgumentException($"unknown option '{option}'.");
             }
         }
         if (folder is null) throw new ArgumentException("--out DIR is required.");
         if (threads == 0 || threads < -1) throw new ArgumentException("--threads needs a positive number.");
-        return (spec, folder, threads);
+        return (spec, folder, threads, stream, rate);
+    }
+
+    /// <summary>Plays the survey's images in time order (timestep, then pointing and band) to the first feed client.</summary>
+    private static void Serve(string folder, IPEndPoint endpoint, double rate)
+    {
+        var files = Directory.GetFiles(Path.Combine(folder, "images"), "*.fits", SearchOption.AllDirectories)
+            .OrderBy(f => System.Text.RegularExpressions.Regex.Match(Path.GetFileName(f), @"_t(\d+)_").Groups[1].Value, StringComparer.Ordinal)
+            .ThenBy(f => f, StringComparer.Ordinal)
+            .ToList();
+        new AartfaacSender(endpoint, files, rate)
+            .RunAsync(port => Console.WriteLine($"trap simulate: serving {files.Count} images on {endpoint.Address}:{port} at {rate:G} images/s; waiting for a client"),
+                skipped => Console.WriteLine($"trap simulate: not sent (the feed carries float32 FITS images only): {skipped}"))
+            .GetAwaiter().GetResult();
+        Console.WriteLine($"trap simulate: sent {files.Count} images");
     }
 
     private static void Print(Survey survey, SurveyWriteSummary summary)

@@ -1,0 +1,116 @@
+using Trap.Engine;
+using Trap.Images.Accessors;
+using Trap.Pipeline.Configuration;
+using Trap.Pipeline.Output;
+using Trap.Pipeline.Output.Rows;
+using Trap.Pipeline.Planning;
+using Trap.Pipeline.Progress;
+
+namespace Trap.Pipeline.Streaming;
+
+/// <summary>How `trap stream` decides a timestep is complete and how often it looks for images.</summary>
+public sealed record StreamOptions
+{
+    /// <summary>A timestep with no newer image waits this long after its last image arrived before it is processed.</summary>
+    public TimeSpan TimestepWait { get; init; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+}
+
+/// <summary>
+/// `trap stream JOB`: processes a job's images as they arrive, in TraP's online order — a timestep
+/// (images with the same start time) once it is complete: a newer timestep has begun, or no image of
+/// it arrived for <see cref="StreamOptions.TimestepWait"/>. Each batch of complete timesteps is an
+/// appended run (<see cref="JobRunner"/> with append), so the dataset grows by atomic commits and is
+/// readable at every moment, earlier images' work is re-used, and the result equals a batch run over
+/// the same images. The dataset is the stream's only state: killed and restarted, it continues with
+/// the images the dataset does not hold yet, losing and duplicating none (docs/streaming.md).
+/// </summary>
+public sealed class StreamRunner(IEngine engine, ProgressReporter progress, StreamOptions options)
+{
+    private readonly Dictionary<string, (DateTime StartUtc, DateTime SeenUtc)> _seen = new(StringComparer.Ordinal);
+
+    /// <summary>Appended runs made so far.</summary>
+    public int Runs { get; private set; }
+
+    /// <summary>Runs until cancelled (or, with <paramref name="stopWhenIdle"/>, until nothing is pending for that long).</summary>
+    public async Task RunAsync(string jobFolder, CancellationToken cancellation, TimeSpan? stopWhenIdle = null)
+    {
+        var jobFile = Path.GetFullPath(Path.Combine(jobFolder, JobConfig.FileName));
+        var config = JobConfig.Load(jobFile);
+        var output = Path.GetFullPath(Path.Combine(jobFolder, config.Job.Output));
+        var idleSince = DateTime.UtcNow;
+        while (!cancellation.IsCancellationRequested)
+        {
+            var pending = Pending(jobFolder, config, output);
+            var ready = ReadyUntil(pending, DateTime.UtcNow);
+            if (ready is { } until)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                await new JobRunner(engine, progress).RunAsync(jobFolder, cancellation: cancellation, append: true, imagesUntilUtc: until);
+                Runs++;
+                var left = pending.Count(p => p.StartUtc > until);
+                progress.Message($"trap stream: timesteps up to {until:O} processed in {clock.Elapsed.TotalSeconds:F1} s; " +
+                                 $"{left} images waiting (lag {(left == 0 ? 0 : (DateTime.UtcNow - pending.Where(p => p.StartUtc > until).Min(p => p.SeenUtc)).TotalSeconds):F1} s)");
+                idleSince = DateTime.UtcNow;
+                continue;
+            }
+            if (pending.Count > 0) idleSince = DateTime.UtcNow;
+            if (stopWhenIdle is { } idle && DateTime.UtcNow - idleSince > idle) return;
+            try
+            {
+                await Task.Delay(options.PollInterval, cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The newest start time up to which every timestep is complete, or null when none is.</summary>
+    private DateTime? ReadyUntil(IReadOnlyList<(string Url, DateTime StartUtc, DateTime SeenUtc)> pending, DateTime now)
+    {
+        DateTime? ready = null;
+        var timesteps = pending.GroupBy(p => p.StartUtc).OrderBy(g => g.Key).ToList();
+        for (var i = 0; i < timesteps.Count; i++)
+        {
+            var newerBegun = i + 1 < timesteps.Count;
+            var quiet = now - timesteps[i].Max(p => p.SeenUtc) >= options.TimestepWait;
+            if (!newerBegun && !quiet) break;
+            ready = timesteps[i].Key;
+        }
+        return ready;
+    }
+
+    /// <summary>The job's images the dataset does not hold yet, with their start times and when this stream first saw them.</summary>
+    private List<(string Url, DateTime StartUtc, DateTime SeenUtc)> Pending(string jobFolder, JobConfig config, string output)
+    {
+        var done = ProcessedImages(output);
+        var pending = new List<(string, DateTime, DateTime)>();
+        foreach (var url in ImageGlob.Expand(config.Job.Images, jobFolder))
+        {
+            if (done.Contains(url)) continue;
+            if (!_seen.TryGetValue(url, out var seen))
+            {
+                // An unreadable header gets a start time of its own: it is processed (and rejected) with the next batch.
+                DateTime start;
+                try
+                {
+                    start = ImageReader.ReadMetadata(url, config.Job.ReadOptions).StartUtc;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    start = DateTime.MinValue;
+                }
+                _seen[url] = seen = (start, DateTime.UtcNow);
+            }
+            pending.Add((url, seen.StartUtc, seen.SeenUtc));
+        }
+        return pending;
+    }
+
+    private static HashSet<string> ProcessedImages(string output) =>
+        ParquetTableReader.Parts(output, DatasetTables.Images).SelectMany(ParquetTableReader.ReadFile<ImageRow>).Select(r => r.Url)
+            .ToHashSet(StringComparer.Ordinal);
+}

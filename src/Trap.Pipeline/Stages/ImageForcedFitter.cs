@@ -1,3 +1,4 @@
+using Trap.Formats.Buffers;
 using Trap.Images;
 using Trap.Images.Accessors;
 using Trap.Pipeline.Configuration;
@@ -13,11 +14,13 @@ namespace Trap.Pipeline.Stages;
 /// <summary>
 /// Forced photometry in one image (trap-facts §7.2): reads the pixels again and interpolates the
 /// background and RMS maps from the node grid blind extraction left in the working folder, so no
-/// grid is estimated twice (the maps are the extraction's own, bit for bit).
+/// grid is estimated twice (the maps are the extraction's own, bit for bit). Disposing hands the
+/// image's pixels and maps back to the pool for the next image.
 /// </summary>
-public sealed class ImageForcedFitter
+public sealed class ImageForcedFitter : IDisposable
 {
     private readonly ForcedPhotometer? _photometer;
+    private readonly SkyImage? _image;
     private readonly long _imageId;
     private readonly AssociationConfig _association;
 
@@ -28,7 +31,7 @@ public sealed class ImageForcedFitter
         SkyImage image;
         try
         {
-            image = ImageReader.Read(url, config.Job.ReadOptions);
+            _image = image = ImageReader.Read(url, config.Job.ReadOptions);
         }
         catch (ImageFormatException)
         {
@@ -39,6 +42,7 @@ public sealed class ImageForcedFitter
         var mask = ExtractionMask.Build(image.Pixels, image.Width, image.Height, extraction.Margin, extraction.ExtractionRadiusPix);
         var maps = BackgroundMaps.FromGrid(mask, image.Width, image.Height, extraction.BackSizeX, extraction.BackSizeY,
             BackgroundGridFile.Read(work.BackgroundGrid(imageId)));
+        ExactLengthArrayPool<bool>.Shared.Return(mask); // the maps carry the mask on (RMS +∞)
         _photometer = ForcedPhotometer.For(image, extraction, maps);
     }
 
@@ -50,5 +54,11 @@ public sealed class ImageForcedFitter
         var type = request.Kind == ForcedFitKind.NullDetection ? ExtractType.NullDetection : ExtractType.Monitor;
         var errors = PositionErrors.Derive(s.Dec, s.RaErr, s.DecErr, s.ErrorRadiusArcsec, _association);
         return RowMapping.Source(sourceId, _imageId, type, s, errors, request.RuncatId, request.MonitorId);
+    }
+
+    public void Dispose()
+    {
+        _photometer?.Maps.Dispose();
+        _image?.Dispose();
     }
 }

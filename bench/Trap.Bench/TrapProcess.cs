@@ -3,8 +3,11 @@ using System.Globalization;
 
 namespace Trap.Bench;
 
-/// <summary>What a timed `trap` process used: wall time, CPU time, and its peak resident memory.</summary>
-public sealed record ProcessCost(double WallSeconds, double CpuSeconds, double MaxRssMb);
+/// <summary>What a timed `trap` process used: wall time, CPU time (user and system), and its peak resident memory.</summary>
+public sealed record ProcessCost(double WallSeconds, double UserSeconds, double SystemSeconds, double MaxRssMb)
+{
+    public double CpuSeconds => UserSeconds + SystemSeconds;
+}
 
 /// <summary>
 /// Runs the built `trap` command-line tool as a separate process under /usr/bin/time, so whole runs are
@@ -40,7 +43,7 @@ public static class TrapProcess
                 throw new InvalidOperationException($"trap {string.Join(' ', args)} failed ({process.ExitCode}):\n{stdout}\n{stderr.Result}");
             }
             var f = File.ReadAllText(timeFile).Trim().Split('\n')[^1].Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-            return new ProcessCost(f[0], f[1] + f[2], f[3] / 1024.0);
+            return new ProcessCost(f[0], f[1], f[2], f[3] / 1024.0);
         }
         finally
         {

@@ -1,12 +1,14 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
+using Trap.Formats.Buffers;
 
 namespace Trap.Formats.Fits;
 
 /// <summary>
 /// Reads one NAXIS1×NAXIS2 plane of an image HDU as float32. BITPIX -32 is read with one sequential
 /// read straight into the result's bytes and swapped in place; other BITPIX go through a pooled
-/// buffer a chunk at a time.
+/// buffer a chunk at a time. The plane is rented from <see cref="ExactLengthArrayPool{T}.Shared"/>: its
+/// owner may hand it back when done with it (every value is overwritten by the next read).
 /// </summary>
 internal static class FitsPlaneReader
 {
@@ -42,7 +44,7 @@ internal static class FitsPlaneReader
             }
         }
 
-        var pixels = GC.AllocateUninitializedArray<float>((int)hdu.PlaneLength);
+        var pixels = ExactLengthArrayPool<float>.Shared.Rent((int)hdu.PlaneLength);
         var scaling = FitsScaling.FromHeader(hdu.Header, layout.BitPix);
         if (layout.BitPix == -32)
         {

@@ -98,6 +98,7 @@ internal sealed class CatalogueSteps : IBucketSteps
             if (row.FfMonitorId is { } monitorId) _monitorOfMeasurement[row.SourceId] = monitorId;
             (request.Kind == ForcedFitKind.NullDetection ? nulls : monitors).Add(RowMapping.Measurement(row));
         }
+        fitter?.Dispose();
         return (nulls, monitors);
     }
 

@@ -14,7 +14,8 @@ namespace Trap.Pipeline.Stages;
 /// the sequential historical one, which the driver applies in observation order) and, when accepted,
 /// extract its sources. The extractions (extracted_sources rows with their final ids and derived
 /// position errors) and the background grid go to the working folder; the driver gets a summary.
-/// A bad image becomes a rejection; nothing here throws for bad input.
+/// A bad image becomes a rejection; nothing here throws for bad input. The image's pixels and maps
+/// go back to the pool when the task ends, for the next image this worker reads.
 /// </summary>
 public sealed class ExtractImageTask : IMapTask<ImageWork, ImageSummary>
 {
@@ -28,7 +29,7 @@ public sealed class ExtractImageTask : IMapTask<ImageWork, ImageSummary>
     private static ImageSummary Extract(ImageWork work, JobContext context)
     {
         var config = JobConfigCache.Get(context);
-        var ingested = ImageIngest.Ingest(work.Url, new ImageQualityControl(config.Quality), config.Job.ReadOptions);
+        using var ingested = ImageIngest.Ingest(work.Url, new ImageQualityControl(config.Quality), config.Job.ReadOptions);
         var quality = ingested.Verdict.ToRecord();
         if (ingested.Accepted is not { } image)
         {
@@ -48,6 +49,7 @@ public sealed class ExtractImageTask : IMapTask<ImageWork, ImageSummary>
         {
             return new ImageSummary(work.ImageId, quality, facts, 0, double.NaN, double.NaN, error.Message);
         }
+        using var ownedMaps = maps; // this task's to hand back once the grid is written
         var folder = new WorkFolder(work.WorkFolder);
         var rows = new List<ExtractedSourceRow>(result.Sources.Count);
         for (var k = 0; k < result.Sources.Count; k++)

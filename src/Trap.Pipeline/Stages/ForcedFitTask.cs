@@ -24,7 +24,7 @@ public sealed class ForcedFitTask : IMapTask<ForcedFitWork, ForcedFitSummary>
         var config = JobConfigCache.Get(context);
         var folder = new WorkFolder(work.WorkFolder);
         var requests = ParquetTableReader.ReadFile<ForcedFitRequestRow>(folder.ForcedFitRequests(work.ImageId));
-        var fitter = new ImageForcedFitter(work.ImageId, work.Url, folder, config);
+        using var fitter = new ImageForcedFitter(work.ImageId, work.Url, folder, config);
         var fits = new List<ExtractedSourceRow>();
         for (var i = 0; i < requests.Count; i++)
         {

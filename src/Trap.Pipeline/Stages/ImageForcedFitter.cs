@@ -1,3 +1,4 @@
+using Trap.Formats.Buffers;
 using Trap.Images;
 using Trap.Images.Accessors;
 using Trap.Pipeline.Configuration;
@@ -13,11 +14,12 @@ namespace Trap.Pipeline.Stages;
 /// Forced photometry in one image (trap-facts §7.2): reads the pixels again and interpolates the
 /// background and RMS of each fit box only, from the node grid blind extraction left in the working
 /// folder, so no grid is estimated twice and no whole-image map is made (the values are the
-/// extraction's own, bit for bit).
+/// extraction's own, bit for bit). Disposing hands the image's pixels back to the pool.
 /// </summary>
-public sealed class ImageForcedFitter
+public sealed class ImageForcedFitter : IDisposable
 {
     private readonly ForcedPhotometer? _photometer;
+    private readonly SkyImage? _image;
     private readonly long _imageId;
     private readonly AssociationConfig _association;
 
@@ -28,7 +30,7 @@ public sealed class ImageForcedFitter
         SkyImage image;
         try
         {
-            image = ImageReader.Read(url, config.Job.ReadOptions);
+            _image = image = ImageReader.Read(url, config.Job.ReadOptions);
         }
         catch (ImageFormatException)
         {
@@ -46,5 +48,10 @@ public sealed class ImageForcedFitter
         var type = request.Kind == ForcedFitKind.NullDetection ? ExtractType.NullDetection : ExtractType.Monitor;
         var errors = PositionErrors.Derive(s.Dec, s.RaErr, s.DecErr, s.ErrorRadiusArcsec, _association);
         return RowMapping.Source(sourceId, _imageId, type, s, errors, request.RuncatId, request.MonitorId);
+    }
+
+    public void Dispose()
+    {
+        _image?.Dispose();
     }
 }

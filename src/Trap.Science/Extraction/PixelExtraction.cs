@@ -1,10 +1,14 @@
+using Trap.Formats.Buffers;
 using Trap.Science.Extraction.Background;
 using Trap.Science.Extraction.Detection;
 using Trap.Science.Extraction.Fitting;
 
 namespace Trap.Science.Extraction;
 
-/// <summary>The pixel-space half of extraction: maps, then the measured islands that passed TraP's usability check.</summary>
+/// <summary>
+/// The pixel-space half of extraction: maps, then the measured islands that passed TraP's usability
+/// check. The caller owns the maps (dispose them to hand their arrays back).
+/// </summary>
 public sealed record PixelExtractionResult(BackgroundMaps Maps, IReadOnlyList<PixelMeasurement> Measurements);
 
 /// <summary>
@@ -24,6 +28,7 @@ public static class PixelExtraction
         RejectFlat(pixels, name);
         var mask = ExtractionMask.Build(pixels, width, height, config.Margin, config.ExtractionRadiusPix);
         var maps = BackgroundMaps.Compute(pixels, mask, width, height, config.BackSizeX, config.BackSizeY);
+        ExactLengthArrayPool<bool>.Shared.Return(mask); // the maps carry the mask on (RMS +∞)
         var islands = IslandFinder.Find(pixels, maps, config.DetectionThreshold, config.AnalysisThreshold);
         var fixedParameters = config.ForceBeam ? FixedParameters.Shape : FixedParameters.None;
         var beamValues = new GaussianParameters(0, 0, 0, beam.SemiMajor, beam.SemiMinor, beam.Theta);

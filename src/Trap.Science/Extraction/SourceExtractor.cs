@@ -11,10 +11,16 @@ namespace Trap.Science.Extraction;
 /// </summary>
 public static class SourceExtractor
 {
-    public static ExtractionResult Extract(SkyImage image, ExtractionConfig config) => Extract(image, config, out _);
+    public static ExtractionResult Extract(SkyImage image, ExtractionConfig config)
+    {
+        var result = Extract(image, config, out var maps);
+        maps.Dispose();
+        return result;
+    }
 
     /// <summary>As <see cref="Extract(SkyImage, ExtractionConfig)"/>, also giving the background and RMS maps,
-    /// which forced photometry of the same image can reuse instead of computing them again.</summary>
+    /// which forced photometry of the same image can reuse instead of computing them again; the caller
+    /// owns them (dispose to hand their arrays back).</summary>
     public static ExtractionResult Extract(SkyImage image, ExtractionConfig config, out BackgroundMaps maps)
     {
         var meta = image.Metadata;
@@ -23,7 +29,12 @@ public static class SourceExtractor
     }
 
     public static ExtractionResult Extract(float[] pixels, int width, int height, BeamShape beam, PixelToSky wcs,
-        ExtractionConfig config, string name) => Extract(pixels, width, height, beam, wcs, config, name, out _);
+        ExtractionConfig config, string name)
+    {
+        var result = Extract(pixels, width, height, beam, wcs, config, name, out var maps);
+        maps.Dispose();
+        return result;
+    }
 
     private static ExtractionResult Extract(float[] pixels, int width, int height, BeamShape beam, PixelToSky wcs,
         ExtractionConfig config, string name, out BackgroundMaps maps)

@@ -1,3 +1,4 @@
+using Trap.Formats.Buffers;
 using Trap.Science.Extraction.Background;
 
 namespace Trap.Science.Quality;
@@ -17,23 +18,37 @@ public static class CentralRms
     {
         if (pixels.Length != (long)width * height)
             throw new ArgumentException($"{pixels.Length} pixels for a {width}x{height} image.", nameof(pixels));
-        var sample = CentralBox(pixels, width, height, fraction);
-        if (sample.Length == 0) return double.NaN;
-        // Sorted once, every clipping pass keeps a contiguous range: the median is its middle, the
-        // std comes from prefix sums and the new range from two binary searches, so a pass costs
-        // O(log n) instead of a selection and two sweeps over the sample.
-        var keys = new uint[sample.Length];
-        FloatRadixSort.Sort(sample, keys, new uint[sample.Length]);
-        var (lo, hi) = Clip(sample, sigma);
-        return RmsAboutMedian(sample.AsSpan(lo, hi - lo));
-    }
-
-    /// <summary>The finite pixels of the central box (float32 values, exact in TraP's float64).</summary>
-    private static float[] CentralBox(ReadOnlySpan<float> pixels, int width, int height, int fraction)
-    {
         var (x0, x1) = (width / 2 - width / fraction, width / 2 + width / fraction);
         var (y0, y1) = (height / 2 - height / fraction, height / 2 + height / fraction);
-        var box = new float[(x1 - x0) * (y1 - y0)];
+        // Scratch for one image, handed back at the end (exact lengths: the next image of this size reuses them).
+        var floats = ExactLengthArrayPool<float>.Shared;
+        var uints = ExactLengthArrayPool<uint>.Shared;
+        var boxLength = (x1 - x0) * (y1 - y0);
+        var box = floats.Rent(boxLength);
+        var keys = uints.Rent(boxLength);
+        var other = uints.Rent(boxLength);
+        try
+        {
+            var sample = box.AsSpan(0, CentralBox(pixels, width, x0, x1, y0, y1, box));
+            if (sample.Length == 0) return double.NaN;
+            // Sorted once, every clipping pass keeps a contiguous range: the median is its middle, the
+            // std comes from prefix sums and the new range from two binary searches, so a pass costs
+            // O(log n) instead of a selection and two sweeps over the sample.
+            FloatRadixSort.Sort(sample, keys, other);
+            var (lo, hi) = Clip(box, sample.Length, sigma);
+            return RmsAboutMedian(sample.Slice(lo, hi - lo));
+        }
+        finally
+        {
+            floats.Return(box);
+            uints.Return(keys);
+            uints.Return(other);
+        }
+    }
+
+    /// <summary>Copies the finite pixels of the central box (float32 values, exact in TraP's float64) to the front of <paramref name="box"/>; returns their count.</summary>
+    private static int CentralBox(ReadOnlySpan<float> pixels, int width, int x0, int x1, int y0, int y1, float[] box)
+    {
         var n = 0;
         for (var y = y0; y < y1; y++)
         {
@@ -42,39 +57,48 @@ public static class CentralRms
                 if (float.IsFinite(v)) box[n++] = v;
             }
         }
-        return n == box.Length ? box : box[..n];
+        return n;
     }
 
     /// <summary>
-    /// Iterative clipping about the median of a sorted sample: keeps |x − median| ≤ sigma·std
+    /// Iterative clipping about the median of a sorted sample (the first <paramref name="n"/> values): keeps |x − median| ≤ sigma·std
     /// (population std) until a pass removes nothing or would remove everything; returns the kept range.
     /// </summary>
-    private static (int Lo, int Hi) Clip(float[] sorted, double sigma)
+    private static (int Lo, int Hi) Clip(float[] sorted, int n, double sigma)
     {
-        var n = sorted.Length;
         double shift = sorted[n / 2];
-        var sum = new double[n + 1];
-        var sumSq = new double[n + 1];
-        for (var i = 0; i < n; i++)
+        var doubles = ExactLengthArrayPool<double>.Shared;
+        var sum = doubles.Rent(n + 1);
+        var sumSq = doubles.Rent(n + 1);
+        try
         {
-            var d = sorted[i] - shift;
-            sum[i + 1] = sum[i] + d;
-            sumSq[i + 1] = sumSq[i] + d * d;
+            sum[0] = sumSq[0] = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var d = sorted[i] - shift;
+                sum[i + 1] = sum[i] + d;
+                sumSq[i + 1] = sumSq[i] + d * d;
+            }
+            var (lo, hi) = (0, n);
+            while (true)
+            {
+                var count = hi - lo;
+                var median = Median(sorted, lo, hi);
+                var mean = (sum[hi] - sum[lo]) / count;
+                var std = Math.Sqrt(Math.Max(0, (sumSq[hi] - sumSq[lo]) / count - mean * mean));
+                var limit = sigma * std;
+                bool Kept(int i) => Math.Abs(sorted[i] - median) <= limit;
+                var newLo = FirstTrue(lo, hi, i => Kept(i) || sorted[i] > median);
+                var newHi = FirstTrue(newLo, hi, i => !Kept(i) && sorted[i] > median);
+                var kept = newHi - newLo;
+                if (kept == count || kept == 0) return (lo, hi);
+                (lo, hi) = (newLo, newHi);
+            }
         }
-        var (lo, hi) = (0, n);
-        while (true)
+        finally
         {
-            var count = hi - lo;
-            var median = Median(sorted, lo, hi);
-            var mean = (sum[hi] - sum[lo]) / count;
-            var std = Math.Sqrt(Math.Max(0, (sumSq[hi] - sumSq[lo]) / count - mean * mean));
-            var limit = sigma * std;
-            bool Kept(int i) => Math.Abs(sorted[i] - median) <= limit;
-            var newLo = FirstTrue(lo, hi, i => Kept(i) || sorted[i] > median);
-            var newHi = FirstTrue(newLo, hi, i => !Kept(i) && sorted[i] > median);
-            var kept = newHi - newLo;
-            if (kept == count || kept == 0) return (lo, hi);
-            (lo, hi) = (newLo, newHi);
+            doubles.Return(sum);
+            doubles.Return(sumSq);
         }
     }
 

@@ -3,11 +3,16 @@ using Trap.Images.Accessors;
 
 namespace Trap.Science.Quality;
 
-/// <summary>An ingested image: the pixels when the accessor could read them, and the QC verdict either way.</summary>
-public sealed record IngestedImage(SkyImage? Image, QualityVerdict Verdict)
+/// <summary>
+/// An ingested image: the pixels when the accessor could read them, and the QC verdict either way.
+/// Disposing disposes the image (its pixels go back to the pool for the next image).
+/// </summary>
+public sealed record IngestedImage(SkyImage? Image, QualityVerdict Verdict) : IDisposable
 {
     /// <summary>The image when it was read and passed QC, else null.</summary>
     public SkyImage? Accepted => Verdict.Accepted ? Image : null;
+
+    public void Dispose() => Image?.Dispose();
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Trap.Formats.Buffers;
 
 namespace Trap.Science.Extraction.Background;
 
@@ -6,16 +7,20 @@ namespace Trap.Science.Extraction.Background;
 /// Background and RMS at every pixel (row by row, like <c>SkyImage.Pixels</c>). Masked pixels — the
 /// extraction mask, everything outside the useful box, or all of the image when the grid is fully
 /// masked — have RMS = +∞ and background 0, so a threshold test "value > k·RMS" fails there without a
-/// separate mask look-up.
+/// separate mask look-up. The two maps are rented from <see cref="ExactLengthArrayPool{T}.Shared"/>;
+/// disposing hands them back (each instance has its own arrays, so two live maps never share one).
 /// </summary>
-public sealed class BackgroundMaps
+public sealed class BackgroundMaps : IDisposable
 {
+    private float[]? _background;
+    private float[]? _rms;
+
     private BackgroundMaps(int width, int height, float[] background, float[] rms, BackgroundGrid? grid, PixelBox usefulBox)
     {
         Width = width;
         Height = height;
-        Background = background;
-        Rms = rms;
+        _background = background;
+        _rms = rms;
         Grid = grid;
         UsefulBox = usefulBox;
         MedianRmsNode = grid?.MedianRms() ?? double.NaN;
@@ -26,9 +31,9 @@ public sealed class BackgroundMaps
 
     public int Height { get; }
 
-    public float[] Background { get; }
+    public float[] Background => _background ?? throw Disposed();
 
-    public float[] Rms { get; }
+    public float[] Rms => _rms ?? throw Disposed();
 
     /// <summary>The node grid the maps were interpolated from; null when no pixel was unmasked.</summary>
     public BackgroundGrid? Grid { get; }
@@ -53,8 +58,8 @@ public sealed class BackgroundMaps
     /// <summary>Grid estimate (§4.3) and bilinear interpolation to every pixel of the useful box.</summary>
     public static BackgroundMaps Compute(ReadOnlySpan<float> pixels, ReadOnlySpan<bool> mask, int width, int height, int backSizeX, int backSizeY)
     {
-        var background = new float[pixels.Length];
-        var rms = new float[pixels.Length];
+        var background = ExactLengthArrayPool<float>.Shared.RentCleared(pixels.Length);
+        var rms = ExactLengthArrayPool<float>.Shared.Rent(pixels.Length);
         rms.AsSpan().Fill(float.PositiveInfinity);
         var box = PixelBox.OfUnmasked(mask, width, height);
         if (box.IsEmpty) return new BackgroundMaps(width, height, background, rms, null, box);
@@ -82,6 +87,17 @@ public sealed class BackgroundMaps
         }
         return new BackgroundMaps(width, height, background, rms, grid, box);
     }
+
+    public void Dispose()
+    {
+        if (_background is null || _rms is null) return;
+        ExactLengthArrayPool<float>.Shared.Return(_background);
+        ExactLengthArrayPool<float>.Shared.Return(_rms);
+        _background = null;
+        _rms = null;
+    }
+
+    private ObjectDisposedException Disposed() => new(nameof(BackgroundMaps), "The maps were handed back.");
 
     /// <summary>
     /// Fractional node coordinate of pixel p along an axis of n box pixels (TraP's map_coordinates

@@ -1,3 +1,5 @@
+using Trap.Formats.Buffers;
+
 namespace Trap.Science.Extraction.Background;
 
 /// <summary>
@@ -7,10 +9,14 @@ namespace Trap.Science.Extraction.Background;
 /// </summary>
 public static class ExtractionMask
 {
-    /// <summary>True = masked. <paramref name="radius"/> 0 disables the circle, <paramref name="margin"/> 0 the band.</summary>
+    /// <summary>
+    /// True = masked. <paramref name="radius"/> 0 disables the circle, <paramref name="margin"/> 0 the band.
+    /// The mask is rented from <see cref="ExactLengthArrayPool{T}.Shared"/> (every element is written);
+    /// the caller may hand it back once the maps are built.
+    /// </summary>
     public static bool[] Build(ReadOnlySpan<float> pixels, int width, int height, int margin, double radius)
     {
-        var mask = new bool[pixels.Length];
+        var mask = ExactLengthArrayPool<bool>.Shared.Rent(pixels.Length);
         for (var y = 0; y < height; y++)
         {
             var row = mask.AsSpan(y * width, width);

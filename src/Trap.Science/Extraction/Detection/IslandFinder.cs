@@ -1,4 +1,5 @@
 using System.Numerics;
+using Trap.Formats.Buffers;
 using Trap.Science.Extraction.Background;
 
 namespace Trap.Science.Extraction.Detection;
@@ -18,10 +19,10 @@ public static class IslandFinder
     public static List<Island> Find(ReadOnlySpan<float> pixels, BackgroundMaps maps, double detection, double analysis)
     {
         var width = maps.Width;
-        var labels = new int[pixels.Length]; // 0 = not a candidate, -1 = unlabelled candidate, >0 = visited
+        if (double.IsNaN(maps.MedianRmsNode)) return new List<Island>();
+        var labels = ExactLengthArrayPool<int>.Shared.RentCleared(pixels.Length); // 0 = not a candidate, -1 = unlabelled candidate, >0 = visited
         var candidates = new List<int>();
         var rmsFloor = (float)(RmsFilter * maps.MedianRmsNode);
-        if (double.IsNaN(maps.MedianRmsNode)) return new List<Island>();
         MarkCandidates(pixels, maps.Background, maps.Rms, (float)analysis, rmsFloor, labels, candidates);
 
         var islands = new List<(long Order, Island Island)>();
@@ -48,6 +49,7 @@ public static class IslandFinder
             var island = Build(pixels, maps, members, detection, analysis, out var order);
             if (island is not null) islands.Add((order, island));
         }
+        ExactLengthArrayPool<int>.Shared.Return(labels);
         return islands.OrderBy(t => t.Order).Select(t => t.Island).ToList();
 
         void Visit(int j)

@@ -156,8 +156,11 @@ public sealed class JobRunner
     private async Task<T> StageAsync<T>(string name, int count, string what, Func<Task<T>> run)
     {
         var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var result = await run();
-        _progress.Message($"trap: {name}: {count} {what} in {clock.Elapsed.TotalSeconds:F1} s");
+        // CPU of this process: on a local engine the stage's own; on a cluster the driver's.
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        _progress.Message($"trap: {name}: {count} {what} in {clock.Elapsed.TotalSeconds:F1} s (CPU {cpu.TotalSeconds:F1} s here)");
         return result;
     }
 

@@ -34,13 +34,12 @@ public sealed class AssociationTask : IMapTask<BucketWork, BucketRequests>
         public List<ImageRequests> Requested { get; } = new();
 
         public IReadOnlyList<SourceMeasurement> BlindExtractions(BucketImage image) =>
-            ParquetTableReader.ReadFile<ExtractedSourceRow>(_work.Extractions(image.Record.Id)).Select(RowMapping.Measurement).ToList();
+            WorkFile.Read<ExtractedSourceRow>(_work.Extractions(image.Record.Id)).Select(RowMapping.Measurement).ToList();
 
         public void Associated(BucketImage image, ImageAssociationResult result)
         {
             if (result.ForcedFitRequests.Count == 0) return;
-            ParquetTableWriter<ForcedFitRequestRow>.WriteFileAsync(_work.ForcedFitRequests(image.Record.Id),
-                result.ForcedFitRequests.Select(ForcedFitRequestRow.From)).GetAwaiter().GetResult();
+            WorkFile.Write(_work.ForcedFitRequests(image.Record.Id), result.ForcedFitRequests.Select(ForcedFitRequestRow.From));
             Requested.Add(new ImageRequests(image.Record.Id, image.Url, result.ForcedFitRequests.Count));
         }
 

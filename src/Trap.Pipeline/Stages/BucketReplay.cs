@@ -66,9 +66,8 @@ public static class BucketReplay
 
     /// <summary>Writes a bucket's images, in association order, for its reduce tasks.</summary>
     public static void WriteImages(WorkFolder work, int bucket, IEnumerable<BucketImage> images) =>
-        ParquetTableWriter<BucketImageRow>.WriteFileAsync(work.BucketImages(bucket), images.Select(i => BucketImageRow.From(i.Record, i.Url)))
-            .GetAwaiter().GetResult();
+        WorkFile.Write(work.BucketImages(bucket), images.Select(i => BucketImageRow.From(i.Record, i.Url)));
 
     private static List<BucketImage> ReadImages(WorkFolder work, int bucket) =>
-        ParquetTableReader.ReadFile<BucketImageRow>(work.BucketImages(bucket)).Select(r => new BucketImage(r.ToRecord(), r.Url)).ToList();
+        WorkFile.Read<BucketImageRow>(work.BucketImages(bucket)).Select(r => new BucketImage(r.ToRecord(), r.Url)).ToList();
 }

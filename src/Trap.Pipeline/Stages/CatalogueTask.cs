@@ -54,7 +54,7 @@ internal sealed class CatalogueSteps : IBucketSteps
 
     public IReadOnlyList<SourceMeasurement> BlindExtractions(BucketImage image)
     {
-        var rows = ParquetTableReader.ReadFile<ExtractedSourceRow>(_work.Extractions(image.Record.Id));
+        var rows = WorkFile.Read<ExtractedSourceRow>(_work.Extractions(image.Record.Id));
         _blindRows.AddRange(rows);
         return rows.Select(RowMapping.Measurement).ToList();
     }
@@ -73,8 +73,8 @@ internal sealed class CatalogueSteps : IBucketSteps
         var monitors = new List<SourceMeasurement>();
         if (requests.Count == 0) return (nulls, monitors);
         var imageId = image.Record.Id;
-        var asked = ReadIfPresent<ForcedFitRequestRow>(_work.ForcedFitRequests(imageId)).Select(r => Key((ForcedFitKind)r.Kind, r.RuncatId, r.MonitorId)).ToHashSet();
-        var measured = ReadIfPresent<ExtractedSourceRow>(_work.ForcedFits(imageId))
+        var asked = WorkFile.ReadIfPresent<ForcedFitRequestRow>(_work.ForcedFitRequests(imageId)).Select(r => Key((ForcedFitKind)r.Kind, r.RuncatId, r.MonitorId)).ToHashSet();
+        var measured = WorkFile.ReadIfPresent<ExtractedSourceRow>(_work.ForcedFits(imageId))
             .ToDictionary(r => Key(r.ExtractType == (int)ExtractType.NullDetection ? ForcedFitKind.NullDetection : ForcedFitKind.Monitor, r.FfRuncatId, r.FfMonitorId));
         ImageForcedFitter? fitter = null;
         var k = 0;
@@ -161,6 +161,4 @@ internal sealed class CatalogueSteps : IBucketSteps
     private static (ForcedFitKind, long?) Key(ForcedFitKind kind, long? runcatId, long? monitorId) =>
         (kind, kind == ForcedFitKind.NullDetection ? runcatId : monitorId);
 
-    private static List<T> ReadIfPresent<T>(string file) where T : class, new() =>
-        File.Exists(file) ? ParquetTableReader.ReadFile<T>(file) : new List<T>();
 }

@@ -58,7 +58,7 @@ public sealed class ExtractImageTask : IMapTask<ImageWork, ImageSummary>
             var errors = PositionErrors.Derive(s.Dec, s.RaErr, s.DecErr, s.ErrorRadiusArcsec, config.Association);
             rows.Add(RowMapping.Source(MeasurementIds.Blind(work.ImageId, k), work.ImageId, ExtractType.Blind, s, errors));
         }
-        ParquetTableWriter<ExtractedSourceRow>.WriteFileAsync(folder.Extractions(work.ImageId), rows).GetAwaiter().GetResult();
+        WorkFile.Write(folder.Extractions(work.ImageId), rows);
         BackgroundGridFile.Write(folder.BackgroundGrid(work.ImageId), maps.Layout);
         return new ImageSummary(work.ImageId, quality, facts, rows.Count, result.RmsMin, result.RmsMax, null);
     }

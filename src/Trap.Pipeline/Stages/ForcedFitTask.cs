@@ -23,14 +23,14 @@ public sealed class ForcedFitTask : IMapTask<ForcedFitWork, ForcedFitSummary>
     {
         var config = JobConfigCache.Get(context);
         var folder = new WorkFolder(work.WorkFolder);
-        var requests = ParquetTableReader.ReadFile<ForcedFitRequestRow>(folder.ForcedFitRequests(work.ImageId));
+        var requests = WorkFile.Read<ForcedFitRequestRow>(folder.ForcedFitRequests(work.ImageId));
         using var fitter = new ImageForcedFitter(work.ImageId, work.Url, folder, config);
         var fits = new List<ExtractedSourceRow>();
         for (var i = 0; i < requests.Count; i++)
         {
             if (fitter.Fit(requests[i].ToRequest(), i) is { } row) fits.Add(row);
         }
-        ParquetTableWriter<ExtractedSourceRow>.WriteFileAsync(folder.ForcedFits(work.ImageId), fits).GetAwaiter().GetResult();
+        WorkFile.Write(folder.ForcedFits(work.ImageId), fits);
         return new ForcedFitSummary(work.ImageId, requests.Count, fits.Count);
     }
 }

@@ -11,16 +11,16 @@ namespace Trap.Pipeline.Work;
 public sealed record WorkFolder(string Root)
 {
     /// <summary>Blind extractions of an image (extracted_sources rows with their final ids).</summary>
-    public string Extractions(long imageId) => File("extract", $"{imageId}.parquet");
+    public string Extractions(long imageId) => File("extract", $"{imageId}.json");
 
     /// <summary>The background/RMS node grid of an image, so its forced fits need not estimate it again.</summary>
     public string BackgroundGrid(long imageId) => File("grid", $"{imageId}.grid");
 
     /// <summary>The positions association asked to be forced-fitted in an image.</summary>
-    public string ForcedFitRequests(long imageId) => File("requests", $"{imageId}.parquet");
+    public string ForcedFitRequests(long imageId) => File("requests", $"{imageId}.json");
 
     /// <summary>The forced fits made in an image (extracted_sources rows; ids are given by the final reduce).</summary>
-    public string ForcedFits(long imageId) => File("forced", $"{imageId}.parquet");
+    public string ForcedFits(long imageId) => File("forced", $"{imageId}.json");
 
     /// <summary>What the extraction stage told the driver of an image (JSON), kept for `trap run --append`.</summary>
     public string Summary(long imageId) => File("summary", $"{imageId}.json");
@@ -29,7 +29,7 @@ public sealed record WorkFolder(string Root)
     public string Manifest => Path.Combine(Root, "manifest.json");
 
     /// <summary>The images of a sky bucket in association order, with their QC verdicts.</summary>
-    public string BucketImages(int bucket) => File("buckets", $"{bucket}.parquet");
+    public string BucketImages(int bucket) => File("buckets", $"{bucket}.json");
 
     private string File(string kind, string name) => Path.Combine(Root, kind, name);
 }

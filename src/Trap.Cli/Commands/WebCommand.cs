@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Trap.Storage.Connection;
 using Trap.Web;
@@ -5,26 +6,27 @@ using Trap.Web;
 namespace Trap.Cli.Commands;
 
 /// <summary>`trap web`: serves the web interface over the catalogue database, on loopback unless --urls says otherwise.</summary>
-public sealed class WebCommand : ICliCommand
+public static class WebCommand
 {
-    public string Name => "web";
-
-    public string Summary => $"serve the web interface (trap web [--database CONN] [--urls {WebServer.DefaultUrls}])";
-
-    public int Run(IReadOnlyList<string> args)
+    public static Command Create()
     {
-        var parsed = CliArguments.Parse(args, new[] { "database", "urls" });
-        if (parsed.Positionals.Count > 0) throw new CliUsageException("trap web takes no positional arguments; usage: " + Summary);
-        var database = DatabaseSettings.Resolve(parsed.Get("database"));
-        var urls = parsed.Get("urls") ?? WebServer.DefaultUrls;
-        if (!Uri.TryCreate(urls.Split(';')[0], UriKind.Absolute, out var first) || first.Scheme != "http")
+        var database = CliOptions.Database("the catalogue database to serve");
+        var urls = new Option<string>("--urls") { Description = "where to listen (loopback by default)", HelpName = "URLS", DefaultValueFactory = _ => WebServer.DefaultUrls };
+        var command = new Command("web", "serve the web interface (read-only) until Ctrl-C") { database, urls };
+        command.SetAction(async (parse, cancellation) =>
         {
-            throw new CliUsageException($"--urls '{urls}' is not understood; give e.g. {WebServer.DefaultUrls}");
-        }
-        var app = WebServer.Build(database, urls);
-        app.Start();
-        Console.WriteLine($"trap web: reading {database.Masked}; serving {string.Join(", ", WebServer.Addresses(app))} (Ctrl+C to stop)");
-        app.WaitForShutdown();
-        return 0;
+            var addresses = parse.GetValue(urls)!;
+            if (!Uri.TryCreate(addresses.Split(';')[0], UriKind.Absolute, out var first) || first.Scheme != "http")
+            {
+                throw new CliUsageException($"--urls '{addresses}' is not understood; give e.g. {WebServer.DefaultUrls}");
+            }
+            var settings = DatabaseSettings.Resolve(parse.GetValue(database));
+            await using var app = WebServer.Build(settings, addresses);
+            await app.StartAsync(cancellation);
+            Console.WriteLine($"trap web: reading {settings.Masked}; serving {string.Join(", ", WebServer.Addresses(app))} (Ctrl-C to stop)");
+            await app.WaitForShutdownAsync(cancellation);
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 }

@@ -51,4 +51,16 @@ public sealed class JobFolderCommandTests : IDisposable
         Assert.Contains("Nothing was written", outcome.Out);
         Assert.Equal(before, Directory.GetFileSystemEntries(_folder, "*", SearchOption.AllDirectories).Order().ToList());
     }
+
+    [Fact]
+    public void WebRefusesAFolderThatIsNoDatasetAndAFolderWithADatabase()
+    {
+        var notDataset = CommandLine.Trap("web", _folder);
+        Assert.Equal(ExitCodes.Failed, notDataset.ExitCode);
+        Assert.Contains("is not a Trap dataset", notDataset.Error);
+
+        var both = CommandLine.Trap("web", _folder, "--database", "Host=db");
+        Assert.Equal(ExitCodes.Usage, both.ExitCode);
+        Assert.Contains("not both", both.Error);
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Trap.Cli.Reports;
 using Trap.Simulation;
 using Trap.Simulation.Output;
 
@@ -22,11 +23,24 @@ public static class DemoCommand
             var settings = RunCommand.DatabaseFor(parse.GetValue(database));
             var job = FindDemoJob();
             var root = Path.GetFullPath(Path.Combine(job, "..", ".."));
-            var written = SurveyWriter.Write(new Survey(new SurveySpec()), Path.Combine(root, "state", "demo"));
+            var survey = new Survey(new SurveySpec());
+            var written = SurveyWriter.Write(survey, Path.Combine(root, "state", "demo"));
             Console.WriteLine($"trap demo: wrote {written.Images} images with ground truth to {written.Folder}");
-            return await RunCommand.RunJobAsync(job, null, parse.GetValue(master)!, settings, null, cancellation);
+            var outcome = await RunCommand.RunJobAsync(job, null, parse.GetValue(master)!, settings, null, cancellation);
+            DemoScore.Print(survey, outcome.Candidates);
+            PrintNextCommands(Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(root, "state", "demo", "output")));
+            return outcome.ExitCode;
         });
         return command;
+    }
+
+    private static void PrintNextCommands(string output)
+    {
+        Console.WriteLine();
+        Console.WriteLine("Next:");
+        Console.WriteLine($"  ./trap web {output}                 # browse it: candidates, light curves, the η–V plane (Ctrl-C to stop)");
+        Console.WriteLine($"  duckdb -c \"select * from '{output}/candidates/*.parquet' order by score desc\"   # or pandas, pyarrow, Spark");
+        Console.WriteLine("  ./trap init my-job && ./trap run my-job --dry-run     # your own images: a documented job.cfg, then the plan");
     }
 
     /// <summary>jobs/demo of the checkout, found from the working directory or the executable.</summary>

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Trap.Cli.Reports;
 using Trap.Engine;
 using Trap.Engine.Cluster;
 using Trap.Pipeline;
+using Trap.Pipeline.Output.Rows;
 using Trap.Pipeline.Progress;
 using Trap.Storage.Connection;
 using Trap.Storage.Loading;
@@ -52,7 +54,7 @@ public static class RunCommand
                 DryRunReport.Print(await new JobRunner(planner, ProgressReporter.ForConsole()).PlanAsync(jobFolder, parse.GetValue(output), cancellation), settings);
                 return ExitCodes.Ok;
             }
-            return await RunJobAsync(jobFolder, parse.GetValue(output), parse.GetValue(master)!, settings, engine, cancellation);
+            return (await RunJobAsync(jobFolder, parse.GetValue(output), parse.GetValue(master)!, settings, engine, cancellation)).ExitCode;
         });
         return command;
     }
@@ -77,11 +79,14 @@ public static class RunCommand
                ?? throw new CliUsageException("--database-password-file needs a database: --database CONN or $" + DatabaseSettings.EnvironmentVariable);
     }
 
+    /// <summary>What a run ended with: its exit status and its candidates (for the demo's score).</summary>
+    public sealed record RunOutcome(int ExitCode, IReadOnlyList<CandidateRow> Candidates);
+
     /// <summary>
     /// Runs a job, loads it into the database when one is given, and prints the run's report; shared with `trap demo`.
-    /// Returns <see cref="ExitCodes.AlertsNotDelivered"/> when the broker did not acknowledge every VOEvent.
+    /// The exit status is <see cref="ExitCodes.AlertsNotDelivered"/> when the broker did not acknowledge every VOEvent.
     /// </summary>
-    public static async Task<int> RunJobAsync(string job, string? output, string master, DatabaseSettings? database, EngineOptions? engineOptions,
+    public static async Task<RunOutcome> RunJobAsync(string job, string? output, string master, DatabaseSettings? database, EngineOptions? engineOptions,
         CancellationToken cancellation)
     {
         RunSummary summary;
@@ -107,13 +112,14 @@ public static class RunCommand
             Console.WriteLine($"trap: loaded {loaded.TotalRows} rows into {database.Masked} as dataset {loaded.DatasetId}" +
                               (loaded.ReplacedDatasetId is { } old ? $" (replacing dataset {old})" : ""));
         }
+        var candidates = await RunReport.PrintAsync(summary, cancellation);
         if (summary.Alerts is { NotDelivered: > 0 } alerts)
         {
             Console.WriteLine($"trap: {alerts.NotDelivered} of {alerts.Packets} VOEvents NOT delivered to broker {alerts.Broker} " +
                               $"(the output is complete; resend with: trap alerts send {summary.OutputFolder} --broker {alerts.Broker})");
-            return ExitCodes.AlertsNotDelivered;
+            return new RunOutcome(ExitCodes.AlertsNotDelivered, candidates);
         }
-        return ExitCodes.Ok;
+        return new RunOutcome(ExitCodes.Ok, candidates);
     }
 
     /// <summary>The engine of --master; a master or --conf key it does not know is a usage error.</summary>

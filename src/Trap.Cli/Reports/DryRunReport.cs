@@ -2,7 +2,7 @@ using System.Globalization;
 using Trap.Pipeline;
 using Trap.Storage.Connection;
 
-namespace Trap.Cli.Commands;
+namespace Trap.Cli.Reports;
 
 /// <summary>What `trap run --dry-run` prints: the job's matched images and its plan, so a glob or header problem shows before hours of work.</summary>
 public static class DryRunReport

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Trap.Storage.Loading;
 
 namespace Trap.Web.Data;
 
@@ -15,7 +16,8 @@ public static class ReaderExtensions
 
     public static string Text(this DbDataReader r, string column) => r.GetString(r.GetOrdinal(column));
 
-    public static DateTime Utc(this DbDataReader r, string column) => r.GetFieldValue<DateTime>(r.GetOrdinal(column));
+    /// <summary>A time marked UTC: DuckDB hands Parquet times back without a Kind, and a page must never take them for local time.</summary>
+    public static DateTime Utc(this DbDataReader r, string column) => DateTimes.AsUtc(r.GetFieldValue<DateTime>(r.GetOrdinal(column)));
 
     public static double? NullableDouble(this DbDataReader r, string column)
     {
@@ -38,7 +40,7 @@ public static class ReaderExtensions
     public static DateTime? NullableUtc(this DbDataReader r, string column)
     {
         var i = r.GetOrdinal(column);
-        return r.IsDBNull(i) ? null : r.GetFieldValue<DateTime>(i);
+        return r.IsDBNull(i) ? null : DateTimes.AsUtc(r.GetFieldValue<DateTime>(i));
     }
 
     public static string? NullableText(this DbDataReader r, string column)

@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary>The output is written and committed, but not every VOEvent was acknowledged by the broker.</summary>
     public const int AlertsNotDelivered = 3;
+
+    /// <summary>Stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it); a run's previous output is left as it was.</summary>
+    public const int Interrupted = 130;
 }

@@ -1,63 +1,60 @@
-using Trap.Cli.Commands;
+using System.CommandLine;
+using System.CommandLine.Invocation;
 
 namespace Trap.Cli;
 
 public static class Program
 {
-    /// <summary>Every sub-command, in the order `trap help` lists them.</summary>
-    private static IReadOnlyList<ICliCommand> Commands() => new ICliCommand[]
-    {
-        new DemoCommand(),
-        new RunCommand(),
-        new StreamCommand(),
-        new SimulateCommand(),
-        new DbCommand(),
-        new WebCommand(),
-        new AlertsCommand(),
-        new WorkerCommand(),
-        new ClusterCommand(),
-        new CompareCommand(),
-    };
+    /// <summary>How long an interrupted command gets to clean up (abandon a run's staging output, leave a cluster) before the process ends.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
 
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        var commands = Commands();
-        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        var parse = TrapCommandLine.Create().Parse(args);
+        var name = CommandPath(parse);
+        if (parse.Action is ParseErrorAction)
         {
-            PrintUsage(commands);
-            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
-        }
-        var command = commands.FirstOrDefault(c => c.Name == args[0]);
-        if (command is null)
-        {
-            Console.Error.WriteLine($"trap: unknown command '{args[0]}'. Run 'trap help' for the list.");
+            foreach (var error in parse.Errors) Console.Error.WriteLine($"{name}: {error.Message}");
+            Console.Error.WriteLine($"Run '{name} --help' for its usage.");
             return ExitCodes.Usage;
         }
+        // Ctrl-C and SIGTERM cancel the command's token; the default handler's stack traces are replaced by the messages below.
+        var invocation = new InvocationConfiguration
+        {
+            Output = Console.Out, Error = Console.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = StopGrace,
+        };
         try
         {
-            return command.Run(args.Skip(1).ToArray());
+            return await parse.InvokeAsync(invocation);
         }
         catch (CliUsageException error)
         {
-            Console.Error.WriteLine($"trap {command.Name}: {error.Message}");
+            Console.Error.WriteLine($"{name}: {error.Message}");
             return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine($"{name}: interrupted; a run's previous output is left as it was");
+            return ExitCodes.Interrupted;
         }
         catch (Exception error) when (error is Trap.Pipeline.Configuration.JobConfigException or Trap.Images.ImageFormatException
                                           or Trap.Formats.Fits.FitsFormatException or Trap.Storage.StorageException or Trap.Engine.Cluster.ClusterException
                                           or IOException or UnauthorizedAccessException or InvalidDataException)
         {
             // Errors a user can act on: print the message (file, problem, remedy), not a stack trace.
-            Console.Error.WriteLine($"trap {command.Name}: {error.Message}");
+            Console.Error.WriteLine($"{name}: {error.Message}");
             return ExitCodes.Failed;
         }
     }
 
-    private static void PrintUsage(IReadOnlyList<ICliCommand> commands)
+    /// <summary>"trap db load" for the command the line names, for messages.</summary>
+    private static string CommandPath(ParseResult parse)
     {
-        Console.WriteLine("usage: trap <command> [options]");
-        foreach (var command in commands)
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
         {
-            Console.WriteLine($"  {command.Name,-12} {command.Summary}");
+            names.Insert(0, result.Command is RootCommand ? "trap" : result.Command.Name);
         }
+        return string.Join(" ", names);
     }
 }

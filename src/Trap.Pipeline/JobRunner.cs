@@ -36,6 +36,17 @@ public sealed class JobRunner
         _progress = progress;
     }
 
+    /// <summary>
+    /// What `trap run --dry-run` shows, with nothing written: the configuration, the matched images,
+    /// the output's checks (safe to replace?) and the plan from the images' headers.
+    /// </summary>
+    public async Task<JobPreview> PlanAsync(string jobFolderOrFile, string? outputOverride = null, CancellationToken cancellation = default)
+    {
+        var job = Prepare(jobFolderOrFile, outputOverride);
+        DatasetFolder.RefuseForeignTarget(job.OutputFolder);
+        return job with { Plan = await ReadPlanAsync(job, cancellation) };
+    }
+
     /// <param name="append">
     /// Re-use the work the job's existing dataset keeps (`_work`) for images already processed under the
     /// same configuration (`trap run --append`): the result is the dataset a full run gives.
@@ -45,32 +56,15 @@ public sealed class JobRunner
         bool append = false, DateTime? imagesUntilUtc = null)
     {
         var clock = Stopwatch.StartNew();
-        var jobFile = Path.GetFullPath(Directory.Exists(jobFolderOrFile) ? Path.Combine(jobFolderOrFile, JobConfig.FileName) : jobFolderOrFile);
-        var jobFolder = Path.GetDirectoryName(jobFile)!;
-        var config = JobConfig.Load(jobFile);
-        var context = new JobContext(new DirectoryInfo(jobFolder).Name, config.SourceText, jobFile);
-        var monitors = MonitorList.Load(config, jobFile);
-        var urls = ImageGlob.Expand(config.Job.Images, jobFolder, warning => _progress.Message("trap: warning: " + warning));
-        if (urls.Count == 0)
-        {
-            throw new JobConfigException(jobFile, 0, $"no images match images = {config.Job.Images} (relative to {jobFolder})");
-        }
-        var outputFolder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputOverride ?? Path.Combine(jobFolder, config.Job.Output)));
-
-        // Before any work: the output must be safe to replace, and this run its only writer.
-        OutputPlacement.Check(outputFolder, jobFile, urls);
+        var job = Prepare(jobFolderOrFile, outputOverride);
+        var (outputFolder, context, config) = (job.OutputFolder, job.Context, job.Config);
+        // Before any work: this run becomes the output's only writer.
         using var output = DatasetFolder.Open(outputFolder);
-
-        _progress.Message($"trap: {urls.Count} images, reading headers");
-        var headers = await _engine.MapAsync<ReadHeaderTask, string, PlanEntry>(context, urls, cancellation);
-        if (imagesUntilUtc is { } until) headers = headers.Where(h => h.Rejection is not null || h.StartUtc <= until).ToList();
-        var plan = JobPlanner.Plan(headers, config.Association);
-        _progress.Message($"trap: {plan.Timesteps.Count} timesteps, {plan.Bands.Count} bands, {plan.Regions.Count} sky regions, " +
-                          $"{plan.Images.Select(i => i.Bucket).Distinct().Count()} sky buckets; engine {_engine.GetType().Name} x{_engine.Parallelism}");
-
+        JobPlan plan;
         RunCounts counts;
         try
         {
+            plan = await ReadPlanAsync(job, cancellation, imagesUntilUtc);
             var work = new WorkFolder(Path.Combine(output.Staging, DatasetFolder.WorkCacheFolder));
             Directory.CreateDirectory(work.Root);
             var manifest = WorkManifest.For(plan, context.ConfigText);
@@ -79,7 +73,7 @@ public sealed class JobRunner
             if (append) _progress.Message(cache is null
                 ? "trap: --append: no earlier work of this configuration in the output; processing every image"
                 : $"trap: --append: {cache.Matching} images are unchanged since the earlier run");
-            counts = await RunStagesAsync(work, cache, output.Staging, context, config, plan, monitors, cancellation);
+            counts = await RunStagesAsync(work, cache, output.Staging, context, config, plan, job.Monitors, cancellation);
             OutputFolders.RemoveAbandonedPartials(output.Staging);
             await WriteDatasetAsync(output.Staging, context.JobName, config, plan, counts, clock);
             output.Commit();
@@ -92,6 +86,36 @@ public sealed class JobRunner
         var alerts = await SendAlertsAsync(config.Alerts, outputFolder, cancellation);
         return new RunSummary(outputFolder, plan.Images.Count + plan.Unreadable.Count, counts.Rejected, counts.Sources,
             counts.CatalogueSources, counts.NewSources, counts.Candidates, alerts, clock.Elapsed);
+    }
+
+    /// <summary>The job file, its configuration and matched images, and an output that may hold the dataset (no side effects).</summary>
+    private JobPreview Prepare(string jobFolderOrFile, string? outputOverride)
+    {
+        var jobFile = Path.GetFullPath(Directory.Exists(jobFolderOrFile) ? Path.Combine(jobFolderOrFile, JobConfig.FileName) : jobFolderOrFile);
+        var jobFolder = Path.GetDirectoryName(jobFile)!;
+        var config = JobConfig.Load(jobFile);
+        var context = new JobContext(new DirectoryInfo(jobFolder).Name, config.SourceText, jobFile);
+        var monitors = MonitorList.Load(config, jobFile);
+        var urls = ImageGlob.Expand(config.Job.Images, jobFolder, warning => _progress.Message("trap: warning: " + warning));
+        if (urls.Count == 0)
+        {
+            throw new JobConfigException(jobFile, 0, $"no images match images = {config.Job.Images} (relative to {jobFolder})");
+        }
+        var outputFolder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputOverride ?? Path.Combine(jobFolder, config.Job.Output)));
+        OutputPlacement.Check(outputFolder, jobFile, urls);
+        return new JobPreview(jobFile, outputFolder, context, config, monitors, urls, null);
+    }
+
+    /// <summary>Stage 1: every image's header, then ids, timesteps, bands, regions and buckets.</summary>
+    private async Task<JobPlan> ReadPlanAsync(JobPreview job, CancellationToken cancellation, DateTime? imagesUntilUtc = null)
+    {
+        _progress.Message($"trap: {job.MatchedImages.Count} images, reading headers");
+        var headers = await _engine.MapAsync<ReadHeaderTask, string, PlanEntry>(job.Context, job.MatchedImages, cancellation);
+        if (imagesUntilUtc is { } until) headers = headers.Where(h => h.Rejection is not null || h.StartUtc <= until).ToList();
+        var plan = JobPlanner.Plan(headers, job.Config.Association);
+        _progress.Message($"trap: {plan.Timesteps.Count} timesteps, {plan.Bands.Count} bands, {plan.Regions.Count} sky regions, " +
+                          $"{plan.Images.Select(i => i.Bucket).Distinct().Count()} sky buckets; engine {_engine.GetType().Name} x{_engine.Parallelism}");
+        return plan;
     }
 
     /// <summary>The stages of DESIGN "The job, as data flows": two barriers in all, none per timestep.</summary>

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Trap.Storage;
-using Trap.Storage.Connection;
 using Trap.Web.Data;
 using Trap.Web.Html;
 using Trap.Web.Input;
@@ -15,22 +14,21 @@ using Trap.Web.Pages;
 namespace Trap.Web;
 
 /// <summary>
-/// The web interface for scientists: server-rendered pages over the catalogue database, read-only,
+/// The web interface for scientists: server-rendered pages over the catalogue (the PostgreSQL database or one run's Parquet folder), read-only,
 /// on loopback unless told otherwise. Everything it serves comes from this assembly (no CDN).
 /// </summary>
 public static class WebServer
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
-    /// <summary>Builds the site; start it with StartAsync/RunAsync.</summary>
-    public static WebApplication Build(DatabaseSettings database, string urls = DefaultUrls)
+    /// <summary>Builds the site over <paramref name="catalogue"/>; start it with StartAsync/RunAsync.</summary>
+    public static WebApplication Build(ReadOnlyCatalogue catalogue, string urls = DefaultUrls)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
-        var catalogue = new ReadOnlyCatalogue(database);
         app.Use(HandleErrors);
         app.MapGet("/static/site.css", () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8"));
         Map(app, "/", DatasetsPage.RenderAsync, catalogue);

@@ -16,7 +16,7 @@ public static class CommandLine
         Console.SetError(capturedError);
         try
         {
-            var code = Program.Main(args);
+            var code = Program.Main(args).GetAwaiter().GetResult();
             return new Outcome(code, capturedOut.ToString(), capturedError.ToString());
         }
         finally

@@ -5,9 +5,8 @@ using Microsoft.Playwright;
 
 namespace Trap.Web.Tests;
 
-/// <summary>The site in a real headless Chromium, on a database filled by a real pipeline run.</summary>
-[Collection(SurveySiteCollection.Name)]
-public sealed class BrowserTests(SurveySite site)
+/// <summary>The site in a real headless Chromium, on the output of a real pipeline run: in the database and as a plain Parquet folder.</summary>
+public abstract class BrowserTests(SurveySite site)
 {
     private string Dataset => site.BaseUrl + "/datasets/" + site.DatasetId.ToString(CultureInfo.InvariantCulture);
 
@@ -147,3 +146,9 @@ public sealed class BrowserTests(SurveySite site)
         Assert.Equal(height, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4)));
     }
 }
+
+[Collection(PostgresSurveySite.Collection)]
+public sealed class PostgresBrowserTests(PostgresSurveySite site) : BrowserTests(site);
+
+[Collection(ParquetSurveySite.Collection)]
+public sealed class ParquetBrowserTests(ParquetSurveySite site) : BrowserTests(site);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Trap.Web.Pages;
 using Trap.Web.Plots;
 
 namespace Trap.Web.Tests;
@@ -79,5 +80,24 @@ public sealed class PlotTests
         plot.AddVerticalGuide(50, "too far", "cut");
         plot.AddHorizontalGuide(-3, "below", "cut");
         Assert.DoesNotContain("class=\"guide", plot.ToSvg());
+    }
+
+    [Fact]
+    public void ASourcesLightCurvePanelsShareOneTimeAxis()
+    {
+        var t0 = new DateTime(2024, 9, 22, 0, 0, 0, DateTimeKind.Utc);
+        LightCurvePoint At(double minutes) => new(t0.AddMinutes(minutes), 0, 0.1, 0.01, 1);
+        var wide = new[] { At(0), At(10) };
+        var narrow = new[] { At(5), At(6) };
+        var time = TimeAxis.Covering(wide.Concat(narrow).Select(p => p.TimeUtc).ToList());
+
+        var first = LightCurveChart.Render("band 1", wide, time, "/i/");
+        var second = LightCurveChart.Render("band 2", narrow, time, "/i/");
+
+        // The same origin and unit, and the narrow band's panel spans the whole source's time range.
+        Assert.Contains(">time since 2024-09-22 00:00:00 UTC (min)</text>", first);
+        Assert.Contains(">time since 2024-09-22 00:00:00 UTC (min)</text>", second);
+        Assert.Contains(">10</text>", second);
+        Assert.Contains(">0</text>", second);
     }
 }

@@ -3,13 +3,13 @@ using Trap.Web.Data;
 
 namespace Trap.Web.Tests;
 
-[Collection(SurveySiteCollection.Name)]
-public sealed class ReadOnlyTests(SurveySite site)
+[Collection(PostgresSurveySite.Collection)]
+public sealed class ReadOnlyTests(PostgresSurveySite site)
 {
     [Fact]
     public async Task TheSiteCannotWriteToTheCatalogue()
     {
-        var catalogue = new ReadOnlyCatalogue(site.Database);
+        var catalogue = new PostgresCatalogue(site.Database);
         var error = await Assert.ThrowsAsync<PostgresException>(() => catalogue.ReadAsync(
             q => q.CountAsync("DELETE FROM dataset WHERE id = $1 RETURNING 1", site.DatasetId), CancellationToken.None));
         Assert.Equal(PostgresErrorCodes.ReadOnlySqlTransaction, error.SqlState);

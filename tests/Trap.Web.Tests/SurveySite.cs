@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
-using Npgsql;
 using Trap.Engine;
 using Trap.Pipeline;
 using Trap.Pipeline.Progress;
@@ -9,24 +8,25 @@ using Trap.Simulation.Output;
 using Trap.Storage.Connection;
 using Trap.Storage.Loading;
 using Trap.Storage.Tests;
+using Trap.Web.Data;
 
 namespace Trap.Web.Tests;
 
 /// <summary>
-/// A generated survey run through the real pipeline, loaded into a fresh catalogue database, served
-/// by the web site on a free loopback port and opened in Debian's headless Chromium (never a
-/// downloaded browser). Shared by the browser tests.
+/// A generated survey run through the real pipeline, served by the web site on a free loopback port
+/// and opened in Debian's headless Chromium (never a downloaded browser). Two kinds: the dataset
+/// loaded into a fresh catalogue database, and the plain Parquet output folder read through DuckDB.
 /// </summary>
-public sealed class SurveySite : IAsyncLifetime
+public abstract class SurveySite : IAsyncLifetime
 {
     public const int ViewportWidth = 1280, ViewportHeight = 900;
 
-    private readonly PostgresFixture _postgres = new();
-    private readonly string _folder = Directory.CreateTempSubdirectory("trap-web-").FullName;
     private WebApplication? _app;
     private IPlaywright? _playwright;
 
-    public DatabaseSettings Database { get; private set; } = null!;
+    protected string Folder { get; } = Directory.CreateTempSubdirectory("trap-web-").FullName;
+
+    public ReadOnlyCatalogue Catalogue { get; private set; } = null!;
 
     public long DatasetId { get; private set; }
 
@@ -34,21 +34,23 @@ public sealed class SurveySite : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>Where screenshots go: under the test output folder.</summary>
-    public string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    /// <summary>Where screenshots go: under the test output folder, one folder per kind of site.</summary>
+    public string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots", GetType().Name);
+
+    /// <summary>The catalogue of the run's output folder, and the id its dataset has there.</summary>
+    protected abstract Task<(ReadOnlyCatalogue Catalogue, long DatasetId)> OpenAsync(string outputFolder);
 
     public async Task InitializeAsync()
     {
-        await _postgres.InitializeAsync();
-        Database = await _postgres.CreateCatalogueAsync();
-        SurveyWriter.Write(new Survey(new SurveySpec { Seed = 5 }), _folder);
-        await File.WriteAllTextAsync(Path.Combine(_folder, "job.cfg"), "[job]\nimages = images/**/*.fits\noutput = output\n");
+        SurveyWriter.Write(new Survey(new SurveySpec { Seed = 5 }), Folder);
+        await File.WriteAllTextAsync(Path.Combine(Folder, "job.cfg"), "[job]\nimages = images/**/*.fits\noutput = output\n");
+        RunSummary summary;
         await using (var engine = new LocalEngine())
         {
-            var summary = await new JobRunner(engine, ProgressReporter.Silent()).RunAsync(_folder);
-            DatasetId = (await new DatasetLoader(Database).LoadFolderAsync(summary.OutputFolder)).DatasetId;
+            summary = await new JobRunner(engine, ProgressReporter.Silent()).RunAsync(Folder);
         }
-        _app = WebServer.Build(Database, "http://127.0.0.1:0");
+        (Catalogue, DatasetId) = await OpenAsync(summary.OutputFolder);
+        _app = WebServer.Build(Catalogue, "http://127.0.0.1:0");
         await _app.StartAsync();
         BaseUrl = WebServer.Addresses(_app).Single().TrimEnd('/');
         Directory.CreateDirectory(ScreenshotFolder);
@@ -67,28 +69,55 @@ public sealed class SurveySite : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>One number from the database, for checking what the pages show.</summary>
-    public async Task<long> ScalarAsync(string sql, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var p in parameters) command.Parameters.Add(new NpgsqlParameter { Value = p });
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
+    /// <summary>One number from the catalogue the site reads (the database's table names on either kind), for checking what the pages show.</summary>
+    public Task<long> ScalarAsync(string sql, params object[] parameters) =>
+        Catalogue.ReadAsync(q => q.CountAsync(sql, parameters), CancellationToken.None);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         if (_app is not null) await _app.DisposeAsync();
-        await _postgres.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        Catalogue?.Dispose();
+        Directory.Delete(Folder, recursive: true);
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class SurveySiteCollection : ICollectionFixture<SurveySite>
+/// <summary>The run loaded into a fresh PostgreSQL catalogue database (the multi-dataset set-up).</summary>
+public sealed class PostgresSurveySite : SurveySite
 {
-    public const string Name = "survey site";
+    public const string Collection = "survey site on PostgreSQL";
+
+    private readonly PostgresFixture _postgres = new();
+
+    public DatabaseSettings Database { get; private set; } = null!;
+
+    protected override async Task<(ReadOnlyCatalogue, long)> OpenAsync(string outputFolder)
+    {
+        await _postgres.InitializeAsync();
+        Database = await _postgres.CreateCatalogueAsync();
+        var loaded = await new DatasetLoader(Database).LoadFolderAsync(outputFolder);
+        return (new PostgresCatalogue(Database), loaded.DatasetId);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _postgres.DisposeAsync();
+    }
 }
+
+/// <summary>The run's plain Parquet output folder, served in place (`trap web OUTPUT_FOLDER`).</summary>
+public sealed class ParquetSurveySite : SurveySite
+{
+    public const string Collection = "survey site on a Parquet folder";
+
+    protected override Task<(ReadOnlyCatalogue, long)> OpenAsync(string outputFolder) =>
+        Task.FromResult<(ReadOnlyCatalogue, long)>((new ParquetCatalogue(outputFolder), ParquetCatalogue.DatasetId));
+}
+
+[CollectionDefinition(PostgresSurveySite.Collection)]
+public sealed class PostgresSurveySiteCollection : ICollectionFixture<PostgresSurveySite>;
+
+[CollectionDefinition(ParquetSurveySite.Collection)]
+public sealed class ParquetSurveySiteCollection : ICollectionFixture<ParquetSurveySite>;

@@ -1,40 +1,50 @@
+using System.CommandLine;
 using System.Globalization;
 using Trap.Engine.Cluster.Status;
 
 namespace Trap.Cli.Commands;
 
 /// <summary>`trap cluster status`: the live workers of a cluster and the progress of its jobs.</summary>
-public sealed class ClusterCommand : ICliCommand
+public static class ClusterCommand
 {
-    public string Name => "cluster";
+    public static Command Create() => new("cluster", "a cluster of workers") { Status() };
 
-    public string Summary => "cluster status --cluster-id ID [--db CONNSTRING]: live workers and job progress";
+    /// <summary>--cluster-id ID: which cluster (workers and drivers sharing one membership database).</summary>
+    internal static Option<string> ClusterId() => new("--cluster-id") { Description = "the cluster's name", HelpName = "ID", Required = true };
 
-    public int Run(IReadOnlyList<string> args)
+    /// <summary>--db CONN: the cluster's membership database, else $TRAP_DATABASE_URL.</summary>
+    internal static Option<string?> MembershipDatabase() => new("--db")
     {
-        var options = CliArguments.Parse(args, new[] { "cluster-id", "db", "jobs" });
-        InlinePassword.WarnIfAny(Name, "--db", options.Get("db"));
-        if (options.Positionals is not ["status"])
-        {
-            throw new CliUsageException("usage: trap cluster status --cluster-id ID [--db CONNSTRING] [--jobs N]");
-        }
-        var clusterId = Required(options, "cluster-id", null);
-        var db = Required(options, "db", Environment.GetEnvironmentVariable("TRAP_DATABASE_URL"));
-        ClusterStatusReader.EnsureSchemaAsync(db).GetAwaiter().GetResult();
-        var workers = ClusterStatusReader.LiveWorkersAsync(db, clusterId).GetAwaiter().GetResult();
-        var jobs = ClusterStatusReader.JobsAsync(db, clusterId, AtLeast(options, "jobs", 10, 1)).GetAwaiter().GetResult();
-        Print(clusterId, workers, jobs, DateTime.UtcNow);
-        return 0;
+        Description = "the cluster's PostgreSQL database (default: $TRAP_DATABASE_URL; keep the password in PGPASSWORD or PGPASSFILE)",
+        HelpName = "CONNSTRING",
+    };
+
+    /// <summary>The membership database from --db or the environment; a usage error when neither is set.</summary>
+    internal static string MembershipDatabase(ParseResult parse, Option<string?> db)
+    {
+        var value = parse.GetValue(db);
+        InlinePassword.WarnIfAny(parse.CommandResult.Command.Name, "--db", value);
+        return value ?? Environment.GetEnvironmentVariable("TRAP_DATABASE_URL")
+               ?? throw new CliUsageException("option --db is required (or set TRAP_DATABASE_URL)");
     }
 
-    /// <summary>An option that must be given (or have a fallback, such as an environment variable).</summary>
-    internal static string Required(CliArguments args, string name, string? fallback) =>
-        args.Get(name) ?? fallback ?? throw new CliUsageException($"option --{name} is required");
-
-    internal static int AtLeast(CliArguments args, string name, int fallback, int minimum)
+    private static Command Status()
     {
-        var value = args.GetInt(name, fallback);
-        return value >= minimum ? value : throw new CliUsageException($"option --{name} must be at least {minimum}, got {value}");
+        var clusterId = ClusterId();
+        var db = MembershipDatabase();
+        var jobs = new Option<int>("--jobs") { Description = "how many recent jobs to list", HelpName = "N", DefaultValueFactory = _ => 10 }.AtLeast(1);
+        var command = new Command("status", "live workers and job progress") { clusterId, db, jobs };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var id = parse.GetValue(clusterId)!;
+            var connection = MembershipDatabase(parse, db);
+            await ClusterStatusReader.EnsureSchemaAsync(connection);
+            var workers = await ClusterStatusReader.LiveWorkersAsync(connection, id);
+            var recent = await ClusterStatusReader.JobsAsync(connection, id, parse.GetValue(jobs));
+            Print(id, workers, recent, DateTime.UtcNow);
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 
     private static void Print(string clusterId, IReadOnlyList<WorkerRow> workers, IReadOnlyList<JobRow> jobs, DateTime now)

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Trap.Cli.Reports;
 using Trap.Simulation;
 using Trap.Simulation.Output;
 
@@ -8,24 +10,37 @@ namespace Trap.Cli.Commands;
 /// north pole — 3 bands, 10 timesteps, injected transients and bad images) into state/demo and runs
 /// the job jobs/demo on it with the embedded defaults.
 /// </summary>
-public sealed class DemoCommand : ICliCommand
+public static class DemoCommand
 {
-    public string Name => "demo";
-
-    public string Summary => "generate the demo survey and run the demo job on it (trap demo [--master local[N]] [--database CONN])";
-
-    public int Run(IReadOnlyList<string> args)
+    public static Command Create()
     {
-        var parsed = CliArguments.Parse(args, new[] { "master", "database" });
-        InlinePassword.WarnIfAny(Name, "--database", parsed.Get("database"));
-        var database = RunCommand.DatabaseFor(parsed.Get("database"));
-        var job = FindDemoJob();
-        var root = Path.GetFullPath(Path.Combine(job, "..", ".."));
-        var surveyFolder = Path.Combine(root, "state", "demo");
-        var survey = new Survey(new SurveySpec());
-        var written = SurveyWriter.Write(survey, surveyFolder);
-        Console.WriteLine($"trap demo: wrote {written.Images} images with ground truth to {written.Folder}");
-        return RunCommand.RunJob(job, null, parsed.Get("master") ?? "local[*]", database);
+        var master = CliOptions.Master();
+        var database = CliOptions.Database("also load the dataset into this catalogue database");
+        var command = new Command("demo", "generate the demo survey into state/demo and run the demo job (jobs/demo) on it") { master, database };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            InlinePassword.WarnIfAny("demo", "--database", parse.GetValue(database));
+            var settings = RunCommand.DatabaseFor(parse.GetValue(database));
+            var job = FindDemoJob();
+            var root = Path.GetFullPath(Path.Combine(job, "..", ".."));
+            var survey = new Survey(new SurveySpec());
+            var written = SurveyWriter.Write(survey, Path.Combine(root, "state", "demo"));
+            Console.WriteLine($"trap demo: wrote {written.Images} images with ground truth to {written.Folder}");
+            var outcome = await RunCommand.RunJobAsync(job, null, parse.GetValue(master)!, settings, null, cancellation);
+            DemoScore.Print(survey, outcome.Candidates);
+            PrintNextCommands(Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(root, "state", "demo", "output")));
+            return outcome.ExitCode;
+        });
+        return command;
+    }
+
+    private static void PrintNextCommands(string output)
+    {
+        Console.WriteLine();
+        Console.WriteLine("Next:");
+        Console.WriteLine($"  ./trap web {output}                 # browse it: candidates, light curves, the η–V plane (Ctrl-C to stop)");
+        Console.WriteLine($"  duckdb -c \"select * from '{output}/candidates/*.parquet' order by score desc\"   # or pandas, pyarrow, Spark");
+        Console.WriteLine("  ./trap init my-job && ./trap run my-job --dry-run     # your own images: a documented job.cfg, then the plan");
     }
 
     /// <summary>jobs/demo of the checkout, found from the working directory or the executable.</summary>

@@ -1,6 +1,9 @@
+using System.CommandLine;
+using Trap.Cli.Reports;
 using Trap.Engine;
 using Trap.Engine.Cluster;
 using Trap.Pipeline;
+using Trap.Pipeline.Output.Rows;
 using Trap.Pipeline.Progress;
 using Trap.Storage.Connection;
 using Trap.Storage.Loading;
@@ -8,39 +11,58 @@ using Trap.Storage.Schema;
 
 namespace Trap.Cli.Commands;
 
-/// <summary>`trap run JOB`: processes a job folder end to end and writes its Parquet dataset.</summary>
-public sealed class RunCommand : ICliCommand
+/// <summary>`trap run JOB`: processes a job folder end to end and writes its Parquet dataset (or, with --dry-run, shows its plan).</summary>
+public static class RunCommand
 {
-    public string Name => "run";
-
-    public string Summary =>
-        "run a job folder end to end (trap run JOB [--output DIR] [--master local[N]|trap://CLUSTER] [--database CONN | --no-database])";
-
-    private static readonly string Usage =
-        "usage: trap run JOB_FOLDER [--output DIR] [--master local[N]|trap://CLUSTER_ID] [--executor-cores N] [--conf key=value]...\n" +
-        "                           [--database CONN [--database-password-file FILE] | --no-database] [--append]\n" +
-        "  --append re-uses the work the output keeps for images already processed (new images only cost their own work)\n" +
-        "  --master trap://CLUSTER_ID runs on that cluster's workers (see trap-submit); their database is\n" +
-        "  $" + DatabaseSettings.EnvironmentVariable + " or --conf trap.db=CONN; --conf keys: " + string.Join(", ", ConfKeys.All) + "\n" +
-        "  the Parquet dataset is always written; it is also loaded into the catalogue database given by\n" +
-        "  --database or $" + DatabaseSettings.EnvironmentVariable + " (replacing an earlier load of the same job). Keep passwords\n" +
-        "  off the command line: PGPASSWORD, a password file (PGPASSFILE or --database-password-file) or the variable\n" +
-        "  exit status: 0 done, 1 failed, 2 usage error, 3 output written but VOEvents not all delivered to [alerts] broker";
-
-    public int Run(IReadOnlyList<string> args)
+    public static Command Create()
     {
-        var parsed = CliArguments.Parse(args, new[] { "output", "master", "database", "database-password-file", "executor-cores", "conf" },
-            new[] { "no-database", "append" });
-        if (parsed.Positionals.Count != 1) throw new CliUsageException(Usage);
-        var database = parsed.Has("no-database") ? null : DatabaseFor(parsed.Get("database"), parsed.Get("database-password-file"));
-        var engine = new EngineOptions
+        var job = new Argument<string>("JOB_FOLDER") { Description = "the job folder holding job.cfg (start one with trap init), or a .cfg file" };
+        var output = new Option<string?>("--output") { Description = "write the dataset here instead of [job] output", HelpName = "DIR" };
+        var master = CliOptions.Master();
+        var executorCores = new Option<int?>("--executor-cores") { Description = "tasks in flight per worker on a cluster (default 2)", HelpName = "N" }.AtLeast(1);
+        var conf = new Option<string[]>("--conf")
         {
-            ExecutorCores = parsed.Get("executor-cores") is null ? null : ClusterCommand.AtLeast(parsed, "executor-cores", 1, 1),
-            Conf = parsed.GetAll("conf").Select(ConfPair).ToDictionary(p => p.Key, p => p.Value),
+            Description = "engine setting, repeatable; keys: " + string.Join(", ", ConfKeys.All) + " (others are refused)",
+            HelpName = "KEY=VALUE",
         };
-        InlinePassword.WarnIfAny(Name, "--database", parsed.Get("database"));
-        InlinePassword.WarnIfAny(Name, "--conf " + ConfKeys.Database, engine.Conf.GetValueOrDefault(ConfKeys.Database));
-        return RunJob(parsed.Positionals[0], parsed.Get("output"), parsed.Get("master") ?? "local[*]", database, engine, parsed.Has("append"));
+        var database = CliOptions.Database("also load the dataset into this catalogue database (replacing an earlier load of the same job)");
+        var passwordFile = new Option<string?>("--database-password-file") { Description = "read the database password from this file", HelpName = "FILE" };
+        var noDatabase = new Option<bool>("--no-database") { Description = $"do not load into a database, even if ${DatabaseSettings.EnvironmentVariable} is set" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "read the configuration and the images' headers, show the matched images and the plan; write nothing" };
+        var append = new Option<bool>("--append")
+        {
+            Description = "re-use the work the output keeps for images already processed under the same configuration: only new images " +
+                          "are extracted, and the dataset equals a full run's (docs/streaming.md)",
+        };
+        var command = new Command("run",
+            "run a job folder end to end: the Parquet dataset goes to [job] output (one folder of part files per table), and into the " +
+            "catalogue database when one is given. Exit status: 0 done, 1 failed, 2 usage error, 3 output written but not every VOEvent " +
+            "delivered, 130 interrupted (the previous output is left as it was)")
+        {
+            job, output, master, executorCores, conf, database, passwordFile, noDatabase, dryRun, append,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var engine = new EngineOptions
+            {
+                ExecutorCores = parse.GetValue(executorCores),
+                Conf = (parse.GetValue(conf) ?? []).Select(ConfPair).ToDictionary(p => p.Key, p => p.Value),
+            };
+            var databaseOption = parse.GetValue(database);
+            InlinePassword.WarnIfAny("run", "--database", databaseOption);
+            InlinePassword.WarnIfAny("run", "--conf " + ConfKeys.Database, engine.Conf.GetValueOrDefault(ConfKeys.Database));
+            var settings = parse.GetValue(noDatabase) ? null : DatabaseFor(databaseOption, parse.GetValue(passwordFile));
+            var jobFolder = parse.GetValue(job)!;
+            if (parse.GetValue(dryRun))
+            {
+                await using var planner = CreateEngine(parse.GetValue(master)!, engine);
+                DryRunReport.Print(await new JobRunner(planner, ProgressReporter.ForConsole()).PlanAsync(jobFolder, parse.GetValue(output), cancellation), settings);
+                return ExitCodes.Ok;
+            }
+            return (await RunJobAsync(jobFolder, parse.GetValue(output), parse.GetValue(master)!, settings, engine, cancellation,
+                parse.GetValue(append))).ExitCode;
+        });
+        return command;
     }
 
     /// <summary>
@@ -63,31 +85,20 @@ public sealed class RunCommand : ICliCommand
                ?? throw new CliUsageException("--database-password-file needs a database: --database CONN or $" + DatabaseSettings.EnvironmentVariable);
     }
 
+    /// <summary>What a run ended with: its exit status and its candidates (for the demo's score).</summary>
+    public sealed record RunOutcome(int ExitCode, IReadOnlyList<CandidateRow> Candidates);
+
     /// <summary>
-    /// Runs a job, loads it into the database when one is given, and prints a summary; shared with `trap demo`.
-    /// Returns <see cref="ExitCodes.AlertsNotDelivered"/> when the broker did not acknowledge every VOEvent.
+    /// Runs a job, loads it into the database when one is given, and prints the run's report; shared with `trap demo`.
+    /// The exit status is <see cref="ExitCodes.AlertsNotDelivered"/> when the broker did not acknowledge every VOEvent.
     /// </summary>
-    public static int RunJob(string job, string? output, string master, DatabaseSettings? database, EngineOptions? engineOptions = null,
-        bool append = false)
+    public static async Task<RunOutcome> RunJobAsync(string job, string? output, string master, DatabaseSettings? database, EngineOptions? engineOptions,
+        CancellationToken cancellation, bool append = false)
     {
-        IEngine engine;
-        try
-        {
-            engine = EngineFactory.Create(master, engineOptions ?? new EngineOptions());
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliUsageException(e.Message);
-        }
         RunSummary summary;
-        try
+        await using (var engine = CreateEngine(master, engineOptions ?? new EngineOptions()))
         {
-            var runner = new JobRunner(engine, ProgressReporter.ForConsole());
-            summary = runner.RunAsync(job, output, append: append).GetAwaiter().GetResult();
-        }
-        finally
-        {
-            engine.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            summary = await new JobRunner(engine, ProgressReporter.ForConsole()).RunAsync(job, output, cancellation, append);
         }
         Console.WriteLine($"trap: {summary.Images} images ({summary.Rejected} rejected), {summary.Sources} measurements, " +
                           $"{summary.CatalogueSources} catalogue sources, {summary.NewSources} new sources, {summary.Candidates} candidates " +
@@ -97,23 +108,37 @@ public sealed class RunCommand : ICliCommand
         {
             // The schema is Trap's own: create it in an empty database, apply what a newer Trap adds.
             var migrator = new SchemaMigrator(database);
-            migrator.InitAsync().GetAwaiter().GetResult();
-            var upgrade = migrator.UpgradeAsync().GetAwaiter().GetResult();
+            await migrator.InitAsync(cancellation);
+            var upgrade = await migrator.UpgradeAsync(cancellation);
             if (upgrade.Applied.Count > 0)
             {
                 Console.WriteLine($"trap: upgraded the catalogue schema to version {upgrade.After.Version}");
             }
-            var loaded = new DatasetLoader(database).LoadFolderAsync(summary.OutputFolder).GetAwaiter().GetResult();
+            var loaded = await new DatasetLoader(database).LoadFolderAsync(summary.OutputFolder, cancellation: cancellation);
             Console.WriteLine($"trap: loaded {loaded.TotalRows} rows into {database.Masked} as dataset {loaded.DatasetId}" +
                               (loaded.ReplacedDatasetId is { } old ? $" (replacing dataset {old})" : ""));
         }
+        var candidates = await RunReport.PrintAsync(summary, cancellation);
         if (summary.Alerts is { NotDelivered: > 0 } alerts)
         {
             Console.WriteLine($"trap: {alerts.NotDelivered} of {alerts.Packets} VOEvents NOT delivered to broker {alerts.Broker} " +
                               $"(the output is complete; resend with: trap alerts send {summary.OutputFolder} --broker {alerts.Broker})");
-            return ExitCodes.AlertsNotDelivered;
+            return new RunOutcome(ExitCodes.AlertsNotDelivered, candidates);
         }
-        return ExitCodes.Ok;
+        return new RunOutcome(ExitCodes.Ok, candidates);
+    }
+
+    /// <summary>The engine of --master; a master or --conf key it does not know is a usage error.</summary>
+    internal static IEngine CreateEngine(string master, EngineOptions options)
+    {
+        try
+        {
+            return EngineFactory.Create(master, options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliUsageException(e.Message);
+        }
     }
 
     private static KeyValuePair<string, string> ConfPair(string text)

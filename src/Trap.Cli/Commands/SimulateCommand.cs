@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using System.Net;
 using Trap.Pipeline.Streaming;
 using Trap.Simulation;
@@ -7,107 +7,93 @@ using Trap.Simulation.Output;
 namespace Trap.Cli.Commands;
 
 /// <summary>`trap simulate`: writes a synthetic LOFAR survey (FITS images + Parquet truth) to a folder.</summary>
-public sealed class SimulateCommand : ICliCommand
+public static class SimulateCommand
 {
-    public string Name => "simulate";
-
-    public string Summary => "write a synthetic survey (LOFAR FITS images and Parquet ground truth)";
-
-    private const string Usage = """
-        usage: trap simulate --out DIR [options]
-          --seed N              random seed (default 1); the same seed gives the same bytes
-          --pointings P         pointings (default 2: one across RA 0/360, one at the north pole)
-          --bands B             HBA bands spread over 120-180 MHz (default 3)
-          --timesteps T         timesteps (default 10)
-          --cadence S           seconds between timesteps (default 60)
-          --integration S       seconds per image (default 60, at most the cadence)
-          --size N              image side in pixels (default 256)
-          --sources S           steady sources per pointing (default 50)
-          --edge-sources N      bright sources on the image edges per pointing (default 4)
-          --flares N --fading N --new-sources N --variables N
-                                time-variable sources per pointing (default 1, 1, 1, 2)
-          --noise-rms JY        noise RMS in Jy/beam (default 0.015)
-          --correlated F        fraction of the noise variance correlated at the beam scale (default 0.5)
-          --bad-fraction F      fraction of images of each bad kind (default 0.01, at least one each)
-          --no-bad-images       every image good
-          --threads N           images rendered in parallel (default: all cores)
-          --stream HOST:PORT    then serve the images as an AARTFAAC imager would, in time order, to the first
-                                client (e.g. `trap stream JOB --feed HOST:PORT`); HOST is the address to listen on
-          --rate N              images per second on the stream (default 10)
-        """;
-
-    public int Run(IReadOnlyList<string> args)
+    public static Command Create()
     {
-        try
+        var folder = new Option<string>("--out") { Description = "the folder to write the survey to", HelpName = "DIR", Required = true };
+        var seed = new Option<long?>("--seed") { Description = "random seed (default 1); the same seed gives the same bytes", HelpName = "N" };
+        var pointings = Int("--pointings", "pointings (default 2: one across RA 0/360, one at the north pole)");
+        var bands = Int("--bands", "HBA bands spread over 120-180 MHz (default 3)");
+        var timesteps = Int("--timesteps", "timesteps (default 10)");
+        var cadence = Real("--cadence", "seconds between timesteps (default 60)", "S");
+        var integration = Real("--integration", "seconds per image (default 60, at most the cadence)", "S");
+        var size = Int("--size", "image side in pixels (default 256)");
+        var sources = Int("--sources", "steady sources per pointing (default 50)");
+        var edgeSources = Int("--edge-sources", "bright sources on the image edges per pointing (default 4)");
+        var flares = Int("--flares", "flares per pointing (default 1)");
+        var fading = Int("--fading", "fading sources per pointing (default 1)");
+        var newSources = Int("--new-sources", "new sources per pointing (default 1)");
+        var variables = Int("--variables", "variable sources per pointing (default 2)");
+        var noise = Real("--noise-rms", "noise RMS in Jy/beam (default 0.015)", "JY");
+        var correlated = Real("--correlated", "fraction of the noise variance correlated at the beam scale (default 0.5)", "F");
+        var badFraction = Real("--bad-fraction", "fraction of images of each bad kind (default 0.01, at least one each)", "F");
+        var noBadImages = new Option<bool>("--no-bad-images") { Description = "every image good" };
+        var stream = new Option<string?>("--stream")
         {
-            var (spec, folder, threads, stream, rate) = Parse(args);
-            var survey = new Survey(spec);
-            var summary = SurveyWriter.Write(survey, folder, threads);
-            Print(survey, summary);
-            if (stream is not null) Serve(folder, stream, rate);
-            return 0;
-        }
-        catch (ArgumentException e)
+            Description = "then serve the images as an AARTFAAC imager would, in time order, to the first client (e.g. `trap stream JOB " +
+                          "--feed IP:PORT`); IP is the address to listen on",
+            HelpName = "IP:PORT",
+        };
+        var rate = new Option<double>("--rate") { Description = "images per second on the stream (default 10)", HelpName = "N", DefaultValueFactory = _ => 10 };
+        var threads = new Option<int>("--threads") { Description = "images rendered in parallel (default: all cores)", HelpName = "N", DefaultValueFactory = _ => -1 };
+        threads.Validators.Add(result =>
         {
-            Console.Error.WriteLine($"trap simulate: {e.Message}");
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-        catch (IOException e)
+            if (result.Tokens.Count > 0 && result.GetValueOrDefault<int>() < 1) result.AddError("--threads needs a positive number.");
+        });
+        var command = new Command("simulate", "write a synthetic survey (LOFAR FITS images and Parquet ground truth)")
         {
-            Console.Error.WriteLine($"trap simulate: cannot write the survey: {e.Message}");
-            return 1;
-        }
-    }
-
-    private static (SurveySpec Spec, string Folder, int Threads, IPEndPoint? Stream, double Rate) Parse(IReadOnlyList<string> args)
-    {
-        var spec = new SurveySpec();
-        string? folder = null;
-        var threads = -1;
-        IPEndPoint? stream = null;
-        var rate = 10.0;
-        for (var i = 0; i < args.Count; i++)
+            folder, seed, pointings, bands, timesteps, cadence, integration, size, sources, edgeSources, flares, fading, newSources, variables,
+            noise, correlated, badFraction, noBadImages, threads, stream, rate,
+        };
+        command.SetAction(parse =>
         {
-            var option = args[i];
-            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{option} needs a value.");
-            int Int() => int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)
-                ? v : throw new ArgumentException($"{option} needs an integer, got '{args[i]}'.");
-            double Real() => double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
-                ? v : throw new ArgumentException($"{option} needs a number, got '{args[i]}'.");
-            switch (option)
+            Survey survey;
+            try
             {
-                case "--out": folder = Value(); break;
-                case "--seed": spec = spec with { Seed = long.TryParse(Value(), CultureInfo.InvariantCulture, out var seed) ? seed : throw new ArgumentException($"--seed needs an integer, got '{args[i]}'.") }; break;
-                case "--pointings": spec = spec with { Pointings = Int() }; break;
-                case "--bands": spec = spec with { BandFrequenciesHz = SurveySpec.HbaBands(Int()) }; break;
-                case "--timesteps": spec = spec with { Timesteps = Int() }; break;
-                case "--cadence": spec = spec with { CadenceSeconds = Real() }; break;
-                case "--integration": spec = spec with { IntegrationSeconds = Real() }; break;
-                case "--size": spec = spec with { ImageSize = Int() }; break;
-                case "--sources": spec = spec with { SourcesPerPointing = Int() }; break;
-                case "--edge-sources": spec = spec with { EdgeSourcesPerPointing = Int() }; break;
-                case "--flares": spec = spec with { Transients = spec.Transients with { Flares = Int() } }; break;
-                case "--fading": spec = spec with { Transients = spec.Transients with { Fading = Int() } }; break;
-                case "--new-sources": spec = spec with { Transients = spec.Transients with { NewSources = Int() } }; break;
-                case "--variables": spec = spec with { Transients = spec.Transients with { Variables = Int() } }; break;
-                case "--noise-rms": spec = spec with { NoiseRmsJy = Real() }; break;
-                case "--correlated": spec = spec with { CorrelatedNoiseFraction = Real() }; break;
-                case "--bad-fraction":
-                    var f = Real();
-                    spec = spec with { BadImages = new BadImageFractions(f, f, f, f, f, f, f, f) };
-                    break;
-                case "--no-bad-images": spec = spec with { BadImages = BadImageFractions.None }; break;
-                case "--threads": threads = Int(); break;
-                case "--stream": stream = IPEndPoint.TryParse(Value(), out var endpoint) ? endpoint : throw new ArgumentException($"--stream needs IP:PORT, got '{args[i]}'."); break;
-                case "--rate": rate = Real() is var r and > 0 and <= 10_000 ? r : throw new ArgumentException("--rate needs 0 < N <= 10000 images/s."); break;
-                default: throw new ArgumentException($"unknown option '{option}'.");
+                survey = new Survey(Spec(parse));
             }
+            catch (ArgumentException e)
+            {
+                throw new CliUsageException(e.Message);
+            }
+            IPEndPoint? endpoint = null;
+            if (parse.GetValue(stream) is { } text && !IPEndPoint.TryParse(text, out endpoint)) throw new CliUsageException($"--stream needs IP:PORT, got '{text}'");
+            if (parse.GetValue(rate) is not (> 0 and <= 10_000)) throw new CliUsageException("--rate needs 0 < N <= 10000 images/s");
+            var summary = SurveyWriter.Write(survey, parse.GetValue(folder)!, parse.GetValue(threads));
+            Print(survey, summary);
+            if (endpoint is not null) Serve(summary.Folder, endpoint, parse.GetValue(rate));
+            return ExitCodes.Ok;
+        });
+        return command;
+
+        SurveySpec Spec(ParseResult parse)
+        {
+            var spec = new SurveySpec();
+            T Or<T>(Option<T?> option, T fallback) where T : struct => parse.GetValue(option) ?? fallback;
+            spec = spec with
+            {
+                Seed = Or(seed, spec.Seed), Pointings = Or(pointings, spec.Pointings), Timesteps = Or(timesteps, spec.Timesteps),
+                CadenceSeconds = Or(cadence, spec.CadenceSeconds), IntegrationSeconds = Or(integration, spec.IntegrationSeconds),
+                ImageSize = Or(size, spec.ImageSize), SourcesPerPointing = Or(sources, spec.SourcesPerPointing),
+                EdgeSourcesPerPointing = Or(edgeSources, spec.EdgeSourcesPerPointing),
+                NoiseRmsJy = Or(noise, spec.NoiseRmsJy), CorrelatedNoiseFraction = Or(correlated, spec.CorrelatedNoiseFraction),
+                Transients = spec.Transients with
+                {
+                    Flares = Or(flares, spec.Transients.Flares), Fading = Or(fading, spec.Transients.Fading),
+                    NewSources = Or(newSources, spec.Transients.NewSources), Variables = Or(variables, spec.Transients.Variables),
+                },
+            };
+            if (parse.GetValue(bands) is { } b) spec = spec with { BandFrequenciesHz = SurveySpec.HbaBands(b) };
+            if (parse.GetValue(badFraction) is { } f) spec = spec with { BadImages = new BadImageFractions(f, f, f, f, f, f, f, f) };
+            if (parse.GetValue(noBadImages)) spec = spec with { BadImages = BadImageFractions.None };
+            return spec;
         }
-        if (folder is null) throw new ArgumentException("--out DIR is required.");
-        if (threads == 0 || threads < -1) throw new ArgumentException("--threads needs a positive number.");
-        return (spec, folder, threads, stream, rate);
     }
+
+    private static Option<int?> Int(string name, string description) => new(name) { Description = description, HelpName = "N" };
+
+    private static Option<double?> Real(string name, string description, string unit) => new(name) { Description = description, HelpName = unit };
 
     /// <summary>Plays the survey's images in time order (timestep, then pointing and band) to the first feed client.</summary>
     private static void Serve(string folder, IPEndPoint endpoint, double rate)

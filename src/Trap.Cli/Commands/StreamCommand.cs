@@ -1,61 +1,70 @@
-using System.Globalization;
-using Trap.Engine.Cluster;
+using System.CommandLine;
 using Trap.Pipeline.Progress;
 using Trap.Pipeline.Streaming;
 
 namespace Trap.Cli.Commands;
 
 /// <summary>`trap stream JOB`: processes a job's images as they arrive (a watched folder, AARTFAAC TCP feeds), until Ctrl-C.</summary>
-public sealed class StreamCommand : ICliCommand
+public static class StreamCommand
 {
-    private const string Usage =
-        "usage: trap stream JOB_FOLDER [--feed HOST:PORT]... [--incoming DIR] [--timestep-wait SECONDS] [--master local[N]]\n" +
-        "  images matching the job's [job] images are processed as they arrive, a timestep once it is complete\n" +
-        "  (a newer one began, or none of its images came for --timestep-wait seconds, default 5);\n" +
-        "  --feed connects to an AARTFAAC imager and writes each image into --incoming (default JOB/incoming),\n" +
-        "  which [job] images must cover (e.g. images = incoming/*.fits). Restarting continues where the dataset ends.";
-
-    public string Name => "stream";
-
-    public string Summary => "process a job's images as they arrive (watched folder, AARTFAAC feeds) until Ctrl-C";
-
-    public int Run(IReadOnlyList<string> args)
+    public static Command Create()
     {
-        var parsed = CliArguments.Parse(args, new[] { "feed", "incoming", "timestep-wait", "master" });
-        if (parsed.Positionals.Count != 1) throw new CliUsageException(Usage);
-        var job = parsed.Positionals[0];
-        var wait = 5.0;
-        if (parsed.Get("timestep-wait") is { } text &&
-            !(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out wait) && wait is >= 0 and <= 3600))
+        var job = new Argument<string>("JOB_FOLDER") { Description = "the job folder (its job.cfg says which images and where the dataset goes)" };
+        var feeds = new Option<string[]>("--feed")
         {
-            throw new CliUsageException($"--timestep-wait expects 0 to 3600 seconds, got '{text}'");
-        }
-        var incoming = parsed.Get("incoming") ?? Path.Combine(job, "incoming");
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-        var progress = ProgressReporter.ForConsole();
-        AartfaacReceiver[] feeds;
-        try
+            Description = "an AARTFAAC imager to connect to (repeatable); each image it sends is written into --incoming",
+            HelpName = "HOST:PORT",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var incoming = new Option<string?>("--incoming")
         {
-            feeds = parsed.GetAll("feed").Select(f => new AartfaacReceiver(f, incoming, m => progress.Message("trap stream: " + m))).ToArray();
-        }
-        catch (ArgumentException e)
+            Description = "where feed images are written (default JOB_FOLDER/incoming); [job] images must cover it, e.g. images = incoming/*.fits",
+            HelpName = "DIR",
+        };
+        var wait = new Option<double>("--timestep-wait")
         {
-            throw new CliUsageException(e.Message);
-        }
-        var receiving = feeds.Select(f => f.RunAsync(stop.Token)).ToArray();
-        var engine = EngineFactory.Create(parsed.Get("master") ?? "local[*]", new EngineOptions());
-        try
+            Description = "seconds a timestep with no newer image waits after its last image before it is processed (0 to 3600, default 5)",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => 5,
+        };
+        var master = CliOptions.Master();
+        var command = new Command("stream",
+            "process a job's images as they arrive, a timestep once it is complete, until Ctrl-C; the dataset grows by atomic commits and " +
+            "equals a batch run over the same images; restarted, it continues where the dataset ends (docs/streaming.md)")
         {
-            new StreamRunner(engine, progress, new StreamOptions { TimestepWait = TimeSpan.FromSeconds(wait) })
-                .RunAsync(job, stop.Token).GetAwaiter().GetResult();
-        }
-        finally
+            job, feeds, incoming, wait, master,
+        };
+        command.SetAction(async (parse, cancellation) =>
         {
-            stop.Cancel();
-            Task.WaitAll(receiving);
-            engine.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
-        return 0;
+            var seconds = parse.GetValue(wait);
+            if (seconds is < 0 or > 3600) throw new CliUsageException($"--timestep-wait expects 0 to 3600 seconds, got {seconds}");
+            var jobFolder = parse.GetValue(job)!;
+            var progress = ProgressReporter.ForConsole();
+            AartfaacReceiver[] receivers;
+            try
+            {
+                receivers = (parse.GetValue(feeds) ?? []).Select(f => new AartfaacReceiver(f, parse.GetValue(incoming) ?? Path.Combine(jobFolder, "incoming"),
+                    message => progress.Message("trap stream: " + message))).ToArray();
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliUsageException(e.Message);
+            }
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            var receiving = receivers.Select(r => r.RunAsync(stop.Token)).ToArray();
+            try
+            {
+                await using var engine = RunCommand.CreateEngine(parse.GetValue(master)!, new());
+                await new StreamRunner(engine, progress, new StreamOptions { TimestepWait = TimeSpan.FromSeconds(seconds) })
+                    .RunAsync(jobFolder, stop.Token);
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                await Task.WhenAll(receiving);
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 }

@@ -1,30 +1,53 @@
+using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Trap.Storage.Connection;
 using Trap.Web;
+using Trap.Web.Data;
 
 namespace Trap.Cli.Commands;
 
-/// <summary>`trap web`: serves the web interface over the catalogue database, on loopback unless --urls says otherwise.</summary>
-public sealed class WebCommand : ICliCommand
+/// <summary>
+/// `trap web [OUTPUT_FOLDER]`: serves the web interface, read-only, on loopback unless --urls says otherwise:
+/// over one run's Parquet folder through embedded DuckDB (nothing else needed), or over the catalogue database.
+/// </summary>
+public static class WebCommand
 {
-    public string Name => "web";
-
-    public string Summary => $"serve the web interface (trap web [--database CONN] [--urls {WebServer.DefaultUrls}])";
-
-    public int Run(IReadOnlyList<string> args)
+    public static Command Create()
     {
-        var parsed = CliArguments.Parse(args, new[] { "database", "urls" });
-        if (parsed.Positionals.Count > 0) throw new CliUsageException("trap web takes no positional arguments; usage: " + Summary);
-        var database = DatabaseSettings.Resolve(parsed.Get("database"));
-        var urls = parsed.Get("urls") ?? WebServer.DefaultUrls;
-        if (!Uri.TryCreate(urls.Split(';')[0], UriKind.Absolute, out var first) || first.Scheme != "http")
+        var folder = new Argument<string?>("OUTPUT_FOLDER")
         {
-            throw new CliUsageException($"--urls '{urls}' is not understood; give e.g. {WebServer.DefaultUrls}");
-        }
-        var app = WebServer.Build(database, urls);
-        app.Start();
-        Console.WriteLine($"trap web: reading {database.Masked}; serving {string.Join(", ", WebServer.Addresses(app))} (Ctrl+C to stop)");
-        app.WaitForShutdown();
-        return 0;
+            Description = "a run's output folder (its tables are folders of Parquet part files, <table>/*.parquet), served in place " +
+                          "through embedded DuckDB; without it the site serves the catalogue database (every dataset loaded into it)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var database = CliOptions.Database("the catalogue database to serve instead of a folder");
+        var urls = new Option<string>("--urls") { Description = "where to listen (loopback by default)", HelpName = "URLS", DefaultValueFactory = _ => WebServer.DefaultUrls };
+        var command = new Command("web", "serve the web interface (read-only) over a run's output folder or the catalogue database, until Ctrl-C")
+        {
+            folder, database, urls,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var addresses = parse.GetValue(urls)!;
+            if (!Uri.TryCreate(addresses.Split(';')[0], UriKind.Absolute, out var first) || first.Scheme != "http")
+            {
+                throw new CliUsageException($"--urls '{addresses}' is not understood; give e.g. {WebServer.DefaultUrls}");
+            }
+            using var catalogue = Catalogue(parse.GetValue(folder), parse.GetValue(database));
+            await using var app = WebServer.Build(catalogue, addresses);
+            await app.StartAsync(cancellation);
+            Console.WriteLine($"trap web: reading {catalogue.Source}; serving {string.Join(", ", WebServer.Addresses(app))} (Ctrl-C to stop)");
+            await app.WaitForShutdownAsync(cancellation);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The folder's dataset, or the database's.</summary>
+    private static ReadOnlyCatalogue Catalogue(string? folder, string? database)
+    {
+        if (folder is null) return new PostgresCatalogue(DatabaseSettings.Resolve(database));
+        if (database is not null) throw new CliUsageException("give an output folder or --database, not both");
+        return new ParquetCatalogue(folder);
     }
 }

@@ -26,7 +26,7 @@ public sealed class IniDocument
         if (!System.IO.File.Exists(path))
         {
             throw new JobConfigException(path, 0, "the job configuration file does not exist; " +
-                "create it (see jobs/demo/job.cfg for a documented example)");
+                "create it with `trap init FOLDER` (every setting documented; jobs/demo/job.cfg is an example)");
         }
         return Parse(path, System.IO.File.ReadAllLines(path));
     }

@@ -112,7 +112,7 @@ public sealed class DatasetFolder : IDisposable
     }
 
     /// <summary>Refuses, before taking the lock (so a refusal leaves no file behind), a target Trap must not replace.</summary>
-    private static void RefuseForeignTarget(string target)
+    public static void RefuseForeignTarget(string target)
     {
         if (File.Exists(target))
         {

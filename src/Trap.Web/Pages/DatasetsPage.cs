@@ -39,7 +39,7 @@ public static class DatasetsPage
             r.Long("id"), r.Text("name"), r.Text("description"), r.Int("n_images"), r.Int("n_rejected"), r.Utc("process_start_utc"),
             r.Utc("process_end_utc"), r.Text("engine"), r.NullableUtc("first_utc"), r.NullableUtc("last_utc"))));
         if (csv) return PageRequest.Csv("datasets.csv", Table.Csv(Columns, rows));
-        var body = "<p class=\"note\">Each dataset is one run of a Trap job loaded into this database. " +
+        var body = "<p class=\"note\">Each dataset is one run of a Trap job. " +
                    HtmlText.Link(request.WithQuery(("format", "csv")), "CSV") + "</p>" + Table.Html(Columns, rows, "datasets");
         return PageRequest.Html(PageLayout.Render("Datasets", body));
     }

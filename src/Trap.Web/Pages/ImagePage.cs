@@ -75,7 +75,7 @@ public static class ImagePage
         return PageRequest.Html(PageLayout.Render($"Image {imageId} of {dataset.Name}", body.ToString(), id, "/images"));
     }
 
-    private static List<(string, string)> ImageFacts(Npgsql.NpgsqlDataReader r, BandList bands) =>
+    private static List<(string, string)> ImageFacts(System.Data.Common.DbDataReader r, BandList bands) =>
     [
         ("File", r.Text("url")), ("Telescope", r.Text("telescope")), ("Accessor", r.Text("accessor")),
         ("Start (UTC)", Fmt.Utc(r.Utc("start_utc"))), ("Integration (s)", Fmt.G(r.Double("integration_s"))), ("Timestep", Fmt.Int(r.Int("timestep"))),

@@ -18,15 +18,12 @@ public static class LightCurveChart
     /// <summary>Whether a point is shown as an upper limit.</summary>
     public static bool IsUpperLimit(LightCurvePoint p) => p.ExtractType != 0 && p.FInt < p.FIntErr;
 
-    public static string Render(string title, IReadOnlyList<LightCurvePoint> points, string imageLinkPrefix)
+    /// <summary>One band's panel on <paramref name="time"/>, the axis all the source's panels share.</summary>
+    public static string Render(string title, IReadOnlyList<LightCurvePoint> points, TimeAxis time, string imageLinkPrefix)
     {
-        var t0 = points.Count > 0 ? points.Min(p => p.TimeUtc) : DateTime.UnixEpoch;
-        var spanHours = points.Count > 0 ? (points.Max(p => p.TimeUtc) - t0).TotalHours : 0;
-        // Short series read best in minutes, long ones in days.
-        var (unit, perHour) = spanHours < 2 ? ("min", 60.0) : spanHours < 72 ? ("h", 1.0) : ("d", 1 / 24.0);
-        double X(LightCurvePoint p) => (p.TimeUtc - t0).TotalHours * perHour;
-        var plot = new SvgPlot(760, 300, title, $"time since {Fmt.Utc(t0)} UTC ({unit})", "integrated flux (Jy)");
-        plot.X = LinearScale.Covering(points.Select(X), plot.XPixels.Start, plot.XPixels.End);
+        double X(LightCurvePoint p) => time.Of(p.TimeUtc);
+        var plot = new SvgPlot(760, 300, title, time.Label, "integrated flux (Jy)");
+        plot.X = LinearScale.Covering([0, time.Last], plot.XPixels.Start, plot.XPixels.End);
         var extent = points.SelectMany(p => IsUpperLimit(p)
             ? new[] { UpperLimitSigmas * p.FIntErr, 0.0 }
             : new[] { p.FInt - p.FIntErr, p.FInt + p.FIntErr });

@@ -115,11 +115,12 @@ public static class SourcePage
         if (data.Metrics.Count > 0) body.Append(HtmlText.Facts(data.Metrics[0]));
         body.Append(Table.Html(FluxColumns(data.Bands), data.Fluxes, "fluxes"));
         body.Append("<h2>Light curves</h2><div id=\"lightcurves\">");
+        var time = TimeAxis.Covering(data.History.Select(a => a.Time).ToList());
         foreach (var band in data.History.GroupBy(a => a.Band).OrderBy(g => g.Key))
         {
             var points = band.Select(a => new LightCurvePoint(a.Time, a.ExtractType, a.FInt, a.FIntErr, a.ImageId)).ToList();
             body.Append("<div class=\"lightcurve\" data-band=\"").Append(band.Key).Append("\">")
-                .Append(LightCurveChart.Render("Band " + data.Bands.Label(band.Key), points, $"/datasets/{id}/images/")).Append("</div>");
+                .Append(LightCurveChart.Render("Band " + data.Bands.Label(band.Key), points, time, $"/datasets/{id}/images/")).Append("</div>");
         }
         body.Append("</div><h2>Association history</h2><p>").Append(HtmlText.Link(request.WithQuery(("format", "csv")), "CSV")).Append("</p>")
             .Append(Table.Html(historyColumns, data.History, "history"));

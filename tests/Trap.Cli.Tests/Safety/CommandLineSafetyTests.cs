@@ -19,17 +19,18 @@ public sealed class CommandLineSafetyTests : IDisposable
     [Fact]
     public void AnExplicitlyEmptyDatabaseIsAUsageError()
     {
-        var error = Assert.Throws<CliUsageException>(() => new RunCommand().Run(["job", "--database", ""]));
-        Assert.Contains("--database is empty", error.Message);
-        Assert.Contains("--no-database", error.Message);
+        var outcome = CommandLine.Trap("run", "job", "--database", "");
+        Assert.Equal(ExitCodes.Usage, outcome.ExitCode);
+        Assert.Contains("trap run: --database is empty", outcome.Error);
+        Assert.Contains("--no-database", outcome.Error);
     }
 
     [Fact]
     public void AMisspeltConfKeyIsRefusedWithTheNearestKnownKey()
     {
-        var error = Assert.Throws<CliUsageException>(() =>
-            new RunCommand().Run(["job", "--no-database", "--conf", "trap.task.timeoutSecond=600"]));
-        Assert.Contains("unknown --conf key 'trap.task.timeoutSecond'; did you mean trap.task.timeoutSeconds?", error.Message);
+        var outcome = CommandLine.Trap("run", "job", "--no-database", "--conf", "trap.task.timeoutSecond=600");
+        Assert.Equal(ExitCodes.Usage, outcome.ExitCode);
+        Assert.Contains("unknown --conf key 'trap.task.timeoutSecond'; did you mean trap.task.timeoutSeconds?", outcome.Error);
     }
 
     [Theory]

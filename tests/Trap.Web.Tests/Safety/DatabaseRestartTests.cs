@@ -1,5 +1,6 @@
 using System.Net;
 using Trap.Storage.Schema;
+using Trap.Web.Data;
 
 namespace Trap.Web.Tests.Safety;
 
@@ -15,7 +16,7 @@ public sealed class DatabaseRestartTests
     {
         await using var postgres = await PrivatePostgresServer.StartAsync();
         await new SchemaMigrator(postgres.Database).InitAsync();
-        await using var app = WebServer.Build(postgres.Database, "http://127.0.0.1:0");
+        await using var app = WebServer.Build(new PostgresCatalogue(postgres.Database), "http://127.0.0.1:0");
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(WebServer.Addresses(app).Single()) };
 

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Trap.Storage.Connection;
+
+namespace Trap.Cli.Commands;
+
+/// <summary>Options several commands share, and the range checks they use, so each is spelt and explained once.</summary>
+public static class CliOptions
+{
+    /// <summary>--database CONN: the catalogue database; the environment variable when not given.</summary>
+    public static Option<string?> Database(string purpose) => new("--database")
+    {
+        Description = $"{purpose}: a connection string or postgresql:// URL (default: ${DatabaseSettings.EnvironmentVariable}); " +
+                      "keep the password in PGPASSWORD or a password file, not here",
+        HelpName = "CONN",
+    };
+
+    /// <summary>--master: where a job runs.</summary>
+    public static Option<string> Master() => new("--master")
+    {
+        Description = "local (1 core), local[*] (all cores), local[N], or trap://CLUSTER_ID (that cluster's workers)",
+        HelpName = "MASTER",
+        DefaultValueFactory = _ => "local[*]",
+    };
+
+    /// <summary>Refuses a value below <paramref name="minimum"/> as a usage error naming the option.</summary>
+    public static T AtLeast<T>(this T option, int minimum) where T : Option
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 0) return;
+            var value = result.GetValueOrDefault<int?>();
+            if (value < minimum) result.AddError($"option {option.Name} must be at least {minimum}, got {value}");
+        });
+        return option;
+    }
+}

@@ -63,12 +63,18 @@ public sealed class BackgroundMaps : IDisposable
     /// </summary>
     public static BackgroundMaps FromGrid(ReadOnlySpan<bool> mask, int width, int height, int backSizeX, int backSizeY, BackgroundGrid? grid)
     {
-        var background = ExactLengthArrayPool<float>.Shared.RentCleared(mask.Length);
+        var background = ExactLengthArrayPool<float>.Shared.Rent(mask.Length);
         var rms = ExactLengthArrayPool<float>.Shared.Rent(mask.Length);
-        rms.AsSpan().Fill(float.PositiveInfinity);
         var box = PixelBox.OfUnmasked(mask, width, height);
-        if (box.IsEmpty || grid is null) return new BackgroundMaps(width, height, background, rms, null);
-        if (grid.FullyMasked) return new BackgroundMaps(width, height, background, rms, grid);
+        if (box.IsEmpty || grid is null || grid.FullyMasked)
+        {
+            background.AsSpan().Clear();
+            rms.AsSpan().Fill(float.PositiveInfinity);
+            return new BackgroundMaps(width, height, background, rms, box.IsEmpty ? null : grid);
+        }
+        // The interpolation writes every pixel of the box; only the pixels around it are filled here.
+        FillOutside(background, box, width, 0);
+        FillOutside(rms, box, width, float.PositiveInfinity);
 
         var bgNodes = FillMaskedNodes(grid, grid.Background);
         var rmsNodes = FillMaskedNodes(grid, grid.Rms);
@@ -166,6 +172,18 @@ public sealed class BackgroundMaps : IDisposable
             var j1 = Math.Min(j0 + 1, grid.NodesY - 1);
             var f = (float)(v - j0);
             Lerp(rowsAlongX[j0], rowsAlongX[j1], f, map.AsSpan((box.Y0 + q) * width + box.X0, box.Width));
+        }
+    }
+
+    /// <summary>Sets every pixel of <paramref name="map"/> outside <paramref name="box"/> to <paramref name="value"/>.</summary>
+    private static void FillOutside(Span<float> map, PixelBox box, int width, float value)
+    {
+        map[..(box.Y0 * width)].Fill(value);
+        map[((box.Y0 + box.Height) * width)..].Fill(value);
+        for (var y = box.Y0; y < box.Y0 + box.Height; y++)
+        {
+            map.Slice(y * width, box.X0).Fill(value);
+            map.Slice(y * width + box.X0 + box.Width, width - box.X0 - box.Width).Fill(value);
         }
     }
 

@@ -72,13 +72,7 @@ public static class PixelExtraction
     /// <summary>TraP refuses flat data (max == min); an image without any finite pixel is refused too.</summary>
     private static void RejectFlat(ReadOnlySpan<float> pixels, string name)
     {
-        var min = float.PositiveInfinity;
-        var max = float.NegativeInfinity;
-        foreach (var v in pixels)
-        {
-            if (v < min) min = v;
-            if (v > max) max = v;
-        }
+        var (min, max) = PixelRange.Of(pixels);
         if (!(max > min))
         {
             throw new ExtractionException(name, max == min ? $"image data is flat (every pixel is {max})" : "image has no finite pixels",

@@ -58,4 +58,21 @@ public class SigmaClipperTests
         FloatRadixSort.Sort(values, new uint[2500], new uint[2500]);
         Assert.Equal(expected, values);
     }
+
+    /// <summary>Digits every value shares are skipped: 0, 1 and 2 of the three digit passes run.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1 << 11)]
+    [InlineData(1 << 22)]
+    public void RadixSortMatchesArraySortWhenDigitsAreShared(int ulps)
+    {
+        var random = new Random(7);
+        var values = Enumerable.Range(0, 2500)
+            .Select(_ => BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(1f) + random.Next(ulps)))
+            .ToArray();
+        var expected = values.ToArray();
+        Array.Sort(expected);
+        FloatRadixSort.Sort(values, new uint[2500], new uint[2500]);
+        Assert.Equal(expected, values);
+    }
 }

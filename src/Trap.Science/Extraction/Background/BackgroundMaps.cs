@@ -58,14 +58,19 @@ public sealed class BackgroundMaps : IDisposable
     /// <summary>Grid estimate (§4.3) and bilinear interpolation to every pixel of the useful box.</summary>
     public static BackgroundMaps Compute(ReadOnlySpan<float> pixels, ReadOnlySpan<bool> mask, int width, int height, int backSizeX, int backSizeY)
     {
-        var background = ExactLengthArrayPool<float>.Shared.RentCleared(pixels.Length);
+        var background = ExactLengthArrayPool<float>.Shared.Rent(pixels.Length);
         var rms = ExactLengthArrayPool<float>.Shared.Rent(pixels.Length);
-        rms.AsSpan().Fill(float.PositiveInfinity);
         var box = PixelBox.OfUnmasked(mask, width, height);
-        if (box.IsEmpty) return new BackgroundMaps(width, height, background, rms, null, box);
-
-        var grid = BackgroundGridEstimator.Estimate(pixels, width, box, backSizeX, backSizeY);
-        if (grid.FullyMasked) return new BackgroundMaps(width, height, background, rms, grid, box);
+        var grid = box.IsEmpty ? null : BackgroundGridEstimator.Estimate(pixels, width, box, backSizeX, backSizeY);
+        if (box.IsEmpty || grid!.FullyMasked)
+        {
+            background.AsSpan().Clear();
+            rms.AsSpan().Fill(float.PositiveInfinity);
+            return new BackgroundMaps(width, height, background, rms, grid, box);
+        }
+        // The interpolation writes every pixel of the box; only the pixels around it are filled here.
+        FillOutside(background, box, width, 0);
+        FillOutside(rms, box, width, float.PositiveInfinity);
 
         var bgNodes = FillMaskedNodes(grid, grid.Background);
         var rmsNodes = FillMaskedNodes(grid, grid.Rms);
@@ -165,6 +170,18 @@ public sealed class BackgroundMaps : IDisposable
         {
             var (j0, j1, f) = NodePair(q, box.Height, backSizeY, grid.NodesY);
             Lerp(rowsAlongX[j0], rowsAlongX[j1], f, map.AsSpan((box.Y0 + q) * width + box.X0, box.Width));
+        }
+    }
+
+    /// <summary>Sets every pixel of <paramref name="map"/> outside <paramref name="box"/> to <paramref name="value"/>.</summary>
+    private static void FillOutside(Span<float> map, PixelBox box, int width, float value)
+    {
+        map[..(box.Y0 * width)].Fill(value);
+        map[((box.Y0 + box.Height) * width)..].Fill(value);
+        for (var y = box.Y0; y < box.Y0 + box.Height; y++)
+        {
+            map.Slice(y * width, box.X0).Fill(value);
+            map.Slice(y * width + box.X0 + box.Width, width - box.X0 - box.Width).Fill(value);
         }
     }
 

@@ -20,7 +20,7 @@ public static class IslandFinder
     {
         var width = maps.Width;
         if (double.IsNaN(maps.MedianRmsNode)) return new List<Island>();
-        var labels = ExactLengthArrayPool<int>.Shared.RentCleared(pixels.Length); // 0 = not a candidate, -1 = unlabelled candidate, >0 = visited
+        var labels = ExactLengthArrayPool<int>.Shared.Rent(pixels.Length); // 0 = not a candidate, -1 = unlabelled candidate, >0 = visited
         var candidates = new List<int>();
         var rmsFloor = (float)(RmsFilter * maps.MedianRmsNode);
         MarkCandidates(pixels, maps.Background, maps.Rms, (float)analysis, rmsFloor, labels, candidates);
@@ -60,7 +60,10 @@ public static class IslandFinder
         }
     }
 
-    /// <summary>Vectorised threshold pass: marks candidates with -1 and lists them in row-major order.</summary>
+    /// <summary>
+    /// Vectorised threshold pass: writes every label (candidates -1, other pixels 0, so the labels need
+    /// no clearing pass of their own) and lists the candidates in row-major order.
+    /// </summary>
     private static void MarkCandidates(ReadOnlySpan<float> pixels, float[] background, float[] rms, float analysis,
         float rmsFloor, int[] labels, List<int> candidates)
     {
@@ -77,22 +80,19 @@ public static class IslandFinder
                 var r = new Vector<float>(rm[i..]);
                 var excess = new Vector<float>(pixels[i..]) - new Vector<float>(bg[i..]);
                 var hit = Vector.GreaterThan(excess, va * r) & Vector.GreaterThanOrEqual(r, vf);
+                hit.CopyTo(labels, i); // all bits set (-1) where a candidate, 0 elsewhere
                 if (hit == Vector<int>.Zero) continue;
                 for (var k = 0; k < Vector<float>.Count; k++)
                 {
-                    if (hit[k] != 0) Mark(i + k);
+                    if (hit[k] != 0) candidates.Add(i + k);
                 }
             }
         }
         for (; i < n; i++)
         {
-            if (pixels[i] - background[i] > analysis * rms[i] && rms[i] >= rmsFloor) Mark(i);
-        }
-
-        void Mark(int index)
-        {
-            labels[index] = -1;
-            candidates.Add(index);
+            var hit = pixels[i] - background[i] > analysis * rms[i] && rms[i] >= rmsFloor;
+            labels[i] = hit ? -1 : 0;
+            if (hit) candidates.Add(i);
         }
     }
 

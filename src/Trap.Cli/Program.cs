@@ -16,6 +16,7 @@ public static class Program
         new WorkerCommand(),
         new ClusterCommand(),
         new CompareCommand(),
+        new ScoreCommand(),
     };
 
     public static int Main(string[] args)

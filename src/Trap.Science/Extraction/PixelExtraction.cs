@@ -27,12 +27,13 @@ public static class PixelExtraction
         var islands = IslandFinder.Find(pixels, maps, config.DetectionThreshold, config.AnalysisThreshold);
         var fixedParameters = config.ForceBeam ? FixedParameters.Shape : FixedParameters.None;
         var beamValues = new GaussianParameters(0, 0, 0, beam.SemiMajor, beam.SemiMinor, beam.Theta);
+        var correlation = config.ErrorModel == ErrorModel.MeasuredNoise ? NoiseCorrelation.Measure(pixels, maps, beam) : null;
         var measurements = new List<PixelMeasurement>();
         foreach (var island in islands)
         {
             foreach (var part in Deblender.Deblend(island, maps, config.DetectionThreshold, config.DeblendThresholds))
             {
-                var m = SourceMeasurer.Measure(part, beam, fixedParameters, beamValues);
+                var m = SourceMeasurer.Measure(part, beam, fixedParameters, beamValues, correlation);
                 if (m is not null && IsUsable(m.Shape, maps)) measurements.Add(m);
             }
         }

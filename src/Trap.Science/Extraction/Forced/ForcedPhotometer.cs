@@ -22,6 +22,7 @@ public sealed class ForcedPhotometer
     private readonly PixelToSky _toSky;
     private readonly SkyToPixel _toPixel;
     private readonly ExtractionConfig _config;
+    private readonly NoiseCorrelation? _correlation;
 
     /// <param name="maps">The image's background and RMS maps when already computed by blind extraction; else computed here.</param>
     public ForcedPhotometer(float[] pixels, int width, int height, BeamShape beam, PixelToSky toSky, SkyToPixel toPixel,
@@ -36,6 +37,7 @@ public sealed class ForcedPhotometer
         Maps = maps ?? BackgroundMaps.Compute(pixels,
             ExtractionMask.Build(pixels, width, height, config.Margin, config.ExtractionRadiusPix),
             width, height, config.BackSizeX, config.BackSizeY);
+        _correlation = config.ErrorModel == ErrorModel.MeasuredNoise ? NoiseCorrelation.Measure(pixels, Maps, beam) : null;
         // At least 2 so the central 3x3 always lies inside the box.
         HalfBox = Math.Max(2, (int)(config.BoxInBeamPix * Math.Max(beam.SemiMajor, beam.SemiMinor) / 2));
     }
@@ -79,7 +81,7 @@ public sealed class ForcedPhotometer
         var island = BoxIsland(ix, iy);
         if (island is null) return Fail("every pixel of the fit box is masked");
         var fixedValues = new GaussianParameters(0, x, y, _beam.SemiMajor, _beam.SemiMinor, _beam.Theta);
-        var m = SourceMeasurer.Measure(island, _beam, FixedParameters.Position | FixedParameters.Shape, fixedValues);
+        var m = SourceMeasurer.Measure(island, _beam, FixedParameters.Position | FixedParameters.Shape, fixedValues, _correlation);
         if (m is null) return Fail("the peak fit failed");
         var source = SkyConverter.Convert(m, _toSky, _config, out var reason);
         return source is null

@@ -35,6 +35,10 @@ public static class ScoreReport
         {
             Line($"  {p.Class,-10} precision {p.Precision,6:F3} ({p.Right} of {p.Candidates})");
         }
+        foreach (var ((cls, kind), count) in s.ClassByKind.OrderBy(p => p.Key))
+        {
+            Line($"  {cls,-10} given to {count,4} {kind}");
+        }
         Line($"scores               highest steady {s.MaxSteadyScore:F3}, lowest transient {s.MinTransientScore:F3}");
         return text.ToString();
     }

@@ -60,6 +60,9 @@ public sealed record SurveyScore
 
     public required IReadOnlyList<ClassPrecision> Precision { get; init; }
 
+    /// <summary>Candidates by class given and true kind ("None" for a catalogue source of no true source).</summary>
+    public required IReadOnlyDictionary<(string Class, string Kind), int> ClassByKind { get; init; }
+
     /// <summary>Candidates other than artefacts, and those that are injected transients or variables.</summary>
     public required int TransientCandidates { get; init; }
 

@@ -88,6 +88,7 @@ public static class SurveyScorer
             Precision = ClassOfKind.Select(p => new ClassPrecision(p.Value,
                 transientCandidates.Count(c => c.Candidate.Class == p.Value),
                 transientCandidates.Count(c => c.Candidate.Class == p.Value && c.Kind == p.Key))).ToList(),
+            ClassByKind = candidateTruth.GroupBy(c => (c.Candidate.Class, c.Kind)).ToDictionary(g => g.Key, g => g.Count()),
             TransientCandidates = transientCandidates.Count,
             RealTransientCandidates = transientCandidates.Count(c => TransientKinds.Contains(c.Kind)),
             ArtefactCandidates = candidates.Count - transientCandidates.Count,

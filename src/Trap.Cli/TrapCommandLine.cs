@@ -18,6 +18,7 @@ public static class TrapCommandLine
             WebCommand.Create(),
             SimulateCommand.Create(),
             CompareCommand.Create(),
+            ScoreCommand.Create(),
             DbCommand.Create(),
             AlertsCommand.Create(),
             WorkerCommand.Create(),

@@ -20,8 +20,10 @@ public static class CandidateStage
         var search = config.TransientSearch;
         var images = inputs.Images.ToDictionary(i => i.ImageId);
         var catalogue = inputs.Catalogue.ToDictionary(c => c.RuncatId);
-        var selections = CandidateSelector.Select(Metrics(inputs, images), search);
-        var lightCurves = await LightCurvesAsync(folder, selections, images);
+        var selected = CandidateSelector.Select(Metrics(inputs, images), search);
+        var lightCurves = await LightCurvesAsync(folder, selected, images);
+        var selections = BackwardPhotometry.Confirm(selected, lightCurves, images,
+            catalogue.ToDictionary(c => c.Key, c => (c.Value.RaDeg, c.Value.DecDeg)), config);
         var brightSources = new BrightSourceIndex(inputs.Fluxes
             .GroupBy(f => f.RuncatId)
             .Where(g => catalogue.ContainsKey(g.Key))

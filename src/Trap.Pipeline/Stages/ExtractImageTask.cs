@@ -59,7 +59,7 @@ public sealed class ExtractImageTask : IMapTask<ImageWork, ImageSummary>
             rows.Add(RowMapping.Source(MeasurementIds.Blind(work.ImageId, k), work.ImageId, ExtractType.Blind, s, errors));
         }
         WorkFile.Write(folder.Extractions(work.ImageId), rows);
-        BackgroundGridFile.Write(folder.BackgroundGrid(work.ImageId), maps.Layout);
+        BackgroundGridFile.Write(folder.BackgroundGrid(work.ImageId), maps.Layout with { Correlation = result.Correlation });
         return new ImageSummary(work.ImageId, quality, facts, rows.Count, result.RmsMin, result.RmsMax, null);
     }
 }

@@ -48,6 +48,11 @@ public sealed record TransientSearchConfig
     /// <summary>new_source_sigma_rms_max = 0: ... and sigma_rms_max (over that image's highest RMS) at least this.</summary>
     public double NewSourceSigmaRmsMax { get; init; } = 0.0;
 
+    /// <summary>new_source_backward_sigma = 5: a new source stays one only if its trigger f_int exceeds the
+    /// weighted mean of forced fits at its position in the earlier images of its band by at least this
+    /// many σ (docs/science.md, "Backward photometry of new sources"); 0 = no backward fits (TraP).</summary>
+    public double NewSourceBackwardSigma { get; init; } = 5.0;
+
     /// <summary>edge_margin_beams = 1: a candidate seen closer than this many beam FWHM (major axis) to the
     /// image border or the extraction circle is classified an artefact (a source cut by the edge).</summary>
     public double EdgeMarginBeams { get; init; } = 1.0;
@@ -70,6 +75,7 @@ public sealed record TransientSearchConfig
     /// <summary>Throws <see cref="ArgumentException"/> naming the first out-of-range setting.</summary>
     public void Validate()
     {
+        Require(NewSourceBackwardSigma >= 0, "new_source_backward_sigma", "a non-negative number (default 5; 0 = off)");
         Require(MinDatapoints >= 2, "min_datapoints", "an integer of at least 2 (default 3)");
         Require(EtaMin >= 0, "eta_min", "a non-negative number (default 2)");
         Require(VMin >= 0, "v_min", "a non-negative number (default 0.1)");

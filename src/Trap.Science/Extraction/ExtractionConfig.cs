@@ -39,6 +39,9 @@ public sealed record ExtractionConfig
     /// <summary>North–south systematic position error (arcsec), copied into each record for association. TraP: 10.</summary>
     public double NsSysErrArcsec { get; init; } = 10.0;
 
+    /// <summary>How fit errors are computed (docs/science.md, "Calibrated errors"). TraP: <see cref="ErrorModel.Condon"/>.</summary>
+    public ErrorModel ErrorModel { get; init; } = ErrorModel.MeasuredNoise;
+
     /// <summary>Largest accepted <see cref="DeblendThresholds"/> (TraP caps it at 300).</summary>
     public const int MaxDeblendThresholds = 300;
 

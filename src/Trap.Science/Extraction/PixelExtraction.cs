@@ -9,7 +9,8 @@ namespace Trap.Science.Extraction;
 /// The pixel-space half of extraction: maps, then the measured islands that passed TraP's usability
 /// check. The caller owns the maps (dispose them to hand their arrays back).
 /// </summary>
-public sealed record PixelExtractionResult(BackgroundMaps Maps, IReadOnlyList<PixelMeasurement> Measurements);
+/// <param name="Correlation">The measured noise correlation the fits used (null with TraP's error formulae).</param>
+public sealed record PixelExtractionResult(BackgroundMaps Maps, IReadOnlyList<PixelMeasurement> Measurements, NoiseCorrelation? Correlation);
 
 /// <summary>
 /// Masks, background and RMS maps, thresholds and islands, deblending and per-island measurement
@@ -32,16 +33,17 @@ public static class PixelExtraction
         var islands = IslandFinder.Find(pixels, maps, config.DetectionThreshold, config.AnalysisThreshold);
         var fixedParameters = config.ForceBeam ? FixedParameters.Shape : FixedParameters.None;
         var beamValues = new GaussianParameters(0, 0, 0, beam.SemiMajor, beam.SemiMinor, beam.Theta);
+        var correlation = config.ErrorModel == ErrorModel.MeasuredNoise ? NoiseCorrelation.Measure(pixels, maps, beam) : null;
         var measurements = new List<PixelMeasurement>();
         foreach (var island in islands)
         {
             foreach (var part in Deblender.Deblend(island, maps, config.DetectionThreshold, config.DeblendThresholds))
             {
-                var m = SourceMeasurer.Measure(part, beam, fixedParameters, beamValues);
+                var m = SourceMeasurer.Measure(part, beam, fixedParameters, beamValues, correlation);
                 if (m is not null && IsUsable(m.Shape, maps)) measurements.Add(m);
             }
         }
-        return new PixelExtractionResult(maps, measurements);
+        return new PixelExtractionResult(maps, measurements, correlation);
     }
 
     /// <summary>

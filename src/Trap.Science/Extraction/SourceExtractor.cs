@@ -47,6 +47,6 @@ public static class SourceExtractor
             var source = SkyConverter.Convert(m, wcs, config, out _);
             if (source is not null) sources.Add(source);
         }
-        return new ExtractionResult(sources, pixelResult.Maps.RmsMin, pixelResult.Maps.RmsMax);
+        return new ExtractionResult(sources, pixelResult.Maps.RmsMin, pixelResult.Maps.RmsMax, pixelResult.Correlation);
     }
 }

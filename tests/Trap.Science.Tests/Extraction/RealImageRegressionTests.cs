@@ -8,9 +8,10 @@ namespace Trap.Science.Tests.Extraction;
 /// <summary>TraP's own regression values for the PySE test images (trap-facts §14.2).</summary>
 public class RealImageRegressionTests(ITestOutputHelper output)
 {
-    /// <summary>TraP's sourcefinder tests call extract(det=5, anl=3) on ImageData defaults: grid 32, no margin or circle, free shape.</summary>
+    /// <summary>TraP's sourcefinder tests call extract(det=5, anl=3) on ImageData defaults: grid 32, no margin or circle, free shape; TraP's error formulae.</summary>
     private static readonly ExtractionConfig TestConfig = new()
     {
+        ErrorModel = ErrorModel.Condon,
         DetectionThreshold = 5,
         AnalysisThreshold = 3,
         BackSizeX = 32,

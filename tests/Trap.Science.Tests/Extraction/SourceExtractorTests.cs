@@ -16,6 +16,8 @@ public class SourceExtractorTests
             (c.DetectionThreshold, c.AnalysisThreshold, c.BackSizeX, c.BackSizeY, c.Margin, c.ExtractionRadiusPix,
              c.DeblendThresholds, c.ForceBeam, c.BoxInBeamPix, c.EwSysErrArcsec, c.NsSysErrArcsec));
         Assert.Throws<ArgumentException>(() => (c with { DeblendThresholds = 301 }).Validate());
+        // The one deliberate departure: calibrated errors by default, TraP's formulae as a setting (docs/science.md).
+        Assert.Equal(ErrorModel.MeasuredNoise, c.ErrorModel);
     }
 
     [Fact]

@@ -84,5 +84,8 @@ public sealed class BackgroundWindow
     private int Index(int x, int y) => (y - Window.Y0) * Window.Width + x - Window.X0;
 }
 
-/// <summary>What blind extraction's background maps were made from: the node grid (null when no pixel was unmasked) and the useful box.</summary>
-public sealed record BackgroundLayout(BackgroundGrid? Grid, PixelBox UsefulBox);
+/// <summary>
+/// What blind extraction's background maps were made from: the node grid (null when no pixel was
+/// unmasked) and the useful box; with the noise correlation extraction measured, when it did.
+/// </summary>
+public sealed record BackgroundLayout(BackgroundGrid? Grid, PixelBox UsefulBox, Fitting.NoiseCorrelation? Correlation = null);

@@ -14,7 +14,9 @@ public static class SourceMeasurer
     /// were fixed (moments cannot honour them), or neither moments nor fit gave finite values.
     /// </summary>
     /// <param name="fixedValues">Values of the fixed parameters (position and/or shape); ignored for free ones.</param>
-    public static PixelMeasurement? Measure(Island island, BeamShape beam, FixedParameters fixedParameters, GaussianParameters fixedValues)
+    /// <param name="correlation">The image's measured noise correlation for calibrated fit errors; null: TraP's Condon errors.</param>
+    public static PixelMeasurement? Measure(Island island, BeamShape beam, FixedParameters fixedParameters, GaussianParameters fixedValues,
+        NoiseCorrelation? correlation = null)
     {
         var momentsOk = Moments.TryMeasure(island, beam, island.Threshold, out var moments, out _);
         var start = WithFixed(momentsOk ? moments : Moments.Fallback(island), fixedParameters, fixedValues);
@@ -39,6 +41,10 @@ public static class SourceMeasurer
         var errors = fitType == 1
             ? CondonErrors.ForFit(shape, flux, island.Noise, beam)
             : CondonErrors.ForMoments(shape, flux, island.Noise, island.Threshold, beam);
+        if (fitType == 1 && correlation is not null)
+        {
+            errors = MeasuredNoiseErrors.For(shape, flux, xs, ys, island.Noise, fixedParameters, correlation, errors);
+        }
         // As TraP, the residual model is built after the error step, i.e. with the reported (bias-corrected) peak.
         var chiSq = ChiSquared(shape with { Peak = errors.Peak }, xs, ys, data, island.Noise);
         var independentBeams = data.Length / (Math.PI / 4 * beam.CorrelationMajor * beam.CorrelationMinor);

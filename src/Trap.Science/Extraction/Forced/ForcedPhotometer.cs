@@ -25,6 +25,7 @@ public sealed class ForcedPhotometer
     private readonly PixelToSky _toSky;
     private readonly SkyToPixel _toPixel;
     private readonly ExtractionConfig _config;
+    private readonly NoiseCorrelation? _correlation;
 
     /// <param name="layout">
     /// The grid and useful box of the image's background as blind extraction estimated them: each fit
@@ -42,7 +43,11 @@ public sealed class ForcedPhotometer
         _toSky = toSky;
         _toPixel = toPixel;
         _config = config;
-        _background = layout is null ? WindowOf(WholeImageMaps()) : box => WindowOf(layout, box);
+        var maps = layout is null ? WholeImageMaps() : null;
+        _background = maps is not null ? WindowOf(maps) : box => WindowOf(layout!, box);
+        // The correlation blind extraction measured on this image, else measured here on the whole image.
+        _correlation = config.ErrorModel != ErrorModel.MeasuredNoise ? null
+            : layout?.Correlation ?? NoiseCorrelation.Measure(pixels, maps ?? WholeImageMaps(), beam);
         // At least 2 so the central 3x3 always lies inside the box.
         HalfBox = Math.Max(2, (int)(config.BoxInBeamPix * Math.Max(beam.SemiMajor, beam.SemiMinor) / 2));
     }
@@ -86,7 +91,7 @@ public sealed class ForcedPhotometer
         var island = BoxIsland(background, ix, iy);
         if (island is null) return Fail("every pixel of the fit box is masked");
         var fixedValues = new GaussianParameters(0, x, y, _beam.SemiMajor, _beam.SemiMinor, _beam.Theta);
-        var m = SourceMeasurer.Measure(island, _beam, FixedParameters.Position | FixedParameters.Shape, fixedValues);
+        var m = SourceMeasurer.Measure(island, _beam, FixedParameters.Position | FixedParameters.Shape, fixedValues, _correlation);
         if (m is null) return Fail("the peak fit failed");
         var source = SkyConverter.Convert(m, _toSky, _config, out var reason);
         return source is null

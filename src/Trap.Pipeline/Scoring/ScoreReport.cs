@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+
+namespace Trap.Pipeline.Scoring;
+
+/// <summary>A <see cref="SurveyScore"/> as the text `trap score` prints.</summary>
+public static class ScoreReport
+{
+    public static string Format(SurveyScore s)
+    {
+        var text = new StringBuilder();
+        void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
+
+        Line($"completeness of blind detection by true peak S/N");
+        foreach (var bin in s.Completeness)
+        {
+            Line($"  [{bin.Low,3}, {bin.High,3})  {bin.Found,6} of {bin.Total,6}  {bin.Fraction,6:F3}");
+        }
+        Line($"false detections     {s.FalseDetections} of {s.BlindDetections} blind detections");
+        Line($"split identities     {s.SplitSources} of {s.IdentifiedSources} detected true sources have more than one catalogue source");
+        Line($"pulls (isolated point sources, true S/N >= {SurveyScorer.PullMinSnr}): n, mean, std, robust std");
+        Pull(text, "ra", s.RaPull);
+        Pull(text, "dec", s.DecPull);
+        Pull(text, "f_peak", s.PeakPull);
+        Pull(text, "f_int", s.IntPull);
+        foreach (var (low, high, pull) in s.IntPullBySnr) Pull(text, $"f_int [{low}, {high})", pull);
+        Pull(text, "f_int forced", s.ForcedIntPull);
+        Line($"eta calibration      median eta_int of {s.SteadyEtaCount} steady sources {s.SteadyEtaMedian:F3}");
+        Line($"candidates           precision {s.CandidatePrecision:F3} ({s.RealTransientCandidates} of {s.TransientCandidates}), recall {s.CandidateRecall:F3}, artefacts {s.ArtefactCandidates}");
+        foreach (var r in s.Recall)
+        {
+            Line($"  {r.Kind,-10} recall {r.Recall,6:F3} ({r.Selected} of {r.Total}; {r.RightClass} given their class)");
+        }
+        foreach (var p in s.Precision)
+        {
+            Line($"  {p.Class,-10} precision {p.Precision,6:F3} ({p.Right} of {p.Candidates})");
+        }
+        foreach (var ((cls, kind), count) in s.ClassByKind.OrderBy(p => p.Key))
+        {
+            Line($"  {cls,-10} given to {count,4} {kind}");
+        }
+        Line($"scores               highest steady {s.MaxSteadyScore:F3}, lowest transient {s.MinTransientScore:F3}");
+        return text.ToString();
+    }
+
+    private static void Pull(StringBuilder text, string name, PullStatistics p) =>
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-14} {p.Count,6}  {p.Mean,7:F3}  {p.Std,7:F3}  {p.RobustStd,7:F3}"));
+}

@@ -26,7 +26,8 @@ public class WorkerProcessTests
     {
         await using var cluster = await WorkerProcesses.CreateAsync();
         Log("database ready");
-        var workers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => cluster.StartWorkerAsync(WorkerProcesses.FreePort())));
+        var ports = Enumerable.Range(0, 3).Select(_ => WorkerProcesses.FreePort()).ToArray();
+        var workers = await Task.WhenAll(ports.Select(port => cluster.StartWorkerAsync(port)));
         var victim = workers[^1];
         Log("3 workers joined");
         var gate = Path.Combine(Path.GetTempPath(), $"trap-gate-{Guid.NewGuid():N}");
@@ -36,9 +37,11 @@ public class WorkerProcessTests
         var engine = new ClusterEngine(Options(cluster));
         await using (engine)
         {
-            // Every worker holds tasks waiting at the gate; the victim dies holding its share.
+            // Tasks wait at the gate; the victim dies once it holds one.
+            var victimHasTask = new TaskCompletionSource();
+            engine.TaskDispatched += (_, worker) => { if (worker.Contains($":{ports[^1]}@")) victimHasTask.TrySetResult(); };
             var map = engine.MapAsync<GateFileSquare, int, long>(context, inputs);
-            await Task.Delay(1000);
+            await victimHasTask.Task.WaitAsync(TimeSpan.FromSeconds(60));
             victim.Kill();
             Log("victim killed");
             File.WriteAllText(gate, "open");

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Trap.Pipeline.Stages;
 
 namespace Trap.Pipeline.Work;
@@ -14,8 +13,6 @@ namespace Trap.Pipeline.Work;
 /// </summary>
 public sealed class WorkCache
 {
-    private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
     private readonly WorkFolder _previous;
     private readonly HashSet<long> _sameImages;
 
@@ -39,13 +36,7 @@ public sealed class WorkCache
     }
 
     /// <summary>Serialises an extraction summary for a later run's cache.</summary>
-    public static void WriteSummary(WorkFolder work, ImageSummary summary)
-    {
-        Output.OutputFolders.CreateInside(Path.GetDirectoryName(work.Summary(summary.ImageId))!);
-        var partial = Output.OutputFolders.PartialName(work.Summary(summary.ImageId));
-        File.WriteAllText(partial, JsonSerializer.Serialize(summary, Json));
-        File.Move(partial, work.Summary(summary.ImageId), overwrite: true);
-    }
+    public static void WriteSummary(WorkFolder work, ImageSummary summary) => WorkFile.WriteValue(work.Summary(summary.ImageId), summary);
 
     /// <summary>Copies an image's extraction into <paramref name="work"/> and returns its summary; null when it must be extracted again.</summary>
     public ImageSummary? AdoptExtraction(long imageId, WorkFolder work)
@@ -53,8 +44,8 @@ public sealed class WorkCache
         if (!_sameImages.Contains(imageId)) return null;
         try
         {
-            var summary = JsonSerializer.Deserialize<ImageSummary>(File.ReadAllText(_previous.Summary(imageId)), Json);
-            if (summary is null || summary.ImageId != imageId) return null;
+            var summary = WorkFile.ReadValue<ImageSummary>(_previous.Summary(imageId));
+            if (summary.ImageId != imageId) return null;
             if (summary.Facts is not null && summary.ExtractionError is null)
             {
                 Copy(_previous.Extractions(imageId), work.Extractions(imageId));
@@ -63,7 +54,7 @@ public sealed class WorkCache
             Copy(_previous.Summary(imageId), work.Summary(imageId));
             return summary;
         }
-        catch (Exception e) when (e is IOException or JsonException)
+        catch (Exception e) when (e is IOException or JsonException or InvalidDataException)
         {
             return null;
         }

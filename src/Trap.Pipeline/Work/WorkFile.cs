@@ -15,18 +15,23 @@ public static class WorkFile
 {
     private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-    public static void Write<T>(string path, IEnumerable<T> rows)
+    public static void Write<T>(string path, IEnumerable<T> rows) => WriteValue(path, rows);
+
+    public static List<T> Read<T>(string path) => ReadValue<List<T>>(path);
+
+    /// <summary>One flat record (an image's summary) as a file.</summary>
+    public static void WriteValue<T>(string path, T value)
     {
         OutputFolders.CreateInside(Path.GetDirectoryName(path)!);
         var partial = OutputFolders.PartialName(path);
-        using (var file = File.Create(partial)) JsonSerializer.Serialize(file, rows, Json);
+        using (var file = File.Create(partial)) JsonSerializer.Serialize(file, value, Json);
         File.Move(partial, path, overwrite: true);
     }
 
-    public static List<T> Read<T>(string path)
+    public static T ReadValue<T>(string path)
     {
         using var file = File.OpenRead(path);
-        return JsonSerializer.Deserialize<List<T>>(file, Json) ?? throw new InvalidDataException($"{path}: empty work file");
+        return JsonSerializer.Deserialize<T>(file, Json) ?? throw new InvalidDataException($"{path}: empty work file");
     }
 
     /// <summary>The file's rows, or none when it does not exist (an image nothing was asked of).</summary>

@@ -69,7 +69,7 @@ internal sealed class StageState<TResult>
     {
         _attempts[index]++;
         _load[worker] = Load(worker) + 1;
-        InFlight[task] = (index, worker);
+        InFlight.Add(task, (index, worker));
     }
 
     public void Finish(Task task)

@@ -171,16 +171,8 @@ public sealed class WorkScheduler
         }
     }
 
-    // A call that throws synchronously is still a failed task, handled like any other.
-    private static Task<TResult> Start<TResult>(Func<string, int, CancellationToken, Task<TResult>> run, string worker, int index, CancellationToken cancellation)
-    {
-        try
-        {
-            return run(worker, index, cancellation);
-        }
-        catch (Exception e)
-        {
-            return Task.FromException<TResult>(e);
-        }
-    }
+    // Each call gets a task of its own (calls are tracked by their task, and a caller may hand back
+    // one shared task for several calls); a call that throws synchronously is a failed task like any other.
+    private static async Task<TResult> Start<TResult>(Func<string, int, CancellationToken, Task<TResult>> run, string worker, int index, CancellationToken cancellation) =>
+        await run(worker, index, cancellation);
 }

@@ -76,6 +76,7 @@ public sealed class JobRunner
             counts = await RunStagesAsync(work, cache, output.Staging, context, config, plan, job.Monitors, cancellation);
             OutputFolders.RemoveAbandonedPartials(output.Staging);
             await WriteDatasetAsync(output.Staging, context.JobName, config, plan, counts, clock);
+            SentAlerts.CarryOver(outputFolder, output.Staging);
             output.Commit();
         }
         catch
@@ -211,13 +212,30 @@ public sealed class JobRunner
         };
     }
 
-    /// <summary>Sends the committed dataset's VOEvents when [alerts] broker is set (null otherwise); the output stays locked meanwhile.</summary>
+    /// <summary>
+    /// Sends the committed dataset's VOEvents when [alerts] broker is set (null otherwise), each
+    /// candidate once per class rule: what the broker acknowledged in earlier runs of the job is left
+    /// out (<see cref="SentAlerts"/>). The output stays locked meanwhile.
+    /// </summary>
     private async Task<VoEventSendReport?> SendAlertsAsync(AlertConfig alerts, string outputFolder, CancellationToken cancellation)
     {
         if (alerts.Broker.Length == 0 || !alerts.WriteVoevents) return null;
+        var sent = SentAlerts.Load(outputFolder);
+        var ruleOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var candidate in ParquetTableReader.ReadTableAsync<CandidateRow>(outputFolder, DatasetTables.Candidates))
+        {
+            ruleOf[candidate.Ivorn] = candidate.ClassRule;
+        }
         var report = await VoEventFolder.SendAllAsync(Path.Combine(outputFolder, DatasetTables.VoEventsFolder),
-            VoEventSender.From(alerts), message => _progress.Message("trap: " + message), cancellation);
-        _progress.Message($"trap: {report.Acknowledged} of {report.Packets} VOEvents acknowledged by broker {report.Broker}");
+            VoEventSender.From(alerts), message => _progress.Message("trap: " + message), cancellation,
+            alreadySent: ivorn => sent.Contains(ivorn, ruleOf.GetValueOrDefault(ivorn, "")));
+        foreach (var answer in report.Answers.Where(a => a.Acknowledged))
+        {
+            sent.Add(answer.Ivorn, ruleOf.GetValueOrDefault(answer.Ivorn, ""), DateTime.UtcNow);
+        }
+        sent.Save();
+        _progress.Message($"trap: {report.Acknowledged} of {report.Packets - report.AlreadySent} new VOEvents acknowledged by broker {report.Broker}" +
+                          (report.AlreadySent > 0 ? $" ({report.AlreadySent} sent in earlier runs left out)" : ""));
         return report;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Trap.Alerts;
+using Trap.TestSupport;
 
 namespace Trap.Alerts.Tests;
 

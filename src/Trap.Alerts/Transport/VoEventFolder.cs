@@ -10,8 +10,9 @@ namespace Trap.Alerts;
 public static class VoEventFolder
 {
     /// <summary>Sends the folder; skipped files, naks and undeliverable packets are reported through <paramref name="log"/>.</summary>
+    /// <param name="alreadySent">Packets (by IVORN) the broker has had before, left out (counted in <see cref="VoEventSendReport.AlreadySent"/>).</param>
     public static async Task<VoEventSendReport> SendAllAsync(string folder, VoEventSender sender, Action<string> log,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, Func<string, bool>? alreadySent = null)
     {
         if (!Directory.Exists(folder))
         {
@@ -20,6 +21,7 @@ public static class VoEventFolder
         var files = Directory.GetFiles(folder, "*.xml").OrderBy(f => f, StringComparer.Ordinal).ToList();
         var answers = new List<SendResult>();
         var skipped = new List<SkippedPacket>();
+        var before = 0;
         foreach (var file in files)
         {
             var packet = await File.ReadAllBytesAsync(file, cancellation);
@@ -28,6 +30,11 @@ public static class VoEventFolder
             {
                 skipped.Add(new SkippedPacket(file, problem!));
                 log($"{file}: skipped, {problem}");
+                continue;
+            }
+            if (alreadySent?.Invoke(ivorn) == true)
+            {
+                before++;
                 continue;
             }
             try
@@ -41,7 +48,7 @@ public static class VoEventFolder
                 log(error.Message);
             }
         }
-        return new VoEventSendReport(sender.Broker.ToString(), files.Count, answers, skipped);
+        return new VoEventSendReport(sender.Broker.ToString(), files.Count, answers, skipped) { AlreadySent = before };
     }
 
     /// <summary>The packet's IVORN, or why it cannot be sent (with what to do).</summary>

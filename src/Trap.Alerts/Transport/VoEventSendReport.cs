@@ -5,8 +5,11 @@ public sealed record VoEventSendReport(string Broker, int Packets, IReadOnlyList
 {
     public int Acknowledged => Answers.Count(a => a.Acknowledged);
 
+    /// <summary>Packets left out because the broker acknowledged them in an earlier run (<see cref="SentAlerts"/>).</summary>
+    public int AlreadySent { get; init; }
+
     /// <summary>Packets the broker did not acknowledge: refused (nak), never answered, or skipped.</summary>
-    public int NotDelivered => Packets - Acknowledged;
+    public int NotDelivered => Packets - Acknowledged - AlreadySent;
 }
 
 /// <summary>A file of the voevents folder that was not sent, and why.</summary>

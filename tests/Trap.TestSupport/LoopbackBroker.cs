@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Trap.Alerts;
 
-namespace Trap.Alerts.Tests;
+namespace Trap.TestSupport;
 
 /// <summary>
 /// A minimal VOEvent receiver on the loopback interface for the tests: for each connection it reads

@@ -8,6 +8,7 @@ using Trap.Pipeline.Planning;
 using Trap.Pipeline.Progress;
 using Trap.Pipeline.Stages;
 using Trap.Pipeline.Work;
+using Trap.Science.Quality;
 
 namespace Trap.Pipeline;
 
@@ -52,8 +53,12 @@ public sealed class JobRunner
     /// same configuration (`trap run --append`): the result is the dataset a full run gives.
     /// </param>
     /// <param name="imagesUntilUtc">Only images that start at or before this time (and unreadable ones); later ones wait for another run (`trap stream`).</param>
+    /// <param name="dropped">
+    /// Images `trap stream` drops from its backlog (path → why): rejected with reason stream_backlog,
+    /// never read. An appended run keeps the earlier runs' drops.
+    /// </param>
     public async Task<RunSummary> RunAsync(string jobFolderOrFile, string? outputOverride = null, CancellationToken cancellation = default,
-        bool append = false, DateTime? imagesUntilUtc = null)
+        bool append = false, DateTime? imagesUntilUtc = null, IReadOnlyDictionary<string, string>? dropped = null)
     {
         var clock = Stopwatch.StartNew();
         var job = Prepare(jobFolderOrFile, outputOverride);
@@ -64,9 +69,13 @@ public sealed class JobRunner
         RunCounts counts;
         try
         {
-            plan = await ReadPlanAsync(job, cancellation, imagesUntilUtc);
             var work = new WorkFolder(Path.Combine(output.Staging, DatasetFolder.WorkCacheFolder));
             Directory.CreateDirectory(work.Root);
+            var configHash = WorkManifest.HashOf(context.ConfigText);
+            var headers = append ? HeaderCache.Open(new WorkFolder(Path.Combine(outputFolder, DatasetFolder.WorkCacheFolder)), configHash) : HeaderCache.Empty(configHash);
+            var drops = new Dictionary<string, string>(dropped ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+            if (append) await foreach (var earlier in EarlierDropsAsync(outputFolder)) drops.TryAdd(earlier.Url, earlier.Comment);
+            plan = await ReadPlanAsync(job, cancellation, imagesUntilUtc, headers, read => HeaderCache.Write(work, configHash, read), drops);
             var manifest = WorkManifest.For(plan, context.ConfigText);
             manifest.Write(work);
             var cache = append ? WorkCache.Open(outputFolder, manifest) : null;
@@ -107,11 +116,28 @@ public sealed class JobRunner
         return new JobPreview(jobFile, outputFolder, context, config, monitors, urls, null);
     }
 
-    /// <summary>Stage 1: every image's header, then ids, timesteps, bands, regions and buckets.</summary>
-    private async Task<JobPlan> ReadPlanAsync(JobPreview job, CancellationToken cancellation, DateTime? imagesUntilUtc = null)
+    /// <summary>
+    /// Stage 1: every image's header (from <paramref name="cache"/> when its file is unchanged), then
+    /// ids, timesteps, bands, regions and buckets. <paramref name="read"/> gets every header, also those
+    /// of images left for a later run.
+    /// </summary>
+    private async Task<JobPlan> ReadPlanAsync(JobPreview job, CancellationToken cancellation, DateTime? imagesUntilUtc = null,
+        HeaderCache? cache = null, Action<IReadOnlyList<PlanEntry>>? read = null, IReadOnlyDictionary<string, string>? dropped = null)
     {
-        _progress.Message($"trap: {job.MatchedImages.Count} images, reading headers");
-        var headers = await _engine.MapAsync<ReadHeaderTask, string, PlanEntry>(job.Context, job.MatchedImages, cancellation);
+        var cached = job.MatchedImages.Select(url => cache?.Find(url)).ToList();
+        var toRead = job.MatchedImages.Where((_, i) => cached[i] is null).ToList();
+        _progress.Message($"trap: {job.MatchedImages.Count} images, reading {toRead.Count} headers" +
+                          (toRead.Count < job.MatchedImages.Count ? $" ({job.MatchedImages.Count - toRead.Count} unchanged since the earlier run)" : ""));
+        var fresh = await _engine.MapAsync<ReadHeaderTask, string, PlanEntry>(job.Context, toRead, cancellation);
+        var next = 0;
+        IReadOnlyList<PlanEntry> headers = cached.Select(c => c ?? fresh[next++]).ToList();
+        read?.Invoke(headers);
+        if (dropped is { Count: > 0 })
+        {
+            headers = headers.Select(h => dropped.TryGetValue(h.Url, out var why)
+                ? h with { Rejection = ImageQualityControl.Unreadable(h.Url, RejectReason.StreamBacklog, why).ToRecord() }
+                : h).ToList();
+        }
         if (imagesUntilUtc is { } until) headers = headers.Where(h => h.Rejection is not null || h.StartUtc <= until).ToList();
         var plan = JobPlanner.Plan(headers, job.Config.Association);
         _progress.Message($"trap: {plan.Timesteps.Count} timesteps, {plan.Bands.Count} bands, {plan.Regions.Count} sky regions, " +
@@ -175,6 +201,16 @@ public sealed class JobRunner
                 tables.SelectMany(t => t.Fluxes).ToList()), DateTime.UtcNow);
         counts.Candidates = candidates.Count;
         return counts;
+    }
+
+    /// <summary>The images earlier runs of a stream dropped from its backlog (none when there is no dataset yet).</summary>
+    private static async IAsyncEnumerable<RejectionRow> EarlierDropsAsync(string outputFolder)
+    {
+        if (ParquetTableReader.Parts(outputFolder, DatasetTables.Rejections).Count == 0) yield break;
+        await foreach (var rejection in ParquetTableReader.ReadTableAsync<RejectionRow>(outputFolder, DatasetTables.Rejections))
+        {
+            if (rejection.ReasonId == RejectReason.StreamBacklog.Id) yield return rejection;
+        }
     }
 
     /// <summary>Runs one stage and says how long it took (the log's stage timings).</summary>

@@ -27,17 +27,25 @@ public static class StreamCommand
             HelpName = "SECONDS",
             DefaultValueFactory = _ => 5,
         };
+        var backlog = new Option<int>("--max-backlog")
+        {
+            Description = "the most images of complete timesteps that may wait; when processing falls further behind, the oldest timesteps are " +
+                          "dropped (recorded as rejected, reason stream_backlog) and counted (default 5000; 0: no bound)",
+            HelpName = "IMAGES",
+            DefaultValueFactory = _ => new StreamOptions().MaxBacklogImages,
+        };
         var master = CliOptions.Master();
         var command = new Command("stream",
             "process a job's images as they arrive, a timestep once it is complete, until Ctrl-C; the dataset grows by atomic commits and " +
             "equals a batch run over the same images; restarted, it continues where the dataset ends (docs/streaming.md)")
         {
-            job, feeds, incoming, wait, master,
+            job, feeds, incoming, wait, backlog, master,
         };
         command.SetAction(async (parse, cancellation) =>
         {
             var seconds = parse.GetValue(wait);
             if (seconds is < 0 or > 3600) throw new CliUsageException($"--timestep-wait expects 0 to 3600 seconds, got {seconds}");
+            if (parse.GetValue(backlog) < 0) throw new CliUsageException($"--max-backlog expects 0 (no bound) or more images, got {parse.GetValue(backlog)}");
             var jobFolder = parse.GetValue(job)!;
             var progress = ProgressReporter.ForConsole();
             AartfaacReceiver[] receivers;
@@ -55,7 +63,7 @@ public static class StreamCommand
             try
             {
                 await using var engine = RunCommand.CreateEngine(parse.GetValue(master)!, new());
-                await new StreamRunner(engine, progress, new StreamOptions { TimestepWait = TimeSpan.FromSeconds(seconds) })
+                await new StreamRunner(engine, progress, new StreamOptions { TimestepWait = TimeSpan.FromSeconds(seconds), MaxBacklogImages = parse.GetValue(backlog) })
                     .RunAsync(jobFolder, stop.Token);
             }
             finally

@@ -15,6 +15,12 @@ public sealed record StreamOptions
     public TimeSpan TimestepWait { get; init; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The most images of complete timesteps that may wait; beyond it the oldest timesteps are dropped
+    /// (docs/streaming.md). 0: no bound. The default is about 100 s of AARTFAAC's 48 images/s.
+    /// </summary>
+    public int MaxBacklogImages { get; init; } = 5000;
 }
 
 /// <summary>
@@ -33,6 +39,9 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
     /// <summary>Appended runs made so far.</summary>
     public int Runs { get; private set; }
 
+    /// <summary>Images dropped from the backlog so far, and the timesteps they made.</summary>
+    public (int Images, int Timesteps) Dropped { get; private set; }
+
     /// <summary>Runs until cancelled (or, with <paramref name="stopWhenIdle"/>, until nothing is pending for that long).</summary>
     public async Task RunAsync(string jobFolder, CancellationToken cancellation, TimeSpan? stopWhenIdle = null)
     {
@@ -47,7 +56,8 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
             if (ready is { } until)
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                await new JobRunner(engine, progress).RunAsync(jobFolder, cancellation: cancellation, append: true, imagesUntilUtc: until);
+                var dropped = DropOverBacklog(pending.Where(p => p.StartUtc <= until).ToList());
+                await new JobRunner(engine, progress).RunAsync(jobFolder, cancellation: cancellation, append: true, imagesUntilUtc: until, dropped: dropped);
                 Runs++;
                 var left = pending.Count(p => p.StartUtc > until);
                 progress.Message($"trap stream: timesteps up to {until:O} processed in {clock.Elapsed.TotalSeconds:F1} s; " +
@@ -66,6 +76,35 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// The drop policy: when more than <see cref="StreamOptions.MaxBacklogImages"/> images of complete
+    /// timesteps wait, whole timesteps are dropped, oldest first, until the rest fit. Real time needs the
+    /// newest data most (a transient's alert is worth most while it is bright); the dropped images are
+    /// recorded as rejected (stream_backlog), counted and logged, and a batch run processes them later.
+    /// </summary>
+    private Dictionary<string, string> DropOverBacklog(List<(string Url, DateTime StartUtc, DateTime SeenUtc)> complete)
+    {
+        var dropped = new Dictionary<string, string>(StringComparer.Ordinal);
+        var bound = options.MaxBacklogImages;
+        if (bound <= 0 || complete.Count <= bound) return dropped;
+        var lag = (DateTime.UtcNow - complete.Min(p => p.SeenUtc)).TotalSeconds;
+        var why = $"trap stream was {complete.Count} images behind (oldest waiting {lag:F0} s), over --max-backlog {bound}: " +
+                  "the oldest timesteps were dropped to catch up; run the job without --append to process every image";
+        var left = complete.Count;
+        var timesteps = 0;
+        foreach (var timestep in complete.GroupBy(p => p.StartUtc).OrderBy(g => g.Key))
+        {
+            if (left <= bound) break;
+            foreach (var image in timestep) dropped[image.Url] = why;
+            left -= timestep.Count();
+            timesteps++;
+        }
+        Dropped = (Dropped.Images + dropped.Count, Dropped.Timesteps + timesteps);
+        progress.Message($"trap stream: {complete.Count} images behind (lag {lag:F1} s), over --max-backlog {bound}: dropping the oldest " +
+                         $"{dropped.Count} images ({timesteps} timesteps), recorded as rejected (stream_backlog); {Dropped.Images} dropped in all");
+        return dropped;
     }
 
     /// <summary>The newest start time up to which every timestep is complete, or null when none is.</summary>

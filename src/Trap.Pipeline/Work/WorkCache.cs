@@ -5,7 +5,7 @@ namespace Trap.Pipeline.Work;
 
 /// <summary>
 /// The work an earlier run of the job left in its dataset (`_work`), for `trap run --append`: an
-/// image's extraction (its sources, background grid and summary) and its forced fits are copied into
+/// image's extraction (its sources, background grid and summary) and its forced fits are linked (or copied) into
 /// the new run's work folder instead of being made again, when the image, its id and the configuration
 /// are the same and, for forced fits, the positions asked for are the same. Every other image is
 /// processed as in a full run, so an appended run gives the dataset a full re-run gives. A file that
@@ -48,10 +48,10 @@ public sealed class WorkCache
             if (summary.ImageId != imageId) return null;
             if (summary.Facts is not null && summary.ExtractionError is null)
             {
-                Copy(_previous.Extractions(imageId), work.Extractions(imageId));
-                Copy(_previous.BackgroundGrid(imageId), work.BackgroundGrid(imageId));
+                HardLink.LinkOrCopy(_previous.Extractions(imageId), work.Extractions(imageId));
+                HardLink.LinkOrCopy(_previous.BackgroundGrid(imageId), work.BackgroundGrid(imageId));
             }
-            Copy(_previous.Summary(imageId), work.Summary(imageId));
+            HardLink.LinkOrCopy(_previous.Summary(imageId), work.Summary(imageId));
             return summary;
         }
         catch (Exception e) when (e is IOException or JsonException or InvalidDataException)
@@ -68,18 +68,12 @@ public sealed class WorkCache
         {
             var (before, now) = (_previous.ForcedFitRequests(imageId), work.ForcedFitRequests(imageId));
             if (!File.Exists(before) || !File.ReadAllBytes(before).AsSpan().SequenceEqual(File.ReadAllBytes(now))) return false;
-            Copy(_previous.ForcedFits(imageId), work.ForcedFits(imageId));
+            HardLink.LinkOrCopy(_previous.ForcedFits(imageId), work.ForcedFits(imageId));
             return true;
         }
         catch (IOException)
         {
             return false;
         }
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Output.OutputFolders.CreateInside(Path.GetDirectoryName(to)!);
-        File.Copy(from, to, overwrite: true);
     }
 }

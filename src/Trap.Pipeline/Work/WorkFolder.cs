@@ -28,6 +28,9 @@ public sealed record WorkFolder(string Root)
     /// <summary>Which images and configuration this folder's files belong to (<see cref="WorkManifest"/>).</summary>
     public string Manifest => Path.Combine(Root, "manifest.json");
 
+    /// <summary>What planning read of each image's header, for the next appended run (<see cref="HeaderCache"/>).</summary>
+    public string Headers => Path.Combine(Root, "headers.json");
+
     /// <summary>The images of a sky bucket in association order, with their QC verdicts.</summary>
     public string BucketImages(int bucket) => File("buckets", $"{bucket}.json");
 

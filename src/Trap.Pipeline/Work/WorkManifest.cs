@@ -16,9 +16,12 @@ public sealed record WorkImage(long ImageId, string Url, string ContentHash);
 public sealed record WorkManifest(string ConfigHash, IReadOnlyList<WorkImage> Images)
 {
     public static WorkManifest For(JobPlan plan, string configText) => new(
-        Convert.ToHexString(XxHash128.Hash(Encoding.UTF8.GetBytes(configText))),
+        HashOf(configText),
         plan.Images.Where(i => i.Header.ContentHash is not null)
             .Select(i => new WorkImage(i.ImageId, i.Header.Url, i.Header.ContentHash!)).ToList());
+
+    /// <summary>The hash that tells one configuration from another.</summary>
+    public static string HashOf(string configText) => Convert.ToHexString(XxHash128.Hash(Encoding.UTF8.GetBytes(configText)));
 
     public void Write(WorkFolder work) => File.WriteAllText(work.Manifest, JsonSerializer.Serialize(this));
 

@@ -23,13 +23,14 @@ public sealed record RejectReason(int Id, string Name, string Description)
     public static readonly RejectReason Duplicate = new(13, "duplicate", "same file content as an earlier image");
     public static readonly RejectReason ImplausibleHeader = new(14, "implausible_header", "header value missing, not finite or out of range");
     public static readonly RejectReason AbsurdPixels = new(15, "absurd_pixels", "pixel values beyond any plausible flux");
+    public static readonly RejectReason StreamBacklog = new(16, "stream_backlog", "dropped by trap stream: processing fell behind (--max-backlog)");
 
     /// <summary>Every reason, by id, for writing the reasons table.</summary>
     public static IReadOnlyList<RejectReason> All { get; } =
     [
         RmsInvalid, BeamInvalid, BrightSourceNear, TauTimeInvalid, ContainsNan, DataFlat,
         Unreadable, MissingBeam, MissingTime, NanDominated, ExtractionFailed,
-        NotRegularFile, TooLarge, Duplicate, ImplausibleHeader, AbsurdPixels,
+        NotRegularFile, TooLarge, Duplicate, ImplausibleHeader, AbsurdPixels, StreamBacklog,
     ];
 }
 

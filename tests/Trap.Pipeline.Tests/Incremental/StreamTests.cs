@@ -1,8 +1,10 @@
 using System.Net;
 using Trap.Engine;
 using Trap.Pipeline.Output;
+using Trap.Pipeline.Output.Rows;
 using Trap.Pipeline.Progress;
 using Trap.Pipeline.Streaming;
+using Trap.Science.Quality;
 using Trap.Simulation;
 using Trap.Simulation.Output;
 
@@ -57,6 +59,50 @@ public sealed class StreamTests : IDisposable
         var differences = await DatasetComparer.CompareAsync(Path.Combine(job, "output"), Path.Combine(_folder, "batch"));
         Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
         Assert.Equal(files.Count, differences.Single(d => d.Table == DatasetTables.Images).RowsA);
+    }
+
+    [Fact]
+    public async Task AStreamBehindItsBacklogBoundDropsTheOldestTimestepsAndSaysSo()
+    {
+        SurveyWriter.Write(new Survey(new SurveySpec
+        {
+            Seed = 9, Pointings = 1, BandFrequenciesHz = SurveySpec.HbaBands(1), Timesteps = 6, ImageSize = 96,
+            SourcesPerPointing = 8, BadImages = BadImageFractions.None,
+        }), _folder);
+        var job = Path.Combine(_folder, "job.cfg");
+        await File.WriteAllTextAsync(job, "[job]\nimages = images/**/*.fits\noutput = output\n");
+        var byTime = Directory.GetFiles(Path.Combine(_folder, "images"), "*.fits", SearchOption.AllDirectories)
+            .OrderBy(f => Path.GetFileName(f).Split('_')[1], StringComparer.Ordinal).ToList();
+        Assert.Equal(6, byTime.Count);
+        var options = new StreamOptions { TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(200), MaxBacklogImages = 2 };
+        var log = new StringWriter();
+        await using var engine = new LocalEngine(2);
+
+        // Six timesteps wait at once: the five complete ones are three over the bound of two.
+        var stream = new StreamRunner(engine, new ProgressReporter(log, terminal: false, TimeSpan.MaxValue), options);
+        await stream.RunAsync(_folder, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(2));
+
+        Assert.Equal((3, 3), stream.Dropped);
+        Assert.Contains("5 images behind", log.ToString());
+        Assert.Contains("dropping the oldest 3 images (3 timesteps)", log.ToString());
+        var output = Path.Combine(_folder, "output");
+        var rejections = await ReadAsync<RejectionRow>(output, DatasetTables.Rejections);
+        Assert.Equal(byTime.Take(3).Order(StringComparer.Ordinal), rejections.Select(r => r.Url).Order(StringComparer.Ordinal));
+        Assert.All(rejections, r => Assert.Equal(RejectReason.StreamBacklog.Id, r.ReasonId));
+        Assert.Equal(6, (await ReadAsync<ImageRow>(output, DatasetTables.Images)).Count);
+
+        // Restarted, the stream has nothing left to do and the drops stay recorded.
+        var restarted = new StreamRunner(engine, ProgressReporter.Silent(), options);
+        await restarted.RunAsync(_folder, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(1));
+        Assert.Equal(0, restarted.Runs);
+        Assert.Equal(3, (await ReadAsync<RejectionRow>(output, DatasetTables.Rejections)).Count(r => r.ReasonId == RejectReason.StreamBacklog.Id));
+    }
+
+    private static async Task<List<T>> ReadAsync<T>(string dataset, string table) where T : class, new()
+    {
+        var rows = new List<T>();
+        await foreach (var row in ParquetTableReader.ReadTableAsync<T>(dataset, table)) rows.Add(row);
+        return rows;
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

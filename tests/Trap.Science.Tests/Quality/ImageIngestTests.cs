@@ -66,7 +66,7 @@ public class ImageIngestTests
     [Fact]
     public void ReasonIdsAreStableAndUnique()
     {
-        Assert.Equal(Enumerable.Range(0, 16), RejectReason.All.Select(r => r.Id));
+        Assert.Equal(Enumerable.Range(0, 17), RejectReason.All.Select(r => r.Id));
         Assert.Equal(RejectReason.All.Count, RejectReason.All.Select(r => r.Name).Distinct().Count());
         Assert.Equal(5, RejectReason.DataFlat.Id);
         Assert.Equal(2, RejectReason.BrightSourceNear.Id);

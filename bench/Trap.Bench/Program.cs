@@ -18,6 +18,7 @@ public static class Program
         ["cluster"] = ClusterBenchmark.Run,
         ["scaling"] = ScalingBenchmark.Run,
         ["memory"] = MemoryBenchmark.Run,
+        ["stream"] = StreamBenchmark.Run,
     };
 
     public static int Main(string[] args)

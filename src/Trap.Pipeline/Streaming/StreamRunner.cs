@@ -39,6 +39,9 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
     /// <summary>Appended runs made so far.</summary>
     public int Runs { get; private set; }
 
+    /// <summary>Raised when a batch is committed: the start time up to which every timestep is now in the dataset, and when.</summary>
+    public event Action<DateTime, DateTime>? BatchCommitted;
+
     /// <summary>Images dropped from the backlog so far, and the timesteps they made.</summary>
     public (int Images, int Timesteps) Dropped { get; private set; }
 
@@ -59,6 +62,7 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
                 var dropped = DropOverBacklog(pending.Where(p => p.StartUtc <= until).ToList());
                 await new JobRunner(engine, progress).RunAsync(jobFolder, cancellation: cancellation, append: true, imagesUntilUtc: until, dropped: dropped);
                 Runs++;
+                BatchCommitted?.Invoke(until, DateTime.UtcNow);
                 var left = pending.Count(p => p.StartUtc > until);
                 progress.Message($"trap stream: timesteps up to {until:O} processed in {clock.Elapsed.TotalSeconds:F1} s; " +
                                  $"{left} images waiting (lag {(left == 0 ? 0 : (DateTime.UtcNow - pending.Where(p => p.StartUtc > until).Min(p => p.SeenUtc)).TotalSeconds):F1} s)");

@@ -15,33 +15,37 @@ public static class MeasuredNoiseErrors
     public static ErrorEstimates For(GaussianParameters fit, double flux, double[] xs, double[] ys, double noise,
         FixedParameters fixedParameters, NoiseCorrelation correlation, ErrorEstimates condon)
     {
-        var free = FreeParameters(fixedParameters);
+        var free = GaussianFitter.FreeIndices(fixedParameters);
         var n = xs.Length;
-        var k = free.Count;
-        var jacobian = new double[n, k];
-        for (var i = 0; i < n; i++)
-        {
-            for (var p = 0; p < k; p++) jacobian[i, p] = Derivative(fit, free[p], xs[i], ys[i]);
-        }
+        var k = free.Length;
+        var jacobian = new double[n * k]; // row-major (pixel, free parameter)
+        GaussianFitter.Jacobian(xs, ys, GaussianFitter.ToArray(fit), free, jacobian);
         var a = Matrix<double>.Build.Dense(k, k);
         var b = Matrix<double>.Build.Dense(k, k);
-        var index = PixelIndex(xs, ys);
+        var pixels = new PixelLookup(xs, ys);
+        Span<double> correlated = stackalloc double[k]; // Σ_j c(i − j)·J_j
         for (var i = 0; i < n; i++)
         {
-            for (var p = 0; p < k; p++)
-            {
-                for (var q = 0; q < k; q++) a[p, q] += jacobian[i, p] * jacobian[i, q];
-            }
+            correlated.Clear();
+            int xi = (int)xs[i], yi = (int)ys[i];
             for (var dy = -correlation.Reach; dy <= correlation.Reach; dy++)
             {
                 for (var dx = -correlation.Reach; dx <= correlation.Reach; dx++)
                 {
                     var c = correlation.At(dx, dy);
-                    if (c == 0 || !index.TryGetValue(((int)xs[i] + dx, (int)ys[i] + dy), out var j)) continue;
-                    for (var p = 0; p < k; p++)
-                    {
-                        for (var q = 0; q < k; q++) b[p, q] += c * jacobian[i, p] * jacobian[j, q];
-                    }
+                    if (c == 0) continue;
+                    var j = pixels.IndexOf(xi + dx, yi + dy);
+                    if (j < 0) continue;
+                    for (var q = 0; q < k; q++) correlated[q] += c * jacobian[j * k + q];
+                }
+            }
+            for (var p = 0; p < k; p++)
+            {
+                var jp = jacobian[i * k + p];
+                for (var q = 0; q < k; q++)
+                {
+                    a[p, q] += jp * jacobian[i * k + q];
+                    b[p, q] += jp * correlated[q];
                 }
             }
         }
@@ -50,11 +54,11 @@ public static class MeasuredNoiseErrors
         var sigma = noise * correlation.NoiseScale;
         var covariance = inverse * b * inverse * (sigma * sigma);
 
-        double Variance(Parameter parameter) => free.IndexOf(parameter) is var p and >= 0 ? covariance[p, p] : double.NaN;
-        double Error(Parameter parameter, double fallback) => free.Contains(parameter) ? Math.Sqrt(Math.Max(0, Variance(parameter))) : fallback;
+        double Error(Parameter parameter, double fallback) =>
+            Array.IndexOf(free, (int)parameter) is var p and >= 0 ? Math.Sqrt(Math.Max(0, covariance[p, p])) : fallback;
 
         // f_int = P·smaj·smin / beam area: relative derivatives 1/P, 1/smaj, 1/smin.
-        var gradient = Vector<double>.Build.Dense(k, p => free[p] switch
+        var gradient = Vector<double>.Build.Dense(k, p => (Parameter)free[p] switch
         {
             Parameter.Peak => flux / fit.Peak,
             Parameter.SemiMajor => flux / fit.SemiMajor,
@@ -74,36 +78,32 @@ public static class MeasuredNoiseErrors
         };
     }
 
+    /// <summary>The parameters in <see cref="GaussianFitter.ToArray"/>'s order.</summary>
     private enum Parameter { Peak, X, Y, SemiMajor, SemiMinor, Theta }
 
-    private static List<Parameter> FreeParameters(FixedParameters fixedParameters)
+    /// <summary>Index of the fitted pixel at (x, y), −1 where none: a table over the pixels' bounding box.</summary>
+    private readonly struct PixelLookup
     {
-        var free = new List<Parameter> { Parameter.Peak };
-        if (!fixedParameters.HasFlag(FixedParameters.Position)) free.AddRange(new[] { Parameter.X, Parameter.Y });
-        if (!fixedParameters.HasFlag(FixedParameters.Shape)) free.AddRange(new[] { Parameter.SemiMajor, Parameter.SemiMinor, Parameter.Theta });
-        return free;
-    }
+        private readonly int _x0, _y0, _width, _height;
+        private readonly int[] _index;
 
-    /// <summary>∂G/∂parameter at (x, y), by central differences (steps far below any error).</summary>
-    private static double Derivative(GaussianParameters g, Parameter parameter, double x, double y)
-    {
-        if (parameter == Parameter.Peak) return g.Evaluate(x, y) / g.Peak;
-        const double h = 1e-5;
-        var (plus, minus) = parameter switch
+        public PixelLookup(double[] xs, double[] ys)
         {
-            Parameter.X => (g with { X = g.X + h }, g with { X = g.X - h }),
-            Parameter.Y => (g with { Y = g.Y + h }, g with { Y = g.Y - h }),
-            Parameter.SemiMajor => (g with { SemiMajor = g.SemiMajor + h }, g with { SemiMajor = g.SemiMajor - h }),
-            Parameter.SemiMinor => (g with { SemiMinor = g.SemiMinor + h }, g with { SemiMinor = g.SemiMinor - h }),
-            _ => (g with { Theta = g.Theta + h }, g with { Theta = g.Theta - h }),
-        };
-        return (plus.Evaluate(x, y) - minus.Evaluate(x, y)) / (2 * h);
-    }
+            int x0 = int.MaxValue, y0 = int.MaxValue, x1 = int.MinValue, y1 = int.MinValue;
+            for (var i = 0; i < xs.Length; i++)
+            {
+                x0 = Math.Min(x0, (int)xs[i]);
+                x1 = Math.Max(x1, (int)xs[i]);
+                y0 = Math.Min(y0, (int)ys[i]);
+                y1 = Math.Max(y1, (int)ys[i]);
+            }
+            (_x0, _y0, _width, _height) = (x0, y0, Math.Max(0, x1 - x0 + 1), Math.Max(0, y1 - y0 + 1));
+            _index = new int[_width * _height];
+            Array.Fill(_index, -1);
+            for (var i = 0; i < xs.Length; i++) _index[((int)ys[i] - y0) * _width + (int)xs[i] - x0] = i;
+        }
 
-    private static Dictionary<(int X, int Y), int> PixelIndex(double[] xs, double[] ys)
-    {
-        var index = new Dictionary<(int, int), int>(xs.Length);
-        for (var i = 0; i < xs.Length; i++) index[((int)xs[i], (int)ys[i])] = i;
-        return index;
+        public int IndexOf(int x, int y) =>
+            (uint)(x - _x0) < (uint)_width && (uint)(y - _y0) < (uint)_height ? _index[(y - _y0) * _width + x - _x0] : -1;
     }
 }

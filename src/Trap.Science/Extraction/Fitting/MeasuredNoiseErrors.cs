@@ -1,3 +1,4 @@
+using System.Buffers;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Trap.Science.Extraction.Fitting;
@@ -18,37 +19,28 @@ public static class MeasuredNoiseErrors
         var free = GaussianFitter.FreeIndices(fixedParameters);
         var n = xs.Length;
         var k = free.Length;
-        var jacobian = new double[n * k]; // row-major (pixel, free parameter)
+        var jacobian = ArrayPool<double>.Shared.Rent(n * k); // row-major (pixel, free parameter)
         GaussianFitter.Jacobian(xs, ys, GaussianFitter.ToArray(fit), free, jacobian);
         var a = Matrix<double>.Build.Dense(k, k);
         var b = Matrix<double>.Build.Dense(k, k);
-        var pixels = new PixelLookup(xs, ys);
-        Span<double> correlated = stackalloc double[k]; // Σ_j c(i − j)·J_j
-        for (var i = 0; i < n; i++)
+        using (var grid = new JacobianGrid(xs, ys, jacobian, k, correlation.Reach))
         {
-            correlated.Clear();
-            int xi = (int)xs[i], yi = (int)ys[i];
-            for (var dy = -correlation.Reach; dy <= correlation.Reach; dy++)
+            Span<double> correlated = stackalloc double[grid.Lanes]; // Σ_j c(i − j)·J_j
+            for (var i = 0; i < n; i++)
             {
-                for (var dx = -correlation.Reach; dx <= correlation.Reach; dx++)
+                grid.CorrelatedSum((int)xs[i], (int)ys[i], correlation.LagValues, correlated);
+                for (var p = 0; p < k; p++)
                 {
-                    var c = correlation.At(dx, dy);
-                    if (c == 0) continue;
-                    var j = pixels.IndexOf(xi + dx, yi + dy);
-                    if (j < 0) continue;
-                    for (var q = 0; q < k; q++) correlated[q] += c * jacobian[j * k + q];
-                }
-            }
-            for (var p = 0; p < k; p++)
-            {
-                var jp = jacobian[i * k + p];
-                for (var q = 0; q < k; q++)
-                {
-                    a[p, q] += jp * jacobian[i * k + q];
-                    b[p, q] += jp * correlated[q];
+                    var jp = jacobian[i * k + p];
+                    for (var q = 0; q < k; q++)
+                    {
+                        a[p, q] += jp * jacobian[i * k + q];
+                        b[p, q] += jp * correlated[q];
+                    }
                 }
             }
         }
+        ArrayPool<double>.Shared.Return(jacobian);
         if (a.Determinant() <= 0) return condon;
         var inverse = a.Inverse();
         var sigma = noise * correlation.NoiseScale;
@@ -80,30 +72,4 @@ public static class MeasuredNoiseErrors
 
     /// <summary>The parameters in <see cref="GaussianFitter.ToArray"/>'s order.</summary>
     private enum Parameter { Peak, X, Y, SemiMajor, SemiMinor, Theta }
-
-    /// <summary>Index of the fitted pixel at (x, y), −1 where none: a table over the pixels' bounding box.</summary>
-    private readonly struct PixelLookup
-    {
-        private readonly int _x0, _y0, _width, _height;
-        private readonly int[] _index;
-
-        public PixelLookup(double[] xs, double[] ys)
-        {
-            int x0 = int.MaxValue, y0 = int.MaxValue, x1 = int.MinValue, y1 = int.MinValue;
-            for (var i = 0; i < xs.Length; i++)
-            {
-                x0 = Math.Min(x0, (int)xs[i]);
-                x1 = Math.Max(x1, (int)xs[i]);
-                y0 = Math.Min(y0, (int)ys[i]);
-                y1 = Math.Max(y1, (int)ys[i]);
-            }
-            (_x0, _y0, _width, _height) = (x0, y0, Math.Max(0, x1 - x0 + 1), Math.Max(0, y1 - y0 + 1));
-            _index = new int[_width * _height];
-            Array.Fill(_index, -1);
-            for (var i = 0; i < xs.Length; i++) _index[((int)ys[i] - y0) * _width + (int)xs[i] - x0] = i;
-        }
-
-        public int IndexOf(int x, int y) =>
-            (uint)(x - _x0) < (uint)_width && (uint)(y - _y0) < (uint)_height ? _index[(y - _y0) * _width + x - _x0] : -1;
-    }
 }

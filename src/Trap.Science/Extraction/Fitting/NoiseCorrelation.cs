@@ -35,6 +35,9 @@ public sealed class NoiseCorrelation
     /// <summary>c at every lag, row by row over (2·Reach + 1)² lags (dy, then dx, from −Reach).</summary>
     public IReadOnlyList<double> Lags => _lags;
 
+    /// <summary><see cref="Lags"/> as a span, for the inner loops of the error propagation.</summary>
+    internal ReadOnlySpan<double> LagValues => _lags;
+
     /// <summary>A correlation measured before (e.g. kept by blind extraction for the forced fits of the same image).</summary>
     public static NoiseCorrelation Of(int reach, double[] lags, double noiseScale) =>
         lags.Length == (2 * reach + 1) * (2 * reach + 1) ? new(reach, lags, noiseScale) : throw new ArgumentException($"{lags.Length} lags for reach {reach}");

@@ -4,16 +4,16 @@ using System.Runtime.Intrinsics;
 namespace Trap.Science.Extraction.Fitting;
 
 /// <summary>
-/// The fit's derivatives laid out on the fitted pixels' bounding box, padded by the correlation's
-/// reach and with zeros where no fitted pixel is, <see cref="Lanes"/> (4 or 8) values per pixel. Then
-/// Σ_j c(i − j)·J_j over the fitted pixels j is a dense sum over the (2·reach + 1)² lags of 4-wide
-/// vectors, with no look-up of which pixels were fitted. The grid is rented from
+/// The fit's derivatives laid out on the fitted pixels' bounding box, with zeros where no fitted
+/// pixel is, <see cref="Lanes"/> (4 or 8) values per pixel. Then Σ_j c(i − j)·J_j over the fitted
+/// pixels j is a dense sum of 4-wide vectors over the lags that stay inside the box, with no look-up
+/// of which pixels were fitted. The grid is rented from
 /// <see cref="ArrayPool{T}.Shared"/> (dispose to hand it back).
 /// </summary>
 internal readonly ref struct JacobianGrid
 {
     private readonly double[] _grid;
-    private readonly int _x0, _y0, _width, _reach;
+    private readonly int _x0, _y0, _width, _height, _reach;
 
     /// <param name="jacobian">Row-major (pixel, parameter), <paramref name="k"/> parameters per pixel.</param>
     public JacobianGrid(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, ReadOnlySpan<double> jacobian, int k, int reach)
@@ -27,9 +27,8 @@ internal readonly ref struct JacobianGrid
             y0 = Math.Min(y0, (int)ys[i]);
             y1 = Math.Max(y1, (int)ys[i]);
         }
-        (_x0, _y0, _reach) = (x0, y0, reach);
-        _width = x1 - x0 + 1 + 2 * reach;
-        var length = _width * (y1 - y0 + 1 + 2 * reach) * Lanes;
+        (_x0, _y0, _width, _height, _reach) = (x0, y0, x1 - x0 + 1, y1 - y0 + 1, reach);
+        var length = _width * _height * Lanes;
         _grid = ArrayPool<double>.Shared.Rent(length);
         _grid.AsSpan(0, length).Clear();
         for (var i = 0; i < xs.Length; i++) jacobian.Slice(i * k, k).CopyTo(_grid.AsSpan(Offset((int)xs[i], (int)ys[i])));
@@ -46,11 +45,14 @@ internal readonly ref struct JacobianGrid
         var low = Vector256<double>.Zero;
         var high = Vector256<double>.Zero;
         var grid = _grid.AsSpan();
-        for (var dy = 0; dy < side; dy++)
+        int bx = x - _x0, by = y - _y0;
+        int dxFirst = Math.Max(0, _reach - bx), dxLast = Math.Min(side - 1, _reach + _width - 1 - bx);
+        int dyFirst = Math.Max(0, _reach - by), dyLast = Math.Min(side - 1, _reach + _height - 1 - by);
+        for (var dy = dyFirst; dy <= dyLast; dy++)
         {
             var row = Offset(x - _reach, y - _reach + dy);
             var weights = lags.Slice(dy * side, side);
-            for (var dx = 0; dx < side; dx++)
+            for (var dx = dxFirst; dx <= dxLast; dx++)
             {
                 var c = weights[dx];
                 if (c == 0) continue;
@@ -65,5 +67,6 @@ internal readonly ref struct JacobianGrid
 
     public void Dispose() => ArrayPool<double>.Shared.Return(_grid);
 
-    private int Offset(int x, int y) => ((y - _y0 + _reach) * _width + x - _x0 + _reach) * Lanes;
+    /// <summary>Index of pixel (x, y)'s first value; (x, y) may lie outside the box when only in-box lags are added to it.</summary>
+    private int Offset(int x, int y) => ((y - _y0) * _width + x - _x0) * Lanes;
 }

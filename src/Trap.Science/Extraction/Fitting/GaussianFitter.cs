@@ -93,7 +93,8 @@ public static class GaussianFitter
         return gg > 0 && double.IsFinite(result.Peak);
     }
 
-    private static int[] FreeIndices(FixedParameters fixedParameters)
+    /// <summary>Indices of the parameters a fit leaves free, in <see cref="ToArray"/>'s order (peak, x, y, smaj, smin, θ).</summary>
+    internal static int[] FreeIndices(FixedParameters fixedParameters)
     {
         var free = new List<int> { 0 };
         if (!fixedParameters.HasFlag(FixedParameters.Position)) free.AddRange(new[] { 1, 2 });
@@ -101,7 +102,7 @@ public static class GaussianFitter
         return free.ToArray();
     }
 
-    private static double[] ToArray(GaussianParameters g) => new[] { g.Peak, g.X, g.Y, g.SemiMajor, g.SemiMinor, g.Theta };
+    internal static double[] ToArray(GaussianParameters g) => new[] { g.Peak, g.X, g.Y, g.SemiMajor, g.SemiMinor, g.Theta };
 
     private static GaussianParameters FromArray(ReadOnlySpan<double> p) => new(p[0], p[1], p[2], p[3], p[4], p[5]);
 
@@ -121,7 +122,7 @@ public static class GaussianFitter
     }
 
     /// <summary>∂model/∂(free parameters) at every pixel, row-major (pixel, parameter).</summary>
-    private static void Jacobian(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, ReadOnlySpan<double> p, int[] free, double[] jacobian)
+    internal static void Jacobian(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, ReadOnlySpan<double> p, int[] free, Span<double> jacobian)
     {
         double peak = p[0], x0 = p[1], y0 = p[2], smaj = p[3], smin = p[4];
         var (sin, cos) = Math.SinCos(p[5]);

@@ -70,9 +70,10 @@ public sealed record ExtractionConfig
 
     /// <summary>
     /// With force_beam, most point sources fitted in one island (docs/science.md, "Blended sources"):
-    /// further beam-shaped components are added where the residual holds another detection. TraP: 1.
+    /// further beam-shaped components are added where the residual holds another detection. TraP and
+    /// the default: 1 (forced fits do not yet separate blends, so components made blended steady pairs look variable).
     /// </summary>
-    public int MaxComponents { get; init; } = 4;
+    public int MaxComponents { get; init; } = 1;
 
     /// <summary>Largest accepted <see cref="DeblendThresholds"/> (TraP caps it at 300).</summary>
     public const int MaxDeblendThresholds = 300;

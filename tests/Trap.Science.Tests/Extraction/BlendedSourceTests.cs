@@ -19,6 +19,8 @@ public class BlendedSourceTests
     private static readonly GaussianParameters Transient = new(0.06, 60.3, 60.4, Beam.SemiMajor, Beam.SemiMinor, Beam.Theta);
     private static readonly GaussianParameters Steady = Transient with { Peak = 0.03, X = Transient.X + Separation };
 
+    private static readonly ExtractionConfig Components = new() { MaxComponents = 4 };
+
     private static IReadOnlyList<ExtractedSource> Extract(ExtractionConfig config, params GaussianParameters[] sources)
     {
         var pixels = TestImages.Noise(N, N, Noise, seed: 12);
@@ -41,7 +43,7 @@ public class BlendedSourceTests
     [Fact]
     public void BothSourcesAreFittedWithTheirOwnFluxes()
     {
-        var sources = Extract(new ExtractionConfig(), Transient, Steady);
+        var sources = Extract(Components, Transient, Steady);
         Assert.Equal(2, sources.Count);
         foreach (var truth in new[] { Transient, Steady })
         {
@@ -52,9 +54,9 @@ public class BlendedSourceTests
     }
 
     [Fact]
-    public void TrapsSingleFitMergesThem()
+    public void TrapsSingleFitTheDefaultMergesThem()
     {
-        var s = Assert.Single(Extract(new ExtractionConfig { MaxComponents = 1 }, Transient, Steady));
+        var s = Assert.Single(Extract(new ExtractionConfig(), Transient, Steady));
         // One source between the two, with more flux than the transient alone.
         Assert.InRange(s.X, Transient.X, Steady.X);
         Assert.True(s.IntFlux > Transient.Peak + 4 * s.IntFluxErr, $"f_int {s.IntFlux}");
@@ -66,7 +68,7 @@ public class BlendedSourceTests
         var bright = Transient with { Peak = 0.5 };
         // Intrinsically one beam across: convolved axes √2 × the beam's.
         var extended = new GaussianParameters(0.2, 30.2, 90.7, Math.Sqrt(2) * Beam.SemiMajor, Math.Sqrt(2) * Beam.SemiMinor, 0.4);
-        var sources = Extract(new ExtractionConfig(), bright, extended);
+        var sources = Extract(Components, bright, extended);
         Assert.Equal(2, sources.Count);
         Assert.Single(sources, s => Math.Abs(s.X - bright.X) < 0.5 && Math.Abs(s.Y - bright.Y) < 0.5);
         Assert.Single(sources, s => Math.Abs(s.X - extended.X) < 0.5 && Math.Abs(s.Y - extended.Y) < 0.5);

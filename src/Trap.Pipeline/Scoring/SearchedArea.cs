@@ -1,5 +1,6 @@
 using System.Globalization;
 using Trap.Pipeline.Output.Rows;
+using Trap.Science.Extraction.Background;
 using Trap.Simulation.Truth;
 
 namespace Trap.Pipeline.Scoring;
@@ -19,13 +20,6 @@ public sealed record SearchedArea(double Margin, double RadiusPix)
         return new SearchedArea(Value("margin"), Value("extraction_radius_pix"));
     }
 
-    public bool Contains(SourceTruth source, ImageTruth image)
-    {
-        var inset = 2 * source.ConvolvedSemiMajorPx;
-        var edge = Margin + inset;
-        if (source.X < edge || source.Y < edge || source.X > image.Width - 1 - edge || source.Y > image.Height - 1 - edge) return false;
-        if (RadiusPix <= 0) return true;
-        double dx = source.X - (image.Width - 1) / 2.0, dy = source.Y - (image.Height - 1) / 2.0;
-        return Math.Sqrt(dx * dx + dy * dy) <= RadiusPix - inset;
-    }
+    public bool Contains(SourceTruth source, ImageTruth image) =>
+        ExtractionMask.DistanceInside(source.X, source.Y, image.Width, image.Height, Margin, RadiusPix) >= 2 * source.ConvolvedSemiMajorPx;
 }

@@ -3,6 +3,8 @@ using Trap.Pipeline.Configuration;
 using Trap.Pipeline.Output;
 using Trap.Pipeline.Output.Rows;
 using Trap.Science.Candidates;
+using Trap.Science.Extraction;
+using Trap.Science.Extraction.Background;
 
 namespace Trap.Pipeline.Stages;
 
@@ -21,7 +23,7 @@ public static class CandidateStage
         var images = inputs.Images.ToDictionary(i => i.ImageId);
         var catalogue = inputs.Catalogue.ToDictionary(c => c.RuncatId);
         var selected = CandidateSelector.Select(Metrics(inputs, images), search);
-        var lightCurves = await LightCurvesAsync(folder, selected, images);
+        var lightCurves = await LightCurvesAsync(folder, selected, images, config.Extraction);
         var selections = BackwardPhotometry.Confirm(selected, lightCurves, images,
             catalogue.ToDictionary(c => c.Key, c => (c.Value.RaDeg, c.Value.DecDeg)), config);
         var brightSources = new BrightSourceIndex(inputs.Fluxes
@@ -72,7 +74,7 @@ public static class CandidateStage
 
     /// <summary>The selected sources' light curves in their bands, read back from the dataset's tables.</summary>
     private static async Task<Dictionary<long, List<LightCurvePoint>>> LightCurvesAsync(string folder, IReadOnlyList<BandSelection> selections,
-        IReadOnlyDictionary<long, ImageRow> images)
+        IReadOnlyDictionary<long, ImageRow> images, ExtractionConfig extraction)
     {
         var bandOf = selections.ToDictionary(s => s.Metrics.RuncatId, s => s.Metrics.BandId);
         var rows = new List<AssociationRow>();
@@ -89,12 +91,12 @@ public static class CandidateStage
         var curves = selections.ToDictionary(s => s.Metrics.RuncatId, _ => new List<LightCurvePoint>());
         foreach (var row in rows)
         {
-            curves[row.RuncatId].Add(Point(row, images[row.ImageId], measurements.GetValueOrDefault(row.SourceId)));
+            curves[row.RuncatId].Add(Point(row, images[row.ImageId], measurements.GetValueOrDefault(row.SourceId), extraction));
         }
         return curves;
     }
 
-    private static LightCurvePoint Point(AssociationRow row, ImageRow image, ExtractedSourceRow? measurement)
+    private static LightCurvePoint Point(AssociationRow row, ImageRow image, ExtractedSourceRow? measurement, ExtractionConfig extraction)
     {
         var beamFwhmDeg = 2 * image.RbSmajDeg;
         var pixelDeg = Math.Abs(image.DeltayDeg);
@@ -102,14 +104,11 @@ public static class CandidateStage
         var centreFraction = double.NaN;
         if (measurement is not null && pixelDeg > 0 && beamFwhmDeg > 0)
         {
-            var x = measurement.XPix;
-            var y = measurement.YPix;
-            var borderPx = Math.Min(Math.Min(x, y), Math.Min(image.WidthPx - 1 - x, image.HeightPx - 1 - y));
-            // The image centre as TraP takes it for FITS: the pixel (nx/2, ny/2).
-            var fromCentrePx = Math.Sqrt(Math.Pow(x - image.WidthPx / 2.0, 2) + Math.Pow(y - image.HeightPx / 2.0, 2));
-            var radiusPx = image.XtrRadiusDeg / pixelDeg;
-            var edgePx = radiusPx > 0 ? Math.Min(borderPx, radiusPx - fromCentrePx) : borderPx;
+            double x = measurement.XPix, y = measurement.YPix, radiusPx = extraction.ExtractionRadiusPix;
+            // From the border of the searched area (margin and circle, as the extraction mask), not the image's.
+            var edgePx = ExtractionMask.DistanceInside(x, y, image.WidthPx, image.HeightPx, extraction.Margin, radiusPx);
             edgeBeams = edgePx * pixelDeg / beamFwhmDeg;
+            var fromCentrePx = Math.Sqrt(Math.Pow(x - (image.WidthPx - 1) / 2.0, 2) + Math.Pow(y - (image.HeightPx - 1) / 2.0, 2));
             centreFraction = radiusPx > 0 ? fromCentrePx / radiusPx : double.NaN;
         }
         var isForced = measurement is null ? row.Type is 7 or 8 or 9 : measurement.ExtractType != 0;

@@ -2,7 +2,7 @@ namespace Trap.Science.Candidates;
 
 /// <summary>
 /// Rule-based classification of a candidate from its <see cref="CandidateFeatures"/>, in order:
-/// 1. artefact — seen within edge_margin_beams of the image border or extraction circle, or within
+/// 1. artefact — seen within edge_margin_beams of the searched area's border (margin or extraction circle), or within
 ///    bright_source_radius_beams of a source bright_source_ratio times brighter;
 /// 2. a source that appeared during the run (a new source): flare if its last flux is below fade_ratio
 ///    of its peak, else new_source;

@@ -12,7 +12,7 @@ namespace Trap.Science.Candidates;
 /// <param name="FirstToPeak">First flux over the peak flux.</param>
 /// <param name="LastToPeak">Last flux over the peak flux.</param>
 /// <param name="TimeTrend">Spearman rank correlation of flux with time (−1 steady fall, +1 steady rise).</param>
-/// <param name="EdgeDistanceBeams">Smallest distance of a blind detection to the image border or extraction circle (beam FWHM).</param>
+/// <param name="EdgeDistanceBeams">Smallest distance of a blind detection inside the searched area (from the margin or extraction circle; beam FWHM).</param>
 /// <param name="CentreDistanceFraction">Largest distance of a blind detection from the image centre over the extraction radius.</param>
 /// <param name="BrightNeighbourRuncatId">The nearest catalogue source at least bright_source_ratio times brighter, if any.</param>
 /// <param name="BrightNeighbourDistanceBeams">Its distance in beam FWHM (+∞ if none).</param>

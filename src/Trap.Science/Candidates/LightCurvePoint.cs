@@ -4,8 +4,8 @@ namespace Trap.Science.Candidates;
 /// One measurement of a candidate's light curve in its band, with where it was measured on the image.
 /// </summary>
 /// <param name="IsForced">A forced fit (null detection or monitor) rather than a blind detection.</param>
-/// <param name="EdgeDistanceBeams">Distance from the image border or the extraction circle, whichever is
-/// nearer, in beam FWHM (major axis) of that image.</param>
+/// <param name="EdgeDistanceBeams">Distance inside the searched area (from the margin or the extraction
+/// circle, whichever is nearer; negative outside), in beam FWHM (major axis) of that image.</param>
 /// <param name="CentreDistanceFraction">Distance from the image centre over the extraction radius
 /// (NaN when the image has no extraction radius).</param>
 /// <param name="BeamFwhmDeg">The image's restoring-beam major FWHM.</param>

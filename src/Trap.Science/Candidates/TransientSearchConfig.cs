@@ -54,7 +54,7 @@ public sealed record TransientSearchConfig
     public double NewSourceBackwardSigma { get; init; } = 5.0;
 
     /// <summary>edge_margin_beams = 1: a candidate seen closer than this many beam FWHM (major axis) to the
-    /// image border or the extraction circle is classified an artefact (a source cut by the edge).</summary>
+    /// border of the searched area (margin or extraction circle) is classified an artefact (a source cut by the edge).</summary>
     public double EdgeMarginBeams { get; init; } = 1.0;
 
     /// <summary>bright_source_ratio = 10: catalogue sources at least this many times brighter than a

@@ -42,6 +42,39 @@ public sealed record ExtractionConfig
     /// <summary>How fit errors are computed (docs/science.md, "Calibrated errors"). TraP: <see cref="ErrorModel.Condon"/>.</summary>
     public ErrorModel ErrorModel { get; init; } = ErrorModel.MeasuredNoise;
 
+    /// <summary>
+    /// A deblended branch must rise at least this many times the RMS at its peak above the level at which
+    /// it separates (its saddle), and branches touching diagonally stay one (docs/science.md, "Deblending").
+    /// TraP: 0 (its rule exactly: 4-connected branches, flux contrast only).
+    /// </summary>
+    public double DeblendMinSigma { get; init; } = 3.0;
+
+    /// <summary>
+    /// Which blind detections are kept near the edge of the searched area (docs/science.md, "Sources at
+    /// the edge of the searched area"). TraP: <see cref="UsableCheck.AxisEnds"/>.
+    /// </summary>
+    public UsableCheck UsableCheck { get; init; } = UsableCheck.Centre;
+
+    /// <summary>
+    /// With fixed parameters (force_beam), keep islands spanning ≤ 2 pixels in x or y as moments-only
+    /// sources; false drops them (docs/science.md, "Small islands"). TraP: false.
+    /// </summary>
+    public bool KeepSmallIslands { get; init; } = false;
+
+    /// <summary>
+    /// A fit (blind or forced) is rejected when an error, or its peak against the peak its integrated flux
+    /// implies, is more than this many times the larger of the value and the noise (docs/science.md,
+    /// "Absurd fits"); 0 keeps every fit (TraP).
+    /// </summary>
+    public double AbsurdFitRatio { get; init; } = 1000.0;
+
+    /// <summary>
+    /// With force_beam, most point sources fitted in one island (docs/science.md, "Blended sources"):
+    /// further beam-shaped components are added where the residual holds another detection. TraP and
+    /// the default: 1 (forced fits do not yet separate blends, so components made blended steady pairs look variable).
+    /// </summary>
+    public int MaxComponents { get; init; } = 1;
+
     /// <summary>Largest accepted <see cref="DeblendThresholds"/> (TraP caps it at 300).</summary>
     public const int MaxDeblendThresholds = 300;
 
@@ -59,6 +92,9 @@ public sealed record ExtractionConfig
         Require(ExtractionRadiusPix >= 0, $"extraction_radius_pix must be >= 0 (got {ExtractionRadiusPix}); 0 disables the circle.");
         Require(DeblendThresholds is >= 0 and <= MaxDeblendThresholds,
             $"deblend_nthresh must be within 0..{MaxDeblendThresholds} (got {DeblendThresholds}).");
+        Require(DeblendMinSigma >= 0, $"deblend_min_sigma must be >= 0 (got {DeblendMinSigma}); 0 is TraP's rule.");
+        Require(AbsurdFitRatio == 0 || AbsurdFitRatio > 1, $"absurd_fit_ratio must be 0 (off) or > 1 (got {AbsurdFitRatio}).");
+        Require(MaxComponents is >= 1 and <= 20, $"max_components must be within 1..20 (got {MaxComponents}); 1 is TraP's single fit.");
         Require(BoxInBeamPix > 0, $"box_in_beampix must be > 0 (got {BoxInBeamPix}).");
     }
 }

@@ -37,21 +37,41 @@ public static class PixelExtraction
         var measurements = new List<PixelMeasurement>();
         foreach (var island in islands)
         {
-            foreach (var part in Deblender.Deblend(island, maps, config.DetectionThreshold, config.DeblendThresholds))
+            foreach (var part in Deblender.Deblend(island, maps, config.DetectionThreshold, config.DeblendThresholds, config.DeblendMinSigma))
             {
-                var m = SourceMeasurer.Measure(part, beam, fixedParameters, beamValues, correlation);
-                if (m is not null && IsUsable(m.Shape, maps)) measurements.Add(m);
+                foreach (var m in Measure(part, beam, fixedParameters, beamValues, correlation, config))
+                {
+                    if (IsUsable(m.Shape, maps, config.UsableCheck) && AbsurdFits.Check(m, beam, part.Noise, config.AbsurdFitRatio) is null)
+                    {
+                        measurements.Add(m);
+                    }
+                }
             }
         }
         return new PixelExtractionResult(maps, measurements, correlation);
     }
 
-    /// <summary>
-    /// TraP's is_usable check: the four ends of the major and minor axes must fall on unmasked pixels
-    /// inside the image (floor and ceiling neighbours both tested).
-    /// </summary>
-    public static bool IsUsable(GaussianParameters g, BackgroundMaps maps)
+    /// <summary>One Gaussian per island (free shape, or TraP's max_components = 1), else the island's components.</summary>
+    private static List<PixelMeasurement> Measure(Island part, BeamShape beam, FixedParameters fixedParameters, GaussianParameters beamValues,
+        NoiseCorrelation? correlation, ExtractionConfig config)
     {
+        if (fixedParameters == FixedParameters.Shape)
+        {
+            return ComponentSearch.Measure(part, beam, beamValues, correlation, config.KeepSmallIslands, config.DetectionThreshold, config.MaxComponents);
+        }
+        var m = SourceMeasurer.Measure(part, beam, fixedParameters, beamValues, correlation, config.KeepSmallIslands);
+        return m is null ? new List<PixelMeasurement>() : new List<PixelMeasurement> { m };
+    }
+
+    /// <summary>
+    /// Whether a blind detection lies in the searched area (docs/science.md, "Sources at the edge of the
+    /// searched area"): its centre's pixel (<see cref="UsableCheck.Centre"/>), or — TraP's is_usable —
+    /// the four ends of its major and minor axes (floor and ceiling neighbours all tested) are unmasked
+    /// pixels inside the image.
+    /// </summary>
+    public static bool IsUsable(GaussianParameters g, BackgroundMaps maps, UsableCheck check)
+    {
+        if (check == UsableCheck.Centre) return Usable(Math.Round(g.X), Math.Round(g.Y));
         var (sin, cos) = Math.SinCos(g.Theta);
         double mx = sin * g.SemiMajor, my = cos * g.SemiMajor, nx = cos * g.SemiMinor, ny = sin * g.SemiMinor;
         return Usable(g.X - mx, g.Y + my) && Usable(g.X + mx, g.Y - my) && Usable(g.X + nx, g.Y + ny) && Usable(g.X - nx, g.Y - ny);

@@ -57,8 +57,8 @@ public class IslandFinderTests
         TestImages.Add(pixels, N, new GaussianParameters(0.8, 53, 50, 2.5, 2.5, 0));
         var maps = Maps(pixels);
         var island = Assert.Single(IslandFinder.Find(pixels, maps, 8, 3));
-        Assert.Single(Deblender.Deblend(island, maps, 8, 0));
-        var parts = Deblender.Deblend(island, maps, 8, 32);
+        Assert.Single(Deblender.Deblend(island, maps, 8, 0, 3));
+        var parts = Deblender.Deblend(island, maps, 8, 32, 3);
         Assert.Equal(2, parts.Count);
         Assert.All(parts, p => Assert.True(p.Threshold > island.Threshold));
         Assert.True(parts.Sum(p => p.PixelCount) < island.PixelCount);

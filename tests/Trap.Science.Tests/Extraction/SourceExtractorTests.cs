@@ -16,8 +16,12 @@ public class SourceExtractorTests
             (c.DetectionThreshold, c.AnalysisThreshold, c.BackSizeX, c.BackSizeY, c.Margin, c.ExtractionRadiusPix,
              c.DeblendThresholds, c.ForceBeam, c.BoxInBeamPix, c.EwSysErrArcsec, c.NsSysErrArcsec));
         Assert.Throws<ArgumentException>(() => (c with { DeblendThresholds = 301 }).Validate());
-        // The one deliberate departure: calibrated errors by default, TraP's formulae as a setting (docs/science.md).
+        Assert.False(c.KeepSmallIslands);
+        Assert.Equal(1, c.MaxComponents);
+        // Deliberate departures, each with TraP's behaviour as a setting (docs/science.md): calibrated errors,
+        // significant deblended branches, sources kept by their centre, absurd fits rejected.
         Assert.Equal(ErrorModel.MeasuredNoise, c.ErrorModel);
+        Assert.Equal((3.0, UsableCheck.Centre, 1000.0), (c.DeblendMinSigma, c.UsableCheck, c.AbsurdFitRatio));
     }
 
     [Fact]
@@ -37,7 +41,7 @@ public class SourceExtractorTests
         TestImages.Add(pixels, N, inside);
         TestImages.Add(pixels, N, new GaussianParameters(0.05, 11.5, 128, 2.5, 2.0, 0.4)); // its axes reach the margin
         var result = SourceExtractor.Extract(pixels, N, N, Beam, TestImages.EquatorialPixelToSky,
-            new ExtractionConfig { ExtractionRadiusPix = 0 }, "two.fits");
+            new ExtractionConfig { ExtractionRadiusPix = 0, UsableCheck = UsableCheck.AxisEnds }, "two.fits");
         var s = Assert.Single(result.Sources);
         Assert.Equal(inside.X, s.X, 0.1);
         Assert.Equal(inside.Y, s.Y, 0.1);

@@ -51,6 +51,19 @@ public static class ExtractionMask
         return mask;
     }
 
+    /// <summary>
+    /// How far (pixels) the point (x, y) lies inside the searched area: the smaller of its distance to the
+    /// outermost unmasked rows and columns (margin … size − 1 − margin) and to the circle; negative
+    /// outside. The one measure of "distance to the edge" for candidates and scoring (docs/science.md).
+    /// </summary>
+    public static double DistanceInside(double x, double y, int width, int height, double margin, double radius)
+    {
+        var border = Math.Min(Math.Min(x - margin, y - margin), Math.Min(width - 1 - margin - x, height - 1 - margin - y));
+        if (radius <= 0) return border;
+        double dx = x - (width - 1) / 2.0, dy = y - (height - 1) / 2.0;
+        return Math.Min(border, radius - Math.Sqrt(dx * dx + dy * dy));
+    }
+
     /// <summary>First and last x of row y inside the margins and strictly inside the circle; first > last when none.</summary>
     private static (int First, int Last) UnmaskedSpan(int y, int width, int height, int margin, double radius)
     {

@@ -5,6 +5,9 @@ public readonly record struct PixelBox(int X0, int Y0, int Width, int Height)
 {
     public bool IsEmpty => Width <= 0 || Height <= 0;
 
+    /// <summary>Whether the point (x, y) lies on one of the box's pixels (each pixel spans ±0.5 about its centre).</summary>
+    public bool Contains(double x, double y) => x >= X0 - 0.5 && x < X0 + Width - 0.5 && y >= Y0 - 0.5 && y < Y0 + Height - 0.5;
+
     /// <summary>Bounding box of the unmasked pixels (TraP's "useful chunk"); empty when all are masked.</summary>
     public static PixelBox OfUnmasked(ReadOnlySpan<bool> mask, int width, int height)
     {

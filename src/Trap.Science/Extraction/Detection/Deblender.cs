@@ -7,6 +7,10 @@ namespace Trap.Science.Extraction.Detection;
 /// maximum are walked upwards; where the pixels above a level fall apart into ≥ 2 significant
 /// sub-islands (excess above the level &gt; 0.005 × the original island's flux and a pixel on or
 /// above the detection map) each is deblended further from the next level.
+/// With a minimum significance (docs/science.md, "Deblending") a sub-island must also rise that many
+/// RMS above the level, and pixels touching diagonally stay together: TraP's 4-connected rule split
+/// isolated point sources whose peak lies near a pixel corner into diagonal single pixels, and its
+/// contrast (≈ 0.07 of the peak for a 14-pixel beam) is passed by noise at S/N ≲ 30.
 /// </summary>
 public static class Deblender
 {
@@ -18,7 +22,8 @@ public static class Deblender
     /// component's threshold is its level; its noise stays the RMS at its own peak and its det_sigma is
     /// computed against the RMS map, so errors keep using the image noise.
     /// </summary>
-    public static List<Island> Deblend(Island island, BackgroundMaps maps, double detection, int thresholds)
+    /// <param name="minSigma">Least rise of a sub-island above its level, in RMS at its peak; 0: TraP's rule exactly.</param>
+    public static List<Island> Deblend(Island island, BackgroundMaps maps, double detection, int thresholds, double minSigma)
     {
         if (thresholds <= 0) return new List<Island> { island };
         var members = island.Values.Where(Island.IsMember).ToArray();
@@ -29,31 +34,39 @@ public static class Deblender
             levels[k - 1] = min - 1 + Math.Exp(k * Math.Log(max - min + 1) / (thresholds + 1));
         }
         var result = new List<Island>();
-        Split(island, 0, levels, island.Sum, maps, detection, result);
+        Split(island, 0, levels, island.Sum, maps, detection, minSigma, result);
         return result;
     }
 
     private static void Split(Island parent, int firstLevel, double[] levels, double originalFlux,
-        BackgroundMaps maps, double detection, List<Island> result)
+        BackgroundMaps maps, double detection, double minSigma, List<Island> result)
     {
         for (var k = firstLevel; k < levels.Length; k++)
         {
-            var parts = Components(parent, levels[k], maps);
+            var parts = Components(parent, levels[k], maps, diagonal: minSigma > 0);
             if (parts.Count < 2) continue;
             var survivors = parts
-                .Where(p => p.Excess > MinContrast * originalFlux && ReachesDetection(p.Island, maps, detection))
+                .Where(p => p.Excess > MinContrast * originalFlux && ReachesDetection(p.Island, maps, detection) &&
+                            RisesAbove(p.Island, levels[k], minSigma))
                 .Select(p => p.Island)
                 .ToList();
             if (survivors.Count == 1) continue;
             if (survivors.Count == 0) break;
-            foreach (var sub in survivors) Split(sub, k + 1, levels, originalFlux, maps, detection, result);
+            foreach (var sub in survivors) Split(sub, k + 1, levels, originalFlux, maps, detection, minSigma, result);
             return;
         }
         result.Add(parent);
     }
 
-    /// <summary>4-connected groups of the parent's pixels at or above <paramref name="level"/>, with their summed excess over it.</summary>
-    private static List<(Island Island, double Excess)> Components(Island parent, double level, BackgroundMaps maps)
+    /// <summary>The sub-island's peak lies at least minSigma × its noise (RMS at that peak) above the level it separated at.</summary>
+    private static bool RisesAbove(Island sub, double level, double minSigma) =>
+        minSigma <= 0 || sub.Values.Where(Island.IsMember).Max() - level >= minSigma * sub.Noise;
+
+    /// <summary>
+    /// Connected groups of the parent's pixels at or above <paramref name="level"/>, with their summed
+    /// excess over it: 4-connected (TraP), or 8-connected when <paramref name="diagonal"/>.
+    /// </summary>
+    private static List<(Island Island, double Excess)> Components(Island parent, double level, BackgroundMaps maps, bool diagonal)
     {
         var box = parent.Box;
         var labels = new int[parent.Values.Length];
@@ -75,10 +88,15 @@ public static class Deblender
                 values[i] = parent.Values[i];
                 excess += parent.Values[i] - level;
                 int x = i % box.Width, y = i / box.Width;
-                if (x > 0) Visit(i - 1);
-                if (x < box.Width - 1) Visit(i + 1);
-                if (y > 0) Visit(i - box.Width);
-                if (y < box.Height - 1) Visit(i + box.Width);
+                for (var dy = -1; dy <= 1; dy++)
+                {
+                    for (var dx = -1; dx <= 1; dx++)
+                    {
+                        if ((dx == 0 && dy == 0) || (!diagonal && dx != 0 && dy != 0)) continue;
+                        if (x + dx < 0 || x + dx >= box.Width || y + dy < 0 || y + dy >= box.Height) continue;
+                        Visit(i + dy * box.Width + dx);
+                    }
+                }
             }
             parts.Add((WithPeakStatistics(parent with { Values = values, Threshold = level }, maps), excess));
         }

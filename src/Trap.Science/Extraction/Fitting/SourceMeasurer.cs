@@ -10,28 +10,31 @@ namespace Trap.Science.Extraction.Fitting;
 public static class SourceMeasurer
 {
     /// <summary>
-    /// The measurement, or null when the island cannot be measured: its fit failed although parameters
-    /// were fixed (moments cannot honour them), or neither moments nor fit gave finite values.
+    /// The measurement, or null when the island cannot be measured: parameters were fixed but no fit was
+    /// made (moments cannot honour them) — the fit failed, or the island spans ≤ 2 pixels and
+    /// <paramref name="keepSmallIslands"/> is false (TraP) — or neither moments nor fit gave finite values.
     /// </summary>
     /// <param name="fixedValues">Values of the fixed parameters (position and/or shape); ignored for free ones.</param>
     /// <param name="correlation">The image's measured noise correlation for calibrated fit errors; null: TraP's Condon errors.</param>
+    /// <param name="keepSmallIslands">With fixed parameters, measure islands too small to fit by moments instead of dropping them.</param>
+    /// <param name="start">Where the fit starts (a component found by <see cref="ComponentSearch"/>); null: the moments.</param>
     public static PixelMeasurement? Measure(Island island, BeamShape beam, FixedParameters fixedParameters, GaussianParameters fixedValues,
-        NoiseCorrelation? correlation = null)
+        NoiseCorrelation? correlation = null, bool keepSmallIslands = false, GaussianParameters? start = null)
     {
         var momentsOk = Moments.TryMeasure(island, beam, island.Threshold, out var moments, out _);
-        var start = WithFixed(momentsOk ? moments : Moments.Fallback(island), fixedParameters, fixedValues);
+        var fitStart = WithFixed(start ?? (momentsOk ? moments : Moments.Fallback(island)), fixedParameters, fixedValues);
 
         var (xs, ys, data) = Pixels(island);
         GaussianParameters shape;
         int fitType;
-        if (SpansMoreThanTwoPixels(island) && GaussianFitter.TryFit(xs, ys, data, start, fixedParameters, out var fit))
+        if (SpansMoreThanTwoPixels(island) && GaussianFitter.TryFit(xs, ys, data, fitStart, fixedParameters, out var fit))
         {
             shape = Normalise(fit);
             fitType = 1;
         }
         else
         {
-            if (fixedParameters != FixedParameters.None && SpansMoreThanTwoPixels(island)) return null;
+            if (fixedParameters != FixedParameters.None && (SpansMoreThanTwoPixels(island) || !keepSmallIslands)) return null;
             if (!momentsOk) return null;
             shape = moments;
             fitType = 0;
@@ -91,7 +94,7 @@ public static class SourceMeasurer
     }
 
     /// <summary>Member pixels as image coordinates and values.</summary>
-    private static (double[] Xs, double[] Ys, double[] Data) Pixels(Island island)
+    internal static (double[] Xs, double[] Ys, double[] Data) Pixels(Island island)
     {
         var n = island.PixelCount;
         var xs = new double[n];

@@ -93,6 +93,7 @@ public sealed class ForcedPhotometer
         var fixedValues = new GaussianParameters(0, x, y, _beam.SemiMajor, _beam.SemiMinor, _beam.Theta);
         var m = SourceMeasurer.Measure(island, _beam, FixedParameters.Position | FixedParameters.Shape, fixedValues, _correlation);
         if (m is null) return Fail("the peak fit failed");
+        if (AbsurdFits.Check(m, _beam, island.Noise, _config.AbsurdFitRatio) is { } absurd) return Fail("absurd fit: " + absurd);
         var source = SkyConverter.Convert(m, _toSky, _config, out var reason);
         return source is null
             ? Fail(reason ?? "no sky position")

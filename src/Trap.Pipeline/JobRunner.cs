@@ -199,6 +199,7 @@ public sealed class JobRunner
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.Variability, Array.Empty<VariabilityRow>());
     }
 
+    /// <summary>An unreadable or duplicate image: everything the plan and the header would give is NULL (docs/outputs.md).</summary>
     private static ImageRow UnreadableRow(PlannedImage failed) => new() { ImageId = failed.ImageId, Url = failed.Header.Url, Accepted = false };
 
     private static RejectionRow UnreadableRejection(PlannedImage failed)

@@ -96,18 +96,19 @@ public static class CandidateStage
 
     private static LightCurvePoint Point(AssociationRow row, ImageRow image, ExtractedSourceRow? measurement)
     {
-        var beamFwhmDeg = 2 * image.RbSmajDeg;
-        var pixelDeg = Math.Abs(image.DeltayDeg);
+        // Light curves hold accepted images only, whose geometry is always known; NaN keeps a missing value out of every test.
+        var beamFwhmDeg = 2 * image.RbSmajDeg ?? double.NaN;
+        var pixelDeg = Math.Abs(image.DeltayDeg ?? double.NaN);
         var edgeBeams = double.NaN;
         var centreFraction = double.NaN;
-        if (measurement is not null && pixelDeg > 0 && beamFwhmDeg > 0)
+        if (measurement is not null && pixelDeg > 0 && beamFwhmDeg > 0 && image is { WidthPx: { } width, HeightPx: { } height })
         {
             var x = measurement.XPix;
             var y = measurement.YPix;
-            var borderPx = Math.Min(Math.Min(x, y), Math.Min(image.WidthPx - 1 - x, image.HeightPx - 1 - y));
+            var borderPx = Math.Min(Math.Min(x, y), Math.Min(width - 1 - x, height - 1 - y));
             // The image centre as TraP takes it for FITS: the pixel (nx/2, ny/2).
-            var fromCentrePx = Math.Sqrt(Math.Pow(x - image.WidthPx / 2.0, 2) + Math.Pow(y - image.HeightPx / 2.0, 2));
-            var radiusPx = image.XtrRadiusDeg / pixelDeg;
+            var fromCentrePx = Math.Sqrt(Math.Pow(x - width / 2.0, 2) + Math.Pow(y - height / 2.0, 2));
+            var radiusPx = (image.XtrRadiusDeg ?? 0) / pixelDeg;
             var edgePx = radiusPx > 0 ? Math.Min(borderPx, radiusPx - fromCentrePx) : borderPx;
             edgeBeams = edgePx * pixelDeg / beamFwhmDeg;
             centreFraction = radiusPx > 0 ? fromCentrePx / radiusPx : double.NaN;

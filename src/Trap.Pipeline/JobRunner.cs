@@ -75,7 +75,7 @@ public sealed class JobRunner
                 : $"trap: --append: {cache.Matching} images are unchanged since the earlier run");
             counts = await RunStagesAsync(work, cache, output.Staging, context, config, plan, job.Monitors, cancellation);
             OutputFolders.RemoveAbandonedPartials(output.Staging);
-            await WriteDatasetAsync(output.Staging, context.JobName, config, plan, counts, clock);
+            await WriteDatasetAsync(output.Staging, context, config, plan, counts, clock);
             output.Commit();
         }
         catch
@@ -94,7 +94,8 @@ public sealed class JobRunner
         var jobFile = Path.GetFullPath(Directory.Exists(jobFolderOrFile) ? Path.Combine(jobFolderOrFile, JobConfig.FileName) : jobFolderOrFile);
         var jobFolder = Path.GetDirectoryName(jobFile)!;
         var config = JobConfig.Load(jobFile);
-        var context = new JobContext(new DirectoryInfo(jobFolder).Name, config.SourceText, jobFile);
+        var name = config.Job.Name.Length > 0 ? config.Job.Name : new DirectoryInfo(jobFolder).Name;
+        var context = new JobContext(name, config.SourceText, jobFile);
         var monitors = MonitorList.Load(config, jobFile);
         var urls = ImageGlob.Expand(config.Job.Images, jobFolder, warning => _progress.Message("trap: warning: " + warning));
         if (urls.Count == 0)
@@ -222,7 +223,7 @@ public sealed class JobRunner
         return report;
     }
 
-    private async Task WriteDatasetAsync(string folder, string jobName, JobConfig config, JobPlan plan, RunCounts counts, Stopwatch clock)
+    private async Task WriteDatasetAsync(string folder, JobContext job, JobConfig config, JobPlan plan, RunCounts counts, Stopwatch clock)
     {
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.FrequencyBands, plan.Bands.Select(b => new FrequencyBandRow
         {
@@ -241,7 +242,8 @@ public sealed class JobRunner
         {
             new DatasetRow
             {
-                Name = jobName,
+                Name = job.JobName,
+                JobFile = job.ConfigSource,
                 Description = config.Job.Description,
                 ProcessStartUtc = end - clock.Elapsed,
                 ProcessEndUtc = end,

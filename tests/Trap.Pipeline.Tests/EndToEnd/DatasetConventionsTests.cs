@@ -101,4 +101,13 @@ public class DatasetConventionsTests(SurveyRun run)
             }
         }
     }
+
+    [Fact]
+    public void TheDatasetNamesItsJob()
+    {
+        // No [job] name in the survey's job.cfg: the dataset takes the job folder's name.
+        var dataset = Assert.Single(ParquetTableReader.ReadFile<DatasetRow>(ParquetTableReader.Parts(run.OutputFolder, DatasetTables.Dataset)[0]));
+        Assert.Equal(new DirectoryInfo(run.Folder).Name, dataset.Name);
+        Assert.Equal(Path.Combine(Path.GetFullPath(run.Folder), "job.cfg"), dataset.JobFile);
+    }
 }

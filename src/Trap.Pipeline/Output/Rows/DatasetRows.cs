@@ -6,6 +6,7 @@ namespace Trap.Pipeline.Output.Rows;
 public sealed class DatasetRow
 {
     [JsonPropertyName("name"), ColumnInfo("-", "Name of the dataset: the job's name")] public string Name { get; set; } = "";
+    [JsonPropertyName("job_file"), ColumnInfo("-", "The job.cfg the run was made from (absolute path): the database tells jobs of one name apart by it; NULL only in the database, for datasets loaded before schema version 4")] public string? JobFile { get; set; }
     [JsonPropertyName("description"), ColumnInfo("-", "The job's description ([job] description)")] public string Description { get; set; } = "";
     [JsonPropertyName("process_start_utc"), UtcTimestamp, ColumnInfo("UTC", "When the run started")] public DateTime ProcessStartUtc { get; set; }
     [JsonPropertyName("process_end_utc"), UtcTimestamp, ColumnInfo("UTC", "When the run had written its tables")] public DateTime ProcessEndUtc { get; set; }

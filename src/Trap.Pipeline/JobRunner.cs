@@ -30,6 +30,9 @@ public sealed class JobRunner
     private readonly IEngine _engine;
     private readonly ProgressReporter _progress;
 
+    /// <summary>The run's messages up to its commit, time-stamped, in the output folder (docs/outputs.md).</summary>
+    public const string RunLogFile = "run.log";
+
     public JobRunner(IEngine engine, ProgressReporter progress)
     {
         _engine = engine;
@@ -56,6 +59,20 @@ public sealed class JobRunner
         bool append = false, DateTime? imagesUntilUtc = null)
     {
         var clock = Stopwatch.StartNew();
+        _progress.StartLog();
+        try
+        {
+            return await RunLoggedAsync(jobFolderOrFile, outputOverride, clock, cancellation, append, imagesUntilUtc);
+        }
+        finally
+        {
+            _progress.TakeLog();
+        }
+    }
+
+    private async Task<RunSummary> RunLoggedAsync(string jobFolderOrFile, string? outputOverride, Stopwatch clock, CancellationToken cancellation,
+        bool append, DateTime? imagesUntilUtc)
+    {
         var job = Prepare(jobFolderOrFile, outputOverride);
         var (outputFolder, context, config) = (job.OutputFolder, job.Context, job.Config);
         // Before any work: this run becomes the output's only writer.
@@ -76,6 +93,7 @@ public sealed class JobRunner
             counts = await RunStagesAsync(work, cache, output.Staging, context, config, plan, job.Monitors, cancellation);
             OutputFolders.RemoveAbandonedPartials(output.Staging);
             await WriteDatasetAsync(output.Staging, context, config, plan, counts, clock);
+            await File.WriteAllTextAsync(Path.Combine(output.Staging, RunLogFile), _progress.TakeLog(), cancellation);
             output.Commit();
         }
         catch

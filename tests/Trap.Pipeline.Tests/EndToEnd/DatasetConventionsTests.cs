@@ -110,4 +110,13 @@ public class DatasetConventionsTests(SurveyRun run)
         Assert.Equal(new DirectoryInfo(run.Folder).Name, dataset.Name);
         Assert.Equal(Path.Combine(Path.GetFullPath(run.Folder), "job.cfg"), dataset.JobFile);
     }
+
+    [Fact]
+    public void TheOutputKeepsTheRunsLog()
+    {
+        var lines = File.ReadAllLines(Path.Combine(run.OutputFolder, JobRunner.RunLogFile));
+        Assert.All(lines, line => Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z ", line));
+        Assert.Contains(lines, line => line.Contains($"progress: {run.Images.Count(i => i.Timestep is not null)}/") && line.Contains("images extracted"));
+        Assert.Contains(lines, line => line.Contains("trap: association:"));
+    }
 }

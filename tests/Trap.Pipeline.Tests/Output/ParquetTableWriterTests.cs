@@ -26,21 +26,6 @@ public class ParquetTableWriterTests
         public DateTime When { get; set; }
     }
 
-    private static List<object?[]> Query(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
-    }
-
     [Fact]
     public async Task NullsTimestampsAndColumnMetadataAreWhatDuckDbSees()
     {
@@ -54,24 +39,23 @@ public class ParquetTableWriterTests
                 new OptionalRow(),
             ]);
 
-            using var connection = new DuckDBConnection("Data Source=:memory:");
-            connection.Open();
+            using var dataset = new DatasetQuery(folder);
             // A reader in another time zone sees the same instant: the column is UTC-adjusted.
-            Query(connection, "SET TimeZone = 'Asia/Kolkata'");
-            var types = Query(connection, $"DESCRIBE SELECT * FROM read_parquet('{file}')").ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
+            dataset.Rows("SET TimeZone = 'Asia/Kolkata'");
+            var types = dataset.Rows($"DESCRIBE SELECT * FROM read_parquet('{file}')").ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
             Assert.Equal("TIMESTAMP WITH TIME ZONE", types["Observed"]);
-            var rows = Query(connection, $"SELECT Flux, Label, Observed, CAST(Observed AS VARCHAR) FROM read_parquet('{file}') ORDER BY Flux NULLS LAST");
+            var rows = dataset.Rows($"SELECT Flux, Label, Observed, CAST(Observed AS VARCHAR) FROM read_parquet('{file}') ORDER BY Flux NULLS LAST");
             Assert.Equal([1.5, "a"], rows[0][..2]);
             var microseconds = time.AddTicks(-(time.Ticks % 10));
             Assert.Equal(microseconds.Ticks, ((DateTime)rows[0][2]!).Ticks);
             Assert.Equal("2024-05-06 12:38:09.123456+05:30", rows[0][3]);
             Assert.Equal([null, null, null, null], rows[1]);
 
-            var schema = Query(connection, $"SELECT name, logical_type FROM parquet_schema('{file}') WHERE name = 'Observed'");
+            var schema = dataset.Rows($"SELECT name, logical_type FROM parquet_schema('{file}') WHERE name = 'Observed'");
             Assert.Contains("isAdjustedToUTC=1", (string)schema[0][1]!);
             Assert.Contains("MICROS=MicroSeconds()", (string)schema[0][1]!);
 
-            var metadata = Query(connection,
+            var metadata = dataset.Rows(
                 $"SELECT path_in_schema, decode(map_extract(key_value_metadata, 'unit'::BLOB)[1]), decode(map_extract(key_value_metadata, 'description'::BLOB)[1]) " +
                 $"FROM parquet_metadata('{file}') ORDER BY path_in_schema");
             Assert.Equal([["Flux", "Jy", "A flux"], ["Label", "-", "A label"], ["Observed", "UTC", "A time"]], metadata.Select(r => r.Select(v => (string?)v).ToArray()));

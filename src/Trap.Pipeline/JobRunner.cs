@@ -31,6 +31,9 @@ public sealed class JobRunner
     private readonly IEngine _engine;
     private readonly ProgressReporter _progress;
 
+    /// <summary>The run's messages up to its commit, time-stamped, in the output folder (docs/outputs.md).</summary>
+    public const string RunLogFile = "run.log";
+
     public JobRunner(IEngine engine, ProgressReporter progress)
     {
         _engine = engine;
@@ -61,6 +64,20 @@ public sealed class JobRunner
         bool append = false, DateTime? imagesUntilUtc = null, IReadOnlyDictionary<string, string>? dropped = null)
     {
         var clock = Stopwatch.StartNew();
+        _progress.StartLog();
+        try
+        {
+            return await RunLoggedAsync(jobFolderOrFile, outputOverride, clock, cancellation, append, imagesUntilUtc, dropped);
+        }
+        finally
+        {
+            _progress.TakeLog();
+        }
+    }
+
+    private async Task<RunSummary> RunLoggedAsync(string jobFolderOrFile, string? outputOverride, Stopwatch clock, CancellationToken cancellation,
+        bool append, DateTime? imagesUntilUtc, IReadOnlyDictionary<string, string>? dropped)
+    {
         var job = Prepare(jobFolderOrFile, outputOverride);
         var (outputFolder, context, config) = (job.OutputFolder, job.Context, job.Config);
         // Before any work: this run becomes the output's only writer.
@@ -84,8 +101,9 @@ public sealed class JobRunner
                 : $"trap: --append: {cache.Matching} images are unchanged since the earlier run");
             counts = await RunStagesAsync(work, cache, output.Staging, context, config, plan, job.Monitors, cancellation);
             OutputFolders.RemoveAbandonedPartials(output.Staging);
-            await WriteDatasetAsync(output.Staging, context.JobName, config, plan, counts, clock);
+            await WriteDatasetAsync(output.Staging, context, config, plan, counts, clock);
             SentAlerts.CarryOver(outputFolder, output.Staging);
+            await File.WriteAllTextAsync(Path.Combine(output.Staging, RunLogFile), _progress.TakeLog(), cancellation);
             output.Commit();
         }
         catch
@@ -104,7 +122,8 @@ public sealed class JobRunner
         var jobFile = Path.GetFullPath(Directory.Exists(jobFolderOrFile) ? Path.Combine(jobFolderOrFile, JobConfig.FileName) : jobFolderOrFile);
         var jobFolder = Path.GetDirectoryName(jobFile)!;
         var config = JobConfig.Load(jobFile);
-        var context = new JobContext(new DirectoryInfo(jobFolder).Name, config.SourceText, jobFile);
+        var name = config.Job.Name.Length > 0 ? config.Job.Name : new DirectoryInfo(jobFolder).Name;
+        var context = new JobContext(name, config.SourceText, jobFile);
         var monitors = MonitorList.Load(config, jobFile);
         var urls = ImageGlob.Expand(config.Job.Images, jobFolder, warning => _progress.Message("trap: warning: " + warning));
         if (urls.Count == 0)
@@ -236,6 +255,7 @@ public sealed class JobRunner
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.Variability, Array.Empty<VariabilityRow>());
     }
 
+    /// <summary>An unreadable or duplicate image: everything the plan and the header would give is NULL (docs/outputs.md).</summary>
     private static ImageRow UnreadableRow(PlannedImage failed) => new() { ImageId = failed.ImageId, Url = failed.Header.Url, Accepted = false };
 
     private static RejectionRow UnreadableRejection(PlannedImage failed)
@@ -275,7 +295,7 @@ public sealed class JobRunner
         return report;
     }
 
-    private async Task WriteDatasetAsync(string folder, string jobName, JobConfig config, JobPlan plan, RunCounts counts, Stopwatch clock)
+    private async Task WriteDatasetAsync(string folder, JobContext job, JobConfig config, JobPlan plan, RunCounts counts, Stopwatch clock)
     {
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.FrequencyBands, plan.Bands.Select(b => new FrequencyBandRow
         {
@@ -294,7 +314,8 @@ public sealed class JobRunner
         {
             new DatasetRow
             {
-                Name = jobName,
+                Name = job.JobName,
+                JobFile = job.ConfigSource,
                 Description = config.Job.Description,
                 ProcessStartUtc = end - clock.Elapsed,
                 ProcessEndUtc = end,

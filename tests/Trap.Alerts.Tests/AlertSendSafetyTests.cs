@@ -57,18 +57,19 @@ public sealed class AlertSendSafetyTests : IDisposable
     }
 
     [Fact]
-    public async Task AnUnreachableBrokerLeavesEveryPacketNotDelivered()
+    public async Task AnUnreachableBrokerIsReportedOnceAndLeavesEveryPacketNotDelivered()
     {
-        SampleAlerts.WritePacket(_folder, 1);
-        SampleAlerts.WritePacket(_folder, 2);
+        for (var i = 1; i <= 12; i++) SampleAlerts.WritePacket(_folder, i);
         BrokerAddress address;
         await using (var closed = new LoopbackBroker(Ack)) address = closed.Address;
         var log = new List<string>();
 
-        var report = await VoEventFolder.SendAllAsync(_folder, new VoEventSender(address, TimeSpan.FromSeconds(2), 0), log.Add);
+        var report = await VoEventFolder.SendAllAsync(_folder, new VoEventSender(address, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMilliseconds(10)), log.Add);
 
-        Assert.Equal(2, report.NotDelivered);
-        Assert.Equal(2, log.Count(l => l.Contains("was not delivered to broker")));
+        Assert.Equal(12, report.NotDelivered);
+        var line = Assert.Single(log);
+        Assert.Contains($"was not delivered to broker {address}", line);
+        Assert.Contains("The other 11 packet(s)", line);
     }
 
     [Theory]

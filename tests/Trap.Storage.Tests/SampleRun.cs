@@ -36,13 +36,13 @@ public sealed class SampleRun
         {
             Images.Add(new ImageRow
             {
-                ImageId = i + 1, Url = "/data/obs/image_" + i + ".fits", Telescope = "KAT-7", Accessor = "kat7",
+                ImageId = i + 1, Url = "/data/obs/image_" + i + ".fits", Telescope = i != images - 1 ? "KAT-7" : null, Accessor = "kat7",
                 Timestep = i / 2, BandId = 1 + i % 2, SkyRegionId = 1, StartUtc = t0.AddMinutes(10 * i), IntegrationS = 60,
                 FreqEffHz = i % 2 == 0 ? 1.4e9 : 1.8e9, FreqBwHz = 2e7, Stokes = "I", CentreRaDeg = 359.5, CentreDecDeg = -30.25,
                 XtrRadiusDeg = 1.5, RbSmajDeg = Next(0.01, 0.02), RbSminDeg = Next(0.005, 0.01), RbPaDeg = Next(-90, 90),
                 DeltaxDeg = -0.002, DeltayDeg = 0.002, WidthPx = 512, HeightPx = 512, RmsQcJy = Next(1e-3, 2e-3),
-                TheoreticalNoiseJy = 8e-4, RmsMinJy = 9e-4, RmsMaxJy = 3e-3, DetectionThresh = 8, AnalysisThresh = 3,
-                Accepted = i != images - 1, NSources = i != images - 1 ? sourcesPerImage : 0,
+                TheoreticalNoiseJy = 8e-4, RmsMinJy = i != images - 1 ? 9e-4 : null, RmsMaxJy = i != images - 1 ? 3e-3 : null, DetectionThresh = 8,
+                AnalysisThresh = 3, Accepted = i != images - 1, NSources = i != images - 1 ? sourcesPerImage : null,
             });
         }
         Rejections = [new RejectionRow { ImageId = images, Url = Images[^1].Url, ReasonId = 0, Reason = "RMS invalid", Comment = "rms 0.5 Jy > 3σ (O'Brien's test)" }];
@@ -79,13 +79,13 @@ public sealed class SampleRun
                     RuncatId = r + 1, BandId = 1, RaDeg = ra, DecDeg = dec, ErrorRadiusDeg = Next(1e-4, 1e-3),
                     Class = r % 2 == 0 ? "flare" : "variable", Score = Next(0.5, 1), ClassRule = "rule", SelectedBy = "new_source,cuts",
                     TriggerUtc = Dataset.ProcessStartUtc.AddMinutes(r), FDatapoints = 3, VInt = Next(0, 0.5), EtaInt = Next(0, 10),
-                    EtaIntSignificance = Next(0, 1), EtaSigmas = r == 0 ? double.NaN : Next(0, 5), VSigmas = Next(0, 5),
+                    EtaIntSignificance = Next(0, 1), EtaSigmas = r == 0 ? null : Next(0, 5), VSigmas = Next(0, 5),
                     NewsourceType = r % 2 == 0 ? 1 : null, SigmaRmsMin = r % 2 == 0 ? Next(5, 20) : null, SigmaRmsMax = r % 2 == 0 ? Next(20, 40) : null,
                     NPoints = 3, ForcedFraction = Next(0, 1), FirstDetectionUtc = Dataset.ProcessStartUtc, PeakUtc = Dataset.ProcessStartUtc.AddMinutes(1),
                     PeakFIntJy = Next(0.1, 1), PeakFIntErrJy = Next(1e-3, 1e-2), FirstToPeak = Next(0, 1), LastToPeak = Next(0, 1),
                     TimeTrend = Next(-1, 1), EdgeDistanceBeams = Next(0, 20), CentreDistanceFraction = Next(0, 1),
-                    BrightNeighbourRuncatId = r == 0 ? null : 1, BrightNeighbourDistanceBeams = r == 0 ? double.PositiveInfinity : Next(1, 10),
-                    BrightNeighbourFluxRatio = r == 0 ? 0 : Next(10, 100), MedianReducedChisq = Next(0, 2), Ivorn = $"ivo://trap.local/transients#sample-runcat-{r + 1}",
+                    BrightNeighbourRuncatId = r == 0 ? null : 1, BrightNeighbourDistanceBeams = r == 0 ? null : Next(1, 10),
+                    BrightNeighbourFluxRatio = r == 0 ? null : Next(10, 100), MedianReducedChisq = Next(0, 2), Ivorn = $"ivo://trap.local/transients#sample-runcat-{r + 1}",
                 });
             }
             if (r % 7 == 0)
@@ -122,7 +122,7 @@ public sealed class SampleRun
                 });
                 Associations.Add(new AssociationRow
                 {
-                    RuncatId = runcat.RuncatId, SourceId = id, ImageId = image.ImageId, BandId = image.BandId, TimeUtc = image.StartUtc,
+                    RuncatId = runcat.RuncatId, SourceId = id, ImageId = image.ImageId, BandId = image.BandId!.Value, TimeUtc = image.StartUtc!.Value,
                     Type = forced ? 7 : 3, DistanceArcsec = Next(0, 5), R = Next(0, 3), FDatapoints = (int)image.ImageId,
                     VInt = Next(0, 0.5), EtaInt = Next(0, 10), VPeak = Next(0, 0.5), EtaPeak = Next(0, 10),
                     FIntJy = Next(0.01, 1), FIntErrJy = Next(1e-3, 1e-2), FPeakJy = Next(0.01, 1), FPeakErrJy = Next(1e-3, 1e-2),

@@ -6,6 +6,8 @@ namespace Trap.Alerts;
 /// Sends every packet of a dataset's voevents folder to a broker, in file-name order. A file that is
 /// not a sendable VOEvent (not XML, another document, no IVORN, over the brokers' size limit) is
 /// skipped and reported, and the rest are still sent: one stray file must not silence a whole run.
+/// A broker that cannot be reached at all (connection refused, no such host) is reported once, and the
+/// remaining packets are not tried against it: each would fail the same way, retries and all.
 /// </summary>
 public static class VoEventFolder
 {
@@ -22,8 +24,9 @@ public static class VoEventFolder
         var answers = new List<SendResult>();
         var skipped = new List<SkippedPacket>();
         var before = 0;
-        foreach (var file in files)
+        for (var i = 0; i < files.Count; i++)
         {
+            var file = files[i];
             var packet = await File.ReadAllBytesAsync(file, cancellation);
             var (ivorn, problem) = Inspect(packet);
             if (ivorn is null)
@@ -42,6 +45,12 @@ public static class VoEventFolder
                 var result = await sender.SendAsync(ivorn, packet, cancellation);
                 if (!result.Acknowledged) log($"VOEvent {ivorn} refused by the broker (nak): {result.Reason}");
                 answers.Add(result);
+            }
+            catch (BrokerException error) when (error.Unreachable)
+            {
+                var rest = files.Count - i - 1;
+                log(rest == 0 ? error.Message : $"{error.Message} The other {rest} packet(s) of {folder} were not tried: the broker is unreachable.");
+                break;
             }
             catch (BrokerException error)
             {

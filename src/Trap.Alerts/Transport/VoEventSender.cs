@@ -58,8 +58,14 @@ public sealed class VoEventSender
         throw new BrokerException(
             $"VOEvent {ivorn} was not delivered to broker {Broker} after {_retries + 1} attempt(s): {last?.Message}. " +
             "Check that the broker runs and accepts submissions from this host ([alerts] broker, broker_timeout_s, broker_retries), " +
-            "then resend the dataset's voevents with `trap alerts send`.", last);
+            "then resend the dataset's voevents with `trap alerts send`.", last, IsUnreachable(last));
     }
+
+    private static bool IsUnreachable(Exception? error) =>
+        error is SocketException
+        {
+            SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable or SocketError.NetworkUnreachable,
+        };
 
     private async Task<TransportMessage> ExchangeAsync(byte[] packet, CancellationToken cancellation)
     {

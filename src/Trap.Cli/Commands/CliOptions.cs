@@ -15,6 +15,12 @@ public static class CliOptions
     };
 
     /// <summary>--master: where a job runs.</summary>
+    /// <summary>--replace: load over a dataset of the same name that another job (another job.cfg) loaded (docs/database.md).</summary>
+    public static Option<bool> Replace() => new("--replace")
+    {
+        Description = "replace a dataset of the same name even when it was loaded from another job (without it such a load is refused)",
+    };
+
     public static Option<string> Master() => new("--master")
     {
         Description = "local (1 core), local[*] (all cores), local[N], or trap://CLUSTER_ID (that cluster's workers)",

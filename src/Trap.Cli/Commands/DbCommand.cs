@@ -72,14 +72,15 @@ public static class DbCommand
     {
         var folder = new Argument<string>("OUTPUT_FOLDER") { Description = "an output folder of trap run" };
         var database = CliOptions.Database("the catalogue database");
-        var command = new Command("load", "load a run's Parquet dataset folder (replaces an earlier load of the same dataset)") { folder, database };
+        var replace = CliOptions.Replace();
+        var command = new Command("load", "load a run's Parquet dataset folder (replaces an earlier load of the same job, keeping its id)") { folder, database, replace };
         command.SetAction(async (parse, cancellation) =>
         {
             var settings = DatabaseSettings.Resolve(parse.GetValue(database));
-            var result = await new DatasetLoader(settings).LoadFolderAsync(parse.GetValue(folder)!, cancellation: cancellation);
+            var result = await new DatasetLoader(settings).LoadFolderAsync(parse.GetValue(folder)!, new LoadOptions { Replace = parse.GetValue(replace) }, cancellation);
             var rate = result.TotalRows / Math.Max(result.Elapsed.TotalSeconds, 1e-9);
             Console.WriteLine($"Loaded dataset id {result.DatasetId}" +
-                              (result.ReplacedDatasetId is { } old ? $" (replacing id {old})" : "") +
+                              (result.ReplacedDatasetId is not null ? " (replacing its earlier load)" : "") +
                               $" into {settings.Masked}: {result.TotalRows} rows in {result.Elapsed.TotalSeconds:F2} s ({rate.ToString("F0", CultureInfo.InvariantCulture)} rows/s).");
             foreach (var (table, rows) in result.RowsByTable) Console.WriteLine($"  {table,-20} {rows,12}");
             return ExitCodes.Ok;

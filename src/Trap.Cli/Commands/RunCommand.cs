@@ -28,6 +28,7 @@ public static class RunCommand
         var database = CliOptions.Database("also load the dataset into this catalogue database (replacing an earlier load of the same job)");
         var passwordFile = new Option<string?>("--database-password-file") { Description = "read the database password from this file", HelpName = "FILE" };
         var noDatabase = new Option<bool>("--no-database") { Description = $"do not load into a database, even if ${DatabaseSettings.EnvironmentVariable} is set" };
+        var replace = CliOptions.Replace();
         var dryRun = new Option<bool>("--dry-run") { Description = "read the configuration and the images' headers, show the matched images and the plan; write nothing" };
         var append = new Option<bool>("--append")
         {
@@ -39,7 +40,7 @@ public static class RunCommand
             "catalogue database when one is given. Exit status: 0 done, 1 failed, 2 usage error, 3 output written but not every VOEvent " +
             "delivered, 130 interrupted (the previous output is left as it was)")
         {
-            job, output, master, executorCores, conf, database, passwordFile, noDatabase, dryRun, append,
+            job, output, master, executorCores, conf, database, passwordFile, noDatabase, replace, dryRun, append,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -60,7 +61,7 @@ public static class RunCommand
                 return ExitCodes.Ok;
             }
             return (await RunJobAsync(jobFolder, parse.GetValue(output), parse.GetValue(master)!, settings, engine, cancellation,
-                parse.GetValue(append))).ExitCode;
+                parse.GetValue(append), parse.GetValue(replace))).ExitCode;
         });
         return command;
     }
@@ -93,7 +94,7 @@ public static class RunCommand
     /// The exit status is <see cref="ExitCodes.AlertsNotDelivered"/> when the broker did not acknowledge every VOEvent.
     /// </summary>
     public static async Task<RunOutcome> RunJobAsync(string job, string? output, string master, DatabaseSettings? database, EngineOptions? engineOptions,
-        CancellationToken cancellation, bool append = false)
+        CancellationToken cancellation, bool append = false, bool replace = false)
     {
         RunSummary summary;
         await using (var engine = CreateEngine(master, engineOptions ?? new EngineOptions()))
@@ -114,9 +115,9 @@ public static class RunCommand
             {
                 Console.WriteLine($"trap: upgraded the catalogue schema to version {upgrade.After.Version}");
             }
-            var loaded = await new DatasetLoader(database).LoadFolderAsync(summary.OutputFolder, cancellation: cancellation);
+            var loaded = await new DatasetLoader(database).LoadFolderAsync(summary.OutputFolder, new LoadOptions { Replace = replace }, cancellation);
             Console.WriteLine($"trap: loaded {loaded.TotalRows} rows into {database.Masked} as dataset {loaded.DatasetId}" +
-                              (loaded.ReplacedDatasetId is { } old ? $" (replacing dataset {old})" : ""));
+                              (loaded.ReplacedDatasetId is not null ? " (replacing its earlier load)" : ""));
         }
         var candidates = await RunReport.PrintAsync(summary, cancellation);
         if (summary.Alerts is { NotDelivered: > 0 } alerts)

@@ -142,6 +142,10 @@ public sealed record JobConfig
 
     private void Validate(string file)
     {
+        if (Job.Name.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(Job.Name, "^[A-Za-z0-9][A-Za-z0-9._-]*$"))
+        {
+            throw new JobConfigException(file, 0, $"[job] name = {Job.Name}: a dataset name is letters, digits, '.', '_' and '-' (it goes into VOEvent IVORNs and web addresses); leave it empty for the job folder's name");
+        }
         var beamKeys = new[] { Job.BeamMajorDeg, Job.BeamMinorDeg, Job.BeamPaDeg };
         if (beamKeys.Any(k => k is not null) && beamKeys.Any(k => k is null))
         {

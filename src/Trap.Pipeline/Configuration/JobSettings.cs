@@ -14,6 +14,10 @@ public sealed record JobSettings
     /// <summary>Output folder of the Parquet dataset, relative to the job folder or absolute.</summary>
     public string Output { get; init; } = "output";
 
+    /// <summary>Name of the dataset: in the catalogue database, the VOEvent IVORNs and the web interface. Empty = the
+    /// job folder's name. The database refuses to replace a dataset of this name loaded from another job (docs/database.md).</summary>
+    public string Name { get; init; } = "";
+
     /// <summary>Dataset description (TraP's persistence.description).</summary>
     public string Description { get; init; } = "TRAP dataset";
 

@@ -1,12 +1,13 @@
 using Parquet;
-using Parquet.Serialization;
 
 namespace Trap.Pipeline.Output;
 
 /// <summary>
 /// Streams rows of one table into a Parquet file (<c>TABLE/part-NNNNN.parquet</c>), one row group per
 /// <see cref="RowGroupSize"/> rows, so memory stays bounded however long the run. Rows are flat
-/// records: public properties of primitive types, strings and DateTime (UTC). The file appears under
+/// records: public properties of primitive types, strings and DateTime (UTC), written as
+/// <see cref="ParquetColumns{T}"/> says (NULLs, UTC microsecond timestamps, column units as
+/// metadata; docs/outputs.md). The file appears under
 /// its name only when complete (written beside it, then renamed), so a task that is re-run or runs
 /// twice never leaves a torn part for readers.
 /// </summary>
@@ -15,7 +16,7 @@ public sealed class ParquetTableWriter<T> : IAsyncDisposable where T : class, ne
     private readonly List<T> _buffer = new();
     private readonly FileStream _stream;
     private readonly string _partialPath;
-    private bool _wroteAny;
+    private ParquetWriter? _writer;
     private bool _closed;
 
     /// <param name="part">Part number of the table (one per sky bucket for tables the buckets write).</param>
@@ -27,6 +28,7 @@ public sealed class ParquetTableWriter<T> : IAsyncDisposable where T : class, ne
     /// <summary>A writer of one Parquet file at <paramref name="filePath"/> (its folder is created).</summary>
     public ParquetTableWriter(string filePath, int rowGroupSize = 50_000)
     {
+        ParquetColumns<T>.Check();
         RowGroupSize = rowGroupSize;
         FilePath = filePath;
         OutputFolders.CreateInside(Path.GetDirectoryName(filePath)!);
@@ -58,12 +60,11 @@ public sealed class ParquetTableWriter<T> : IAsyncDisposable where T : class, ne
 
     private async ValueTask FlushAsync()
     {
-        if (_buffer.Count == 0 && _wroteAny) return;
-        var options = new ParquetOptions { Append = _wroteAny, RowGroupSize = Math.Max(1, _buffer.Count) };
-        await ParquetSerializer.SerializeAsync(_buffer, _stream, options);
+        if (_buffer.Count == 0 && _writer is not null) return;
+        _writer ??= await ParquetWriter.CreateAsync(ParquetColumns<T>.Schema, _stream);
+        await ParquetColumns<T>.WriteRowGroupAsync(_writer, _buffer);
         RowsWritten += _buffer.Count;
         _buffer.Clear();
-        _wroteAny = true;
     }
 
     /// <summary>Writes the last row group (an empty table still gets a file with its schema), closes the file and gives it its name.</summary>
@@ -72,6 +73,7 @@ public sealed class ParquetTableWriter<T> : IAsyncDisposable where T : class, ne
         if (_closed) return;
         _closed = true;
         await FlushAsync();
+        await _writer!.DisposeAsync();
         await _stream.DisposeAsync();
         File.Move(_partialPath, FilePath, overwrite: true);
     }

@@ -14,6 +14,7 @@ public sealed class ProgressReporter : IProgress<int>
     private readonly TimeSpan _logInterval;
     private TimeSpan? _lastLine;
     private int _total;
+    private StringWriter? _log;
 
     public ProgressReporter(TextWriter output, bool terminal, TimeSpan? logInterval = null)
     {
@@ -32,6 +33,29 @@ public sealed class ProgressReporter : IProgress<int>
     {
         if (_terminal) _out.Write("\r\u001b[K");
         _out.WriteLine(text);
+        Log(text);
+    }
+
+    /// <summary>Starts keeping every message and progress line, time-stamped in UTC, for a run's log file (docs/outputs.md).</summary>
+    public void StartLog()
+    {
+        lock (_clock) _log = new StringWriter();
+    }
+
+    /// <summary>The lines kept since <see cref="StartLog"/> (empty when none); stops keeping them.</summary>
+    public string TakeLog()
+    {
+        lock (_clock)
+        {
+            var text = _log?.ToString() ?? "";
+            _log = null;
+            return text;
+        }
+    }
+
+    private void Log(string line)
+    {
+        lock (_clock) _log?.WriteLine($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {line}");
     }
 
     public void Start(int totalImages)
@@ -52,6 +76,7 @@ public sealed class ProgressReporter : IProgress<int>
         var rate = imagesDone / Math.Max(elapsed.TotalSeconds, 1e-9);
         var remaining = rate > 0 ? TimeSpan.FromSeconds((_total - imagesDone) / rate) : TimeSpan.Zero;
         var summary = $"{imagesDone}/{_total} images extracted, {rate:F1} images/s, ETA {remaining:hh\\:mm\\:ss}";
+        if (imagesDone == _total) _log?.WriteLine($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} progress: {summary}");
         if (_terminal)
         {
             const int width = 30;

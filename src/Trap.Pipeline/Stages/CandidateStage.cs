@@ -98,17 +98,18 @@ public static class CandidateStage
 
     private static LightCurvePoint Point(AssociationRow row, ImageRow image, ExtractedSourceRow? measurement, ExtractionConfig extraction)
     {
-        var beamFwhmDeg = 2 * image.RbSmajDeg;
-        var pixelDeg = Math.Abs(image.DeltayDeg);
+        // Light curves hold accepted images only, whose geometry is always known; NaN keeps a missing value out of every test.
+        var beamFwhmDeg = 2 * image.RbSmajDeg ?? double.NaN;
+        var pixelDeg = Math.Abs(image.DeltayDeg ?? double.NaN);
         var edgeBeams = double.NaN;
         var centreFraction = double.NaN;
-        if (measurement is not null && pixelDeg > 0 && beamFwhmDeg > 0)
+        if (measurement is not null && pixelDeg > 0 && beamFwhmDeg > 0 && image is { WidthPx: { } width, HeightPx: { } height })
         {
             double x = measurement.XPix, y = measurement.YPix, radiusPx = extraction.ExtractionRadiusPix;
             // From the border of the searched area (margin and circle, as the extraction mask), not the image's.
-            var edgePx = ExtractionMask.DistanceInside(x, y, image.WidthPx, image.HeightPx, extraction.Margin, radiusPx);
+            var edgePx = ExtractionMask.DistanceInside(x, y, width, height, extraction.Margin, radiusPx);
             edgeBeams = edgePx * pixelDeg / beamFwhmDeg;
-            var fromCentrePx = Math.Sqrt(Math.Pow(x - (image.WidthPx - 1) / 2.0, 2) + Math.Pow(y - (image.HeightPx - 1) / 2.0, 2));
+            var fromCentrePx = Math.Sqrt(Math.Pow(x - (width - 1) / 2.0, 2) + Math.Pow(y - (height - 1) / 2.0, 2));
             centreFraction = radiusPx > 0 ? fromCentrePx / radiusPx : double.NaN;
         }
         var isForced = measurement is null ? row.Type is 7 or 8 or 9 : measurement.ExtractType != 0;

@@ -1,4 +1,5 @@
 using Trap.Pipeline.Configuration;
+using Trap.Pipeline.Output;
 using Trap.Pipeline.Output.Rows;
 using Trap.Pipeline.Planning;
 using Trap.Science.Association;
@@ -53,38 +54,39 @@ public sealed class ImageVerdicts
     {
         var h = planned.Header;
         var f = summary.Facts;
+        // What an image rejected before or during extraction lacks (no facts, NaN RMS) is NULL in the dataset.
         return new ImageRow
         {
             ImageId = planned.ImageId,
             Url = h.Url,
-            Telescope = quality.Telescope,
-            Accessor = f?.Accessor ?? "",
+            Telescope = NotApplicable.Text(quality.Telescope),
+            Accessor = NotApplicable.Text(f?.Accessor),
             Timestep = planned.Timestep,
             BandId = planned.BandId,
             SkyRegionId = planned.SkyRegionId,
             StartUtc = h.StartUtc,
-            IntegrationS = quality.IntegrationSeconds,
-            FreqEffHz = h.FrequencyHz,
-            FreqBwHz = h.BandwidthHz,
-            Stokes = f?.Stokes ?? "",
-            CentreRaDeg = h.CentreRaDeg,
-            CentreDecDeg = h.CentreDecDeg,
-            XtrRadiusDeg = h.ExtractionRadiusDeg,
-            RbSmajDeg = f is null ? double.NaN : f.BeamSemiMajorPx * f.PixelSizeXDeg,
-            RbSminDeg = f is null ? double.NaN : f.BeamSemiMinorPx * f.PixelSizeYDeg,
-            RbPaDeg = f?.BeamPaDeg ?? double.NaN,
-            DeltaxDeg = f?.PixelSizeXDeg ?? double.NaN,
-            DeltayDeg = f?.PixelSizeYDeg ?? double.NaN,
-            WidthPx = f?.Width ?? 0,
-            HeightPx = f?.Height ?? 0,
-            RmsQcJy = quality.RmsQcJy,
-            TheoreticalNoiseJy = quality.ExpectedNoiseJy,
-            RmsMinJy = record.RmsMin,
-            RmsMaxJy = record.RmsMax,
+            IntegrationS = NotApplicable.Positive(quality.IntegrationSeconds),
+            FreqEffHz = NotApplicable.Positive(h.FrequencyHz),
+            FreqBwHz = NotApplicable.Positive(h.BandwidthHz),
+            Stokes = NotApplicable.Text(f?.Stokes),
+            CentreRaDeg = NotApplicable.Finite(h.CentreRaDeg),
+            CentreDecDeg = NotApplicable.Finite(h.CentreDecDeg),
+            XtrRadiusDeg = NotApplicable.Finite(h.ExtractionRadiusDeg),
+            RbSmajDeg = f is null ? null : f.BeamSemiMajorPx * f.PixelSizeXDeg,
+            RbSminDeg = f is null ? null : f.BeamSemiMinorPx * f.PixelSizeYDeg,
+            RbPaDeg = f?.BeamPaDeg,
+            DeltaxDeg = f?.PixelSizeXDeg,
+            DeltayDeg = f?.PixelSizeYDeg,
+            WidthPx = f?.Width,
+            HeightPx = f?.Height,
+            RmsQcJy = NotApplicable.Positive(quality.RmsQcJy),
+            TheoreticalNoiseJy = NotApplicable.Positive(quality.ExpectedNoiseJy),
+            RmsMinJy = NotApplicable.Finite(record.RmsMin),
+            RmsMaxJy = NotApplicable.Finite(record.RmsMax),
             DetectionThresh = config.Extraction.DetectionThreshold,
             AnalysisThresh = config.Extraction.AnalysisThreshold,
             Accepted = accepted,
-            NSources = accepted ? summary.SourceCount : 0,
+            NSources = accepted ? summary.SourceCount : null,
         };
     }
 

@@ -13,8 +13,10 @@ namespace Trap.Storage.Loading;
 /// <summary>
 /// Loads a run into the catalogue database: all tables in one transaction with binary COPY. A dataset
 /// is identified by its name: loading a name that is already there replaces that dataset in the same
-/// transaction (never duplicates). Any failure rolls everything back, so the previous load stays as it
-/// was. Loads of one name wait for each other (advisory lock); loads of different names run side by side.
+/// transaction (never duplicates), under the same id, so addresses that name the id stay valid. A
+/// dataset loaded from another job (another job.cfg) is replaced only when asked (<see cref="LoadOptions.Replace"/>).
+/// Any failure rolls everything back, so the previous load stays as it was. Loads of one name wait for
+/// each other (advisory lock); loads of different names run side by side.
 /// </summary>
 public sealed class DatasetLoader
 {
@@ -38,8 +40,9 @@ public sealed class DatasetLoader
         {
             await LockDatasetAsync(connection, transaction, name, cancellation);
             await SchemaMigrator.RequireCurrentAsync(connection, transaction, cancellation);
-            var replaced = await DeleteAsync(connection, transaction, name, cancellation);
-            var datasetId = await InsertDatasetAsync(connection, transaction, contents.Dataset, cancellation);
+            var replaced = await ReplaceableAsync(connection, transaction, contents.Dataset, options?.Replace ?? false, cancellation);
+            if (replaced is { } old) await DeleteRowsAsync(connection, transaction, old, cancellation);
+            var datasetId = await InsertDatasetAsync(connection, transaction, contents.Dataset, replaced, cancellation);
             var rows = new Dictionary<string, long> { [table] = 1 };
             foreach (var (_, rowType) in DatasetTables.All.Where(t => t.Name != DatasetTables.Dataset))
             {
@@ -74,7 +77,12 @@ public sealed class DatasetLoader
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
         await LockDatasetAsync(connection, transaction, name, cancellation);
         await SchemaMigrator.RequireCurrentAsync(connection, transaction, cancellation);
-        var id = await DeleteAsync(connection, transaction, name, cancellation);
+        var id = await FindAsync(connection, transaction, name, cancellation);
+        if (id is { } found)
+        {
+            await DeleteRowsAsync(connection, transaction, found, cancellation);
+            await DeleteDatasetRowAsync(connection, transaction, found, cancellation);
+        }
         await transaction.CommitAsync(cancellation);
         return id;
     }
@@ -87,35 +95,65 @@ public sealed class DatasetLoader
         await command.ExecuteNonQueryAsync(cancellation);
     }
 
-    private static async Task<long?> DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string name, CancellationToken cancellation)
+    private static async Task<long?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string name, CancellationToken cancellation)
     {
-        long id;
-        await using (var find = new NpgsqlCommand("SELECT id FROM dataset WHERE name = @name", connection, transaction))
+        await using var find = new NpgsqlCommand("SELECT id FROM dataset WHERE name = @name", connection, transaction);
+        find.Parameters.AddWithValue("name", NpgsqlDbType.Text, name);
+        return await find.ExecuteScalarAsync(cancellation) as long?;
+    }
+
+    /// <summary>The id of the dataset this load replaces (null when the name is new); refuses another job's dataset unless <paramref name="replace"/>.</summary>
+    private async Task<long?> ReplaceableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DatasetRow row, bool replace,
+                                               CancellationToken cancellation)
+    {
+        await using var find = new NpgsqlCommand("SELECT id, job_file FROM dataset WHERE name = @name", connection, transaction);
+        find.Parameters.AddWithValue("name", NpgsqlDbType.Text, row.Name);
+        await using var reader = await find.ExecuteReaderAsync(cancellation);
+        if (!await reader.ReadAsync(cancellation)) return null;
+        var id = reader.GetInt64(0);
+        var loadedFrom = reader.IsDBNull(1) ? null : reader.GetString(1);
+        if (!replace && loadedFrom != row.JobFile)
         {
-            find.Parameters.AddWithValue("name", NpgsqlDbType.Text, name);
-            if (await find.ExecuteScalarAsync(cancellation) is not long found) return null;
-            id = found;
-        }
-        // No foreign keys to cascade (they would slow COPY): every table of the registry is cleared here.
-        foreach (var (_, rowType) in DatasetTables.All.Reverse())
-        {
-            var table = TableMap.For(rowType).Table;
-            await using var delete = new NpgsqlCommand(
-                "DELETE FROM " + table + " WHERE " + (rowType == typeof(DatasetRow) ? "id" : "dataset_id") + " = @id", connection, transaction);
-            delete.Parameters.AddWithValue("id", id);
-            await delete.ExecuteNonQueryAsync(cancellation);
+            throw new StorageException(
+                "Dataset '" + row.Name + "' (id " + id + ") in " + _settings.Masked + " was loaded from " +
+                (loadedFrom is null ? "a job Trap did not record (loaded before schema version 4)" : "another job, " + loadedFrom) +
+                "; this one is from " + (row.JobFile ?? "an unknown job") + ". Nothing was written. Give this job its own name ([job] name in job.cfg), " +
+                "or load with --replace to replace that dataset.");
         }
         return id;
     }
 
-    private static async Task<long> InsertDatasetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DatasetRow row, CancellationToken cancellation)
+    /// <summary>Deletes every row of a dataset but its dataset row.</summary>
+    private static async Task DeleteRowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, CancellationToken cancellation)
+    {
+        // No foreign keys to cascade (they would slow COPY): every table of the registry is cleared here.
+        foreach (var (_, rowType) in DatasetTables.All.Where(t => t.RowType != typeof(DatasetRow)).Reverse())
+        {
+            await using var delete = new NpgsqlCommand("DELETE FROM " + TableMap.For(rowType).Table + " WHERE dataset_id = @id", connection, transaction);
+            delete.Parameters.AddWithValue("id", id);
+            await delete.ExecuteNonQueryAsync(cancellation);
+        }
+    }
+
+    private static async Task DeleteDatasetRowAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, CancellationToken cancellation)
+    {
+        await using var delete = new NpgsqlCommand("DELETE FROM " + TableMap.For<DatasetRow>().Table + " WHERE id = @id", connection, transaction);
+        delete.Parameters.AddWithValue("id", id);
+        await delete.ExecuteNonQueryAsync(cancellation);
+    }
+
+    /// <summary>Writes the dataset row: a new one, or over the replaced dataset's row so its id stays.</summary>
+    private static async Task<long> InsertDatasetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DatasetRow row, long? replacedId,
+                                                       CancellationToken cancellation)
     {
         var map = TableMap.For<DatasetRow>();
         var names = map.Columns.Select(c => c.Name).ToList();
-        await using var command = new NpgsqlCommand(
-            "INSERT INTO " + map.Table + " (" + string.Join(", ", names) + ") VALUES (" +
-            string.Join(", ", names.Select(n => "@" + n)) + ") RETURNING id", connection, transaction);
+        await using var command = new NpgsqlCommand(replacedId is null
+            ? "INSERT INTO " + map.Table + " (" + string.Join(", ", names) + ") VALUES (" + string.Join(", ", names.Select(n => "@" + n)) + ") RETURNING id"
+            : "UPDATE " + map.Table + " SET " + string.Join(", ", names.Select(n => n + " = @" + n)) + ", loaded_utc = now() WHERE id = @replaced RETURNING id",
+            connection, transaction);
         map.AddParameters(command, row);
+        if (replacedId is { } id) command.Parameters.AddWithValue("replaced", id);
         return (long)(await command.ExecuteScalarAsync(cancellation))!;
     }
 

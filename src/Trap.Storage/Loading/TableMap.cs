@@ -87,7 +87,9 @@ public sealed class TableMap
         var underlying = Nullable.GetUnderlyingType(property.PropertyType);
         var type = ColumnMap.TypeOf(underlying ?? property.PropertyType)
                    ?? throw new InvalidOperationException(RowType.Name + "." + property.Name + " has type " + property.PropertyType.Name + ", which the catalogue database does not map: use long, int, double, bool, string or DateTime.");
-        return new ColumnMap(name, property, type.DbType, type.SqlType, underlying != null);
+        // string? is nullable by annotation only; a value type by Nullable<T>.
+        var nullable = underlying != null || (property.PropertyType == typeof(string) && new NullabilityInfoContext().Create(property).ReadState == NullabilityState.Nullable);
+        return new ColumnMap(name, property, type.DbType, type.SqlType, nullable);
     }
 
     private static Action<NpgsqlBinaryImporter, object> CompileWriter(Type rowType, IReadOnlyList<ColumnMap> columns)
@@ -100,12 +102,17 @@ public sealed class TableMap
         {
             Expression value = Expression.Property(row, column.Property);
             var underlying = Nullable.GetUnderlyingType(column.Property.PropertyType);
-            body.Add(underlying is null
-                ? WriteValue(importer, value, column.DbType)
-                : Expression.IfThenElse(
+            body.Add(underlying is not null
+                ? Expression.IfThenElse(
                     Expression.Property(value, "HasValue"),
                     WriteValue(importer, Expression.Property(value, "Value"), column.DbType),
-                    Expression.Call(importer, WriteNullMethod)));
+                    Expression.Call(importer, WriteNullMethod))
+                : column.Nullable
+                    ? Expression.IfThenElse(
+                        Expression.NotEqual(value, Expression.Constant(null, value.Type)),
+                        WriteValue(importer, value, column.DbType),
+                        Expression.Call(importer, WriteNullMethod))
+                    : WriteValue(importer, value, column.DbType));
         }
         var block = Expression.Block(new[] { row }, body);
         return Expression.Lambda<Action<NpgsqlBinaryImporter, object>>(block, importer, boxed).Compile();

@@ -20,7 +20,14 @@ public static class Fmt
 
     public static string Utc(DateTime value) => value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary>A time that may not apply (NULL in the dataset): empty when absent.</summary>
+    public static string Utc(DateTime? value) => value is { } v ? Utc(v) : "";
+
     public static string Mhz(double hz) => (hz / 1e6).ToString("F3", CultureInfo.InvariantCulture);
+
+    public static string Mhz(double? hz) => hz is { } v ? Mhz(v) : "";
+
+    public static string Deg(double? value) => value is { } v ? Deg(v) : "";
 
     public static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s";
 

@@ -43,7 +43,7 @@ public static class ImagePage
         {
             var d = await DatasetName.LoadAsync(q, id);
             var b = await BandList.LoadAsync(q, id);
-            var (f, w, h) = await q.SingleAsync("SELECT * FROM image WHERE dataset_id = $1 AND image_id = $2", r => (ImageFacts(r, b), r.Int("width_px"), r.Int("height_px")),
+            var (f, w, h) = await q.SingleAsync("SELECT * FROM image WHERE dataset_id = $1 AND image_id = $2", r => (ImageFacts(r, b), r.NullableInt("width_px") ?? 0, r.NullableInt("height_px") ?? 0),
                 $"Dataset {id} has no image {imageId}.", id, imageId);
             var rej = await q.ListAsync("SELECT reason_id, reason, comment FROM rejection WHERE dataset_id = $1 AND image_id = $2 ORDER BY reason_id",
                 r => new Rejection(r.Int("reason_id"), r.Text("reason"), r.Text("comment")), id, imageId);
@@ -77,20 +77,24 @@ public static class ImagePage
 
     private static List<(string, string)> ImageFacts(System.Data.Common.DbDataReader r, BandList bands) =>
     [
-        ("File", r.Text("url")), ("Telescope", r.Text("telescope")), ("Accessor", r.Text("accessor")),
-        ("Start (UTC)", Fmt.Utc(r.Utc("start_utc"))), ("Integration (s)", Fmt.G(r.Double("integration_s"))), ("Timestep", Fmt.Int(r.Int("timestep"))),
-        ("Band", bands.Label(r.Int("band_id"))), ("Frequency (MHz)", Fmt.Mhz(r.Double("freq_eff_hz"))), ("Bandwidth (MHz)", Fmt.Mhz(r.Double("freq_bw_hz"))),
-        ("Stokes", r.Text("stokes")), ("Sky region", Fmt.Int(r.Long("sky_region_id"))),
-        ("Centre RA, Dec (deg)", Fmt.Deg(r.Double("centre_ra_deg")) + ", " + Fmt.Deg(r.Double("centre_dec_deg"))),
-        ("Centre (sexagesimal)", Fmt.RaHms(r.Double("centre_ra_deg")) + " " + Fmt.DecDms(r.Double("centre_dec_deg"))),
-        ("Extraction radius (deg)", Fmt.G(r.Double("xtr_radius_deg"))),
-        ("Beam smaj, smin (deg)", Fmt.G(r.Double("rb_smaj_deg")) + ", " + Fmt.G(r.Double("rb_smin_deg"))), ("Beam PA (deg)", Fmt.G(r.Double("rb_pa_deg"))),
-        ("Pixel size x, y (deg)", Fmt.G(r.Double("deltax_deg")) + ", " + Fmt.G(r.Double("deltay_deg"))),
-        ("Size (px)", Fmt.Int(r.Int("width_px")) + " × " + Fmt.Int(r.Int("height_px"))),
-        ("rms_qc (Jy)", Fmt.G(r.Double("rms_qc_jy"))), ("Theoretical noise (Jy)", Fmt.G(r.Double("theoretical_noise_jy"))),
-        ("rms_min, rms_max (Jy)", Fmt.G(r.Double("rms_min_jy")) + ", " + Fmt.G(r.Double("rms_max_jy"))),
+        // What an image does not have (its header unreadable, it was rejected) is NULL, shown empty (docs/outputs.md).
+        ("File", r.Text("url")), ("Telescope", r.NullableText("telescope") ?? ""), ("Accessor", r.NullableText("accessor") ?? ""),
+        ("Start (UTC)", Fmt.Utc(r.NullableUtc("start_utc"))), ("Integration (s)", Fmt.G(r.NullableDouble("integration_s"))),
+        ("Timestep", Fmt.OptionalInt(r.NullableInt("timestep"))),
+        ("Band", r.NullableInt("band_id") is { } band ? bands.Label(band) : ""), ("Frequency (MHz)", Fmt.Mhz(r.NullableDouble("freq_eff_hz"))),
+        ("Bandwidth (MHz)", Fmt.Mhz(r.NullableDouble("freq_bw_hz"))),
+        ("Stokes", r.NullableText("stokes") ?? ""), ("Sky region", r.NullableLong("sky_region_id") is { } region ? Fmt.Int(region) : ""),
+        ("Centre RA, Dec (deg)", Fmt.Deg(r.NullableDouble("centre_ra_deg")) + ", " + Fmt.Deg(r.NullableDouble("centre_dec_deg"))),
+        ("Centre (sexagesimal)", r.NullableDouble("centre_ra_deg") is { } ra && r.NullableDouble("centre_dec_deg") is { } dec ? Fmt.RaHms(ra) + " " + Fmt.DecDms(dec) : ""),
+        ("Extraction radius (deg)", Fmt.G(r.NullableDouble("xtr_radius_deg"))),
+        ("Beam smaj, smin (deg)", Fmt.G(r.NullableDouble("rb_smaj_deg")) + ", " + Fmt.G(r.NullableDouble("rb_smin_deg"))),
+        ("Beam PA (deg)", Fmt.G(r.NullableDouble("rb_pa_deg"))),
+        ("Pixel size x, y (deg)", Fmt.G(r.NullableDouble("deltax_deg")) + ", " + Fmt.G(r.NullableDouble("deltay_deg"))),
+        ("Size (px)", Fmt.OptionalInt(r.NullableInt("width_px")) + " × " + Fmt.OptionalInt(r.NullableInt("height_px"))),
+        ("rms_qc (Jy)", Fmt.G(r.NullableDouble("rms_qc_jy"))), ("Theoretical noise (Jy)", Fmt.G(r.NullableDouble("theoretical_noise_jy"))),
+        ("rms_min, rms_max (Jy)", Fmt.G(r.NullableDouble("rms_min_jy")) + ", " + Fmt.G(r.NullableDouble("rms_max_jy"))),
         ("Detection, analysis threshold (σ)", Fmt.G(r.Double("detection_thresh")) + ", " + Fmt.G(r.Double("analysis_thresh"))),
-        ("Sources", Fmt.Int(r.Int("n_sources"))),
+        ("Sources", Fmt.OptionalInt(r.NullableInt("n_sources"))),
     ];
 
     /// <summary>The sources at their pixel positions (blind and forced marked apart), each linked to its catalogue source.</summary>

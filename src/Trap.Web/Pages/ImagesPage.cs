@@ -8,8 +8,9 @@ namespace Trap.Web.Pages;
 /// <summary>A dataset's images in time order with their QC verdicts and rejection reasons; filters: accepted/rejected, band.</summary>
 public static class ImagesPage
 {
-    private sealed record Row(long Id, DateTime Start, int Band, double Freq, double Bandwidth, double Integration, double Ra, double Dec,
-                              double RmsQc, double RmsMin, double RmsMax, long Blind, long Forced, bool Accepted, string Reasons, string Url);
+    // Header values are NULL for images whose header could not be read (docs/outputs.md).
+    private sealed record Row(long Id, DateTime? Start, int? Band, double? Freq, double? Bandwidth, double? Integration, double? Ra, double? Dec,
+                              double? RmsQc, double? RmsMin, double? RmsMax, long Blind, long Forced, bool Accepted, string Reasons, string Url);
 
     private const string Filter = "i.dataset_id = $1 AND ($2::boolean IS NULL OR i.accepted = $2) AND ($3::integer IS NULL OR i.band_id = $3)";
 
@@ -33,7 +34,7 @@ public static class ImagesPage
     [
         new("Id", r => Fmt.Int(r.Id), r => $"/datasets/{dataset}/images/{r.Id}", true),
         new("Start (UTC)", r => Fmt.Utc(r.Start)),
-        new("Band", r => bands.Label(r.Band)),
+        new("Band", r => r.Band is { } band ? bands.Label(band) : ""),
         new("Freq (MHz)", r => Fmt.Mhz(r.Freq), Numeric: true),
         new("BW (MHz)", r => Fmt.Mhz(r.Bandwidth), Numeric: true),
         new("Int. (s)", r => Fmt.G(r.Integration), Numeric: true),
@@ -61,9 +62,9 @@ public static class ImagesPage
         {
             var d = await DatasetName.LoadAsync(q, id);
             var b = await BandList.LoadAsync(q, id);
-            var list = await q.ListAsync(Sql, r => new Row(r.Long("image_id"), r.Utc("start_utc"), r.Int("band_id"), r.Double("freq_eff_hz"),
-                r.Double("freq_bw_hz"), r.Double("integration_s"), r.Double("centre_ra_deg"), r.Double("centre_dec_deg"), r.Double("rms_qc_jy"),
-                r.Double("rms_min_jy"), r.Double("rms_max_jy"), r.Long("blind"), r.Long("forced"), r.Bool("accepted"), r.Text("reasons"), r.Text("url")),
+            var list = await q.ListAsync(Sql, r => new Row(r.Long("image_id"), r.NullableUtc("start_utc"), r.NullableInt("band_id"),
+                r.NullableDouble("freq_eff_hz"), r.NullableDouble("freq_bw_hz"), r.NullableDouble("integration_s"), r.NullableDouble("centre_ra_deg"),
+                r.NullableDouble("centre_dec_deg"), r.NullableDouble("rms_qc_jy"), r.NullableDouble("rms_min_jy"), r.NullableDouble("rms_max_jy"), r.Long("blind"), r.Long("forced"), r.Bool("accepted"), r.Text("reasons"), r.Text("url")),
                 id, accepted, band, csv ? null : (long)Pager.Size, csv ? 0 : Pager.Offset(page));
             var n = await q.CountAsync("SELECT count(*) FROM image i WHERE " + Filter, id, accepted, band);
             return (d, b, list, n);

@@ -77,7 +77,7 @@ public static class SourcePage
                 {
                     ("Band (varmetric)", b.Label(r.Int("band_id"))), ("η significance", Fmt.G(r.Double("eta_int_significance"))),
                     ("Light curve max / avg / median (Jy)", $"{Fmt.G(r.Double("lightcurve_max_jy"))} / {Fmt.G(r.Double("lightcurve_avg_jy"))} / {Fmt.G(r.Double("lightcurve_median_jy"))}"),
-                    ("Largest two-epoch |Vs|, |m| (f_int)", $"{Fmt.G(r.Double("vs_int_max"))}, {Fmt.G(r.Double("m_int_max"))}"),
+                    ("Largest two-epoch |Vs|, |m| (f_int)", $"{Fmt.G(r.NullableDouble("vs_int_max"))}, {Fmt.G(r.NullableDouble("m_int_max"))}"),
                     ("New source", r.NullableInt("newsource_type") switch { 0 => "type 0 (possible transient)", 1 => "type 1 (likely transient)", _ => "no" }),
                     ("σ_rms_min, σ_rms_max", r.NullableDouble("sigma_rms_min") is null ? "" : $"{Fmt.G(r.NullableDouble("sigma_rms_min"))}, {Fmt.G(r.NullableDouble("sigma_rms_max"))}"),
                 }, id, runcat);
@@ -89,7 +89,7 @@ public static class SourcePage
                 {
                     ("Class", r.Text("class")), ("Score", Fmt.G(r.Double("score"))), ("Rule", r.Text("class_rule")), ("Selected by", r.Text("selected_by")),
                     ("Band", b.Label(r.Int("band_id"))), ("Trigger (UTC)", Fmt.Utc(r.Utc("trigger_utc"))),
-                    ("η, V above the band's medians (σ)", $"{Fmt.G(r.Double("eta_sigmas"), 3)}, {Fmt.G(r.Double("v_sigmas"), 3)}"),
+                    ("η, V above the band's medians (σ)", $"{Fmt.G(r.NullableDouble("eta_sigmas"), 3)}, {Fmt.G(r.NullableDouble("v_sigmas"), 3)}"),
                     ("Points (forced fraction)", $"{Fmt.Int(r.Int("n_points"))} ({Fmt.G(r.Double("forced_fraction"), 2)})"),
                     ("Peak f_int (Jy) at (UTC)", $"{Fmt.G(r.Double("peak_f_int_jy"))} at {Fmt.Utc(r.Utc("peak_utc"))}"), ("VOEvent IVORN", r.Text("ivorn")),
                 }, id, runcat);

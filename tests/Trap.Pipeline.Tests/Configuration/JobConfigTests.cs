@@ -115,4 +115,14 @@ public class JobConfigTests
         Assert.Throws<JobConfigException>(() =>
             JobConfig.Parse("[job]\nbeam_major_deg = 0.01\nbeam_minor_deg = 0.02\nbeam_pa_deg = 0\n", "swapped.cfg"));
     }
+
+    [Fact]
+    public void AJobNameIsOneTheDatasetCanCarryOrEmpty()
+    {
+        Assert.Equal("", JobConfig.Parse("[job]\n", "unnamed.cfg").Job.Name);
+        Assert.Equal("lofar-msss_2024.1", JobConfig.Parse("[job]\nname = lofar-msss_2024.1\n", "named.cfg").Job.Name);
+        var error = Assert.Throws<JobConfigException>(() => JobConfig.Parse("[job]\nname = my survey/2\n", "spaces.cfg"));
+        Assert.Contains("spaces.cfg", error.Message);
+        Assert.Contains("[job] name = my survey/2", error.Message);
+    }
 }

@@ -1,4 +1,6 @@
+using Trap.Pipeline.Output;
 using Trap.Pipeline.Output.Rows;
+using Trap.Pipeline.Tests.Output;
 
 namespace Trap.Pipeline.Tests.Safety;
 
@@ -22,6 +24,24 @@ public class BadImageRunTests : IClassFixture<BadInputSurveyRun>
         Assert.Equal(BadInputSurveyRun.Spec.ImageCount, _run.ImageRows.Count(i => i.Accepted));
         Assert.Equal(5, _run.Rejections.Count);
         Assert.DoesNotContain(_run.ImageRows, i => i.Url.Contains("/loop/"));
+    }
+
+    [Fact]
+    public void AnImageOutsideThePlanHasNullsWhereItHasNoValues()
+    {
+        // Unreadable headers and duplicates get no timestep, band, region, time or header values:
+        // NULL, never the placeholders 0001-01-01, 0, -1 or '' (docs/outputs.md).
+        using var dataset = new DatasetQuery(_run.OutputFolder);
+        var names = new[] { "pipe.fits", "huge.fits", "zz-copy.fits", "year9999.fits" };
+        var rows = dataset.Rows(
+            "SELECT url, timestep, band_id, sky_region_id, start_utc, freq_eff_hz, telescope, accessor, width_px, rms_qc_jy, n_sources " +
+            $"FROM {dataset.Table(DatasetTables.Images)} WHERE NOT accepted");
+        foreach (var name in names)
+        {
+            var row = Assert.Single(rows, r => (string)r[0]! == Path.Combine(_run.Images, name));
+            Assert.True(row.Skip(1).All(v => v is null), string.Join(" | ", row.Select(v => v?.GetType().Name + ":" + v)));
+        }
+        Assert.Equal(0L, dataset.Count($"SELECT count(*) FROM {dataset.Table(DatasetTables.Images)} WHERE timestep < 0 OR band_id < 0 OR sky_region_id < 0"));
     }
 
     [Fact]

@@ -14,17 +14,26 @@ public static class CandidatesPage
     private static Column<Row>[] Columns(long dataset, BandList bands) =>
     [
         new("Source", r => Fmt.Int(r.Runcat), r => $"/datasets/{dataset}/sources/{r.Runcat}", true),
-        new("Class", r => r.Class), new("Score", r => Fmt.G(r.Score, 3), Numeric: true), new("Rule", r => r.Rule),
+        new("Class", r => r.Class, Sort: "class"), new("Score", r => Fmt.G(r.Score, 3), Numeric: true, Sort: "score"), new("Rule", r => r.Rule),
         new("Selected by", r => r.SelectedBy), new("Band", r => bands.Label(r.Band)),
-        new("RA (deg)", r => Fmt.Deg(r.Ra), Numeric: true), new("Dec (deg)", r => Fmt.Deg(r.Dec), Numeric: true),
-        new("Trigger (UTC)", r => Fmt.Utc(r.Trigger)), new("Points", r => Fmt.Int(r.Points), Numeric: true),
-        new("V_int", r => Fmt.G(r.V), Numeric: true), new("η_int", r => Fmt.G(r.Eta), Numeric: true),
-        new("η significance", r => Fmt.G(r.Significance), Numeric: true),
+        new("RA (deg)", r => Fmt.Deg(r.Ra), Numeric: true, Sort: "ra"), new("Dec (deg)", r => Fmt.Deg(r.Dec), Numeric: true, Sort: "dec"),
+        new("Trigger (UTC)", r => Fmt.Utc(r.Trigger), Sort: "trigger"), new("Points", r => Fmt.Int(r.Points), Numeric: true, Sort: "points"),
+        new("V_int", r => Fmt.G(r.V), Numeric: true, Sort: "v"), new("η_int", r => Fmt.G(r.Eta), Numeric: true, Sort: "eta"),
+        new("η significance", r => Fmt.G(r.Significance), Numeric: true, Sort: "significance"),
         new("New source type", r => Fmt.OptionalInt(r.NewType), Numeric: true),
-        new("Peak f_int (Jy)", r => Fmt.G(r.PeakFlux), Numeric: true),
+        new("Peak f_int (Jy)", r => Fmt.G(r.PeakFlux), Numeric: true, Sort: "peak"),
         new("SIMBAD", r => "SIMBAD", r => ExternalLinks.Simbad(r.Ra, r.Dec)),
         new("NED", r => "NED", r => ExternalLinks.Ned(r.Ra, r.Dec)),
+        new("VizieR", r => "VizieR", r => ExternalLinks.Vizier(r.Ra, r.Dec)),
+        new("TNS", r => "TNS", r => ExternalLinks.Tns(r.Ra, r.Dec)),
     ];
+
+    private static Func<Row, IComparable?> SortKey(string key) => key switch
+    {
+        "score" => r => r.Score, "trigger" => r => r.Trigger, "points" => r => r.Points, "v" => r => r.V, "eta" => r => r.Eta,
+        "significance" => r => r.Significance, "peak" => r => r.PeakFlux, "ra" => r => r.Ra, "dec" => r => r.Dec, "class" => r => r.Class,
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "not a sortable column of the candidates"),
+    };
 
     public static async Task<IResult> RenderAsync(PageRequest request)
     {
@@ -47,14 +56,16 @@ public static class CandidatesPage
             return (Dataset: d, Bands: b, Classes: classes, Chosen: chosen, Rows: rows);
         });
         var columns = Columns(id, data.Bands);
-        if (csv) return PageRequest.Csv($"dataset-{id}-candidates.csv", Table.Csv(columns, data.Rows));
+        var sort = SortOrder.From(request.Input, columns);
+        var rows = sort.Apply(data.Rows, SortKey).ToList();
+        if (csv) return PageRequest.Csv($"dataset-{id}-candidates.csv", Table.Csv(columns, rows));
 
         var body = new StringBuilder();
         body.Append(FormFields.Open(data.Dataset.Path + "/candidates"))
             .Append(FormFields.Select("class", "Class", data.Chosen ?? "all", [("all", "all classes"), .. data.Classes.Select(c => (c, c))]))
             .Append(FormFields.Close());
         body.Append("<p class=\"note\">").Append(HtmlText.Encode($"{data.Rows.Count} candidates. ")).Append(HtmlText.Link(request.WithQuery(("format", "csv")), "CSV")).Append("</p>");
-        body.Append(Table.Html(columns, data.Rows, "candidates"));
+        body.Append(Table.Html(columns, rows, "candidates", sorting: (request, sort)));
         return PageRequest.Html(PageLayout.Render("Candidates of " + data.Dataset.Name, body.ToString(), id, "/candidates"));
     }
 }

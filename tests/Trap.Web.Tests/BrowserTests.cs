@@ -65,7 +65,8 @@ public abstract class BrowserTests(SurveySite site)
 
         var associations = await site.ScalarAsync("SELECT count(*) FROM assocxtrsource WHERE dataset_id = $1 AND runcat_id = $2", site.DatasetId, runcat);
         var bands = await site.ScalarAsync("SELECT count(DISTINCT band_id) FROM assocxtrsource WHERE dataset_id = $1 AND runcat_id = $2", site.DatasetId, runcat);
-        Assert.Equal(associations, await page.Locator("#lightcurves svg g.pt").CountAsync());
+        // Every association is a point; limits before the first detection are drawn besides (class "before").
+        Assert.Equal(associations, await page.Locator("#lightcurves svg g.pt:not(.before)").CountAsync());
         Assert.Equal(bands, await page.Locator("#lightcurves svg").CountAsync());
         Assert.Equal(associations, await page.Locator("#history tbody tr").CountAsync());
         Assert.Contains("simbad", await page.Locator("a.external").First.GetAttributeAsync("href") ?? "");

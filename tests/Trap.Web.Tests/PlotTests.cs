@@ -147,4 +147,14 @@ public sealed class PlotTests
         Assert.Single(Regex.Matches(svg, "class=\"pt [^\"]*band1\""));
         Assert.Contains(">band 2</text>", svg);
     }
+
+    [Fact]
+    public void ALegendAboveTheFrameWrapsIntoAsManyRowsAsItNeeds()
+    {
+        Assert.Equal(1, SvgPlot.LegendRowsFor(760, ["detection", "forced fit"]));
+        var labels = Enumerable.Repeat("before first detection (3 × image rms)", 3).ToList();
+        Assert.Equal(2, SvgPlot.LegendRowsFor(760, labels));
+        var plot = new SvgPlot(760, 340, "t", "x", "y", SvgPlot.LegendRowsFor(760, labels));
+        Assert.Equal(30 + 2 * 18 + 8, plot.YPixels.End);
+    }
 }

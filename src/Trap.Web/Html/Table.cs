@@ -3,9 +3,12 @@ using System.Text;
 namespace Trap.Web.Html;
 
 /// <summary>One column of a list: header, plain text of a row (used for HTML and CSV alike), optional link.</summary>
-/// <remarks><paramref name="Sort"/>: the column's key in ?sort= when the list can be sorted by it (<see cref="SortOrder"/>).</remarks>
+/// <remarks>
+/// <paramref name="Sort"/>: the column's key in ?sort= when the list can be sorted by it (<see cref="SortOrder"/>).
+/// <paramref name="Html"/>: the cell as HTML the page built (e.g. a stamp), used instead of the encoded text; CSV keeps the text.
+/// </remarks>
 public sealed record Column<T>(string Header, Func<T, string> Value, Func<T, string?>? Link = null, bool Numeric = false, string? Title = null,
-                               string? Sort = null);
+                               string? Sort = null, Func<T, string>? Html = null);
 
 /// <summary>Renders rows as an HTML table or as CSV (RFC 4180) from the same column list, so the two never disagree.</summary>
 public static class Table
@@ -37,7 +40,7 @@ public static class Table
                 var text = column.Value(row);
                 var link = column.Link?.Invoke(row);
                 html.Append(column.Numeric ? "<td class=\"num\">" : "<td>")
-                    .Append(link is null ? HtmlText.Encode(text) : HtmlText.Link(link, text)).Append("</td>");
+                    .Append(column.Html is { } cell ? cell(row) : link is null ? HtmlText.Encode(text) : HtmlText.Link(link, text)).Append("</td>");
             }
             html.Append("</tr>");
         }

@@ -11,9 +11,12 @@ public static class CandidatesPage
     private sealed record Row(long Runcat, int Band, double Ra, double Dec, string Class, double Score, string Rule, string SelectedBy,
                               DateTime Trigger, int Points, double V, double Eta, double Significance, int? NewType, double PeakFlux);
 
-    private static Column<Row>[] Columns(long dataset, BandList bands) =>
+    private static Column<Row>[] Columns(long dataset, BandList bands, IReadOnlyDictionary<long, (long ImageId, string Url)> peaks) =>
     [
         new("Source", r => Fmt.Int(r.Runcat), r => $"/datasets/{dataset}/sources/{r.Runcat}", true),
+        new("At peak", r => peaks.TryGetValue(r.Runcat, out var p) ? Fmt.Int(p.ImageId) : "",
+            Html: r => peaks.TryGetValue(r.Runcat, out var p) ? StampGallery.Thumbnail(dataset, r.Runcat, p.ImageId, p.Url, r.Ra, r.Dec) : "",
+            Title: "postage stamp of the image of the peak flux (CSV: its image id)"),
         new("Class", r => r.Class, Sort: "class"), new("Score", r => Fmt.G(r.Score, 3), Numeric: true, Sort: "score"), new("Rule", r => r.Rule),
         new("Selected by", r => r.SelectedBy), new("Band", r => bands.Label(r.Band)),
         new("RA (deg)", r => Fmt.Deg(r.Ra), Numeric: true, Sort: "ra"), new("Dec (deg)", r => Fmt.Deg(r.Dec), Numeric: true, Sort: "dec"),
@@ -53,9 +56,10 @@ public static class CandidatesPage
                 """, r => new Row(r.Long("runcat_id"), r.Int("band_id"), r.Double("ra_deg"), r.Double("dec_deg"), r.Text("class"), r.Double("score"),
                 r.Text("class_rule"), r.Text("selected_by"), r.Utc("trigger_utc"), r.Int("n_points"), r.Double("v_int"), r.Double("eta_int"),
                 r.Double("eta_int_significance"), r.NullableInt("newsource_type"), r.Double("peak_f_int_jy")), id, chosen == "all" ? null : chosen);
-            return (Dataset: d, Bands: b, Classes: classes, Chosen: chosen, Rows: rows);
+            var peaks = await PeakImages.LoadAsync(q, id);
+            return (Dataset: d, Bands: b, Classes: classes, Chosen: chosen, Rows: rows, Peaks: peaks);
         });
-        var columns = Columns(id, data.Bands);
+        var columns = Columns(id, data.Bands, data.Peaks);
         var sort = SortOrder.From(request.Input, columns);
         var rows = sort.Apply(data.Rows, SortKey).ToList();
         if (csv) return PageRequest.Csv($"dataset-{id}-candidates.csv", Table.Csv(columns, rows));

@@ -36,34 +36,33 @@ public static class LightCurveChart
     /// <summary>One band's panel on <paramref name="time"/>, the axis all the source's panels share.</summary>
     public static string Render(string title, LightCurveSeries series, TimeAxis time, string imageLinkPrefix, bool logFlux = false)
     {
-        var plot = NewPlot(title, [series], time, logFlux, legendRows: 1);
+        var legend = ExtractKind.All.Where(k => series.Points.Any(p => p.ExtractType == k.Type && !IsUpperLimit(p)))
+            .Select(k => (k.Marker, k.CssClass, k.Label)).ToList();
+        if (series.Points.Any(IsUpperLimit)) legend.Add((Marker.UpperLimit, "limit", $"forced fit below its noise ({Fmt.G(UpperLimitSigmas)}σ limit)"));
+        if (series.Limits.Count > 0) legend.Add((Marker.UpperLimit, "limit before", $"before first detection ({Fmt.G(UpperLimitSigmas)} × image rms)"));
+        var plot = NewPlot(title, [series], time, logFlux, legend);
         var hidden = Draw(plot, series, "", time, imageLinkPrefix);
-        foreach (var kind in ExtractKind.All.Where(k => series.Points.Any(p => p.ExtractType == k.Type && !IsUpperLimit(p))))
-        {
-            plot.AddLegend(kind.Marker, kind.CssClass, kind.Label);
-        }
-        if (series.Points.Any(IsUpperLimit)) plot.AddLegend(Marker.UpperLimit, "limit", $"forced fit below its noise ({Fmt.G(UpperLimitSigmas)}σ limit)");
-        if (series.Limits.Count > 0) plot.AddLegend(Marker.UpperLimit, "limit before", $"before first detection ({Fmt.G(UpperLimitSigmas)} × image rms)");
         return plot.ToSvg() + HiddenNote(hidden);
     }
 
     /// <summary>Every band on one plot, a colour per band (markers still say detection, forced fit or limit).</summary>
     public static string RenderCombined(string title, IReadOnlyList<LightCurveSeries> bands, TimeAxis time, string imageLinkPrefix, bool logFlux = false)
     {
-        var plot = NewPlot(title, bands, time, logFlux, legendRows: 1 + bands.Count / 5);
+        var legend = bands.Select((b, i) => (Marker.Circle, "detection band" + i % BandColours, b.Label)).ToList();
+        var plot = NewPlot(title, bands, time, logFlux, legend);
         var hidden = 0;
-        for (var b = 0; b < bands.Count; b++)
-        {
-            var css = "band" + b % BandColours;
-            hidden += Draw(plot, bands[b], css, time, imageLinkPrefix);
-            plot.AddLegend(Marker.Circle, "detection " + css, bands[b].Label);
-        }
+        for (var b = 0; b < bands.Count; b++) hidden += Draw(plot, bands[b], "band" + b % BandColours, time, imageLinkPrefix);
         return plot.ToSvg() + HiddenNote(hidden);
     }
 
-    private static SvgPlot NewPlot(string title, IReadOnlyList<LightCurveSeries> bands, TimeAxis time, bool logFlux, int legendRows)
+    /// <summary>A plot with room above its frame for <paramref name="legend"/>, and axes covering every band's points and limits.</summary>
+    private static SvgPlot NewPlot(string title, IReadOnlyList<LightCurveSeries> bands, TimeAxis time, bool logFlux,
+                                   IReadOnlyList<(Marker Marker, string CssClass, string Label)> legend)
     {
-        var plot = new SvgPlot(760, 300 + 16 * legendRows, title, time.Label, "integrated flux (Jy)" + (logFlux ? ", log" : ""), legendRows);
+        const int width = 760;
+        var legendRows = SvgPlot.LegendRowsFor(width, legend.Select(l => l.Label));
+        var plot = new SvgPlot(width, 300 + 18 * legendRows, title, time.Label, "integrated flux (Jy)" + (logFlux ? ", log" : ""), legendRows);
+        foreach (var (marker, css, label) in legend) plot.AddLegend(marker, css, label);
         plot.X = LinearScale.Covering([0, time.Last], plot.XPixels.Start, plot.XPixels.End);
         var extent = bands.SelectMany(s => s.Points.SelectMany(p => IsUpperLimit(p)
                 ? new[] { UpperLimitSigmas * p.FIntErr, UpperLimitSigmas * p.FIntErr * 0.5 }

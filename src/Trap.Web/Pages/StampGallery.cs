@@ -84,5 +84,19 @@ public static class StampGallery
         return html.Append("</figcaption></figure>").ToString();
     }
 
+    /// <summary>A small stamp (its own grey range) linking to the source's page, or a note when the image file is gone.</summary>
+    public static string Thumbnail(long dataset, long runcat, long imageId, string url, double raDeg, double decDeg)
+    {
+        var file = ImageFile.Locate(url);
+        var sourcePath = $"/datasets/{dataset}/sources/{runcat}";
+        if (!file.IsReachable)
+        {
+            return "<a class=\"nopixels thumb\" href=\"" + HtmlText.Encode(sourcePath) + "\" title=\"" + HtmlText.Encode(file.Problem) + "\">file not reachable</a>";
+        }
+        var src = $"/datasets/{dataset}/images/{imageId}/stamp.png?ra={Fmt.Deg(raDeg)}&dec={Fmt.Deg(decDeg)}&size={StampPixels}";
+        return "<a href=\"" + HtmlText.Encode(sourcePath) + "\"><img class=\"thumb\" src=\"" + HtmlText.Encode(src) + "\" width=\"48\" height=\"48\" alt=\"" +
+               HtmlText.Encode($"source {runcat} in image {imageId}") + "\"></a>";
+    }
+
     private static string Num(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }

@@ -11,7 +11,7 @@ namespace Trap.Web.Plots;
 /// </summary>
 public sealed class SvgPlot
 {
-    private const double Left = 70, Right = 20, TitleHeight = 30, Bottom = 50, LegendRow = 16;
+    private const double Left = 70, Right = 20, TitleHeight = 30, Bottom = 50, LegendRow = 18;
     private const double MarkerRadius = 4;
     private readonly StringBuilder _data = new();
     private readonly StringBuilder _guides = new();
@@ -48,7 +48,8 @@ public sealed class SvgPlot
 
     public string YLabel { get; }
 
-    private double Top => TitleHeight + LegendRow * _legendRowsAbove;
+    /// <summary>The frame's top: below the title, and below the legend rows when the legend is above (with room for a limit's arrow).</summary>
+    private double Top => _legendRowsAbove > 0 ? TitleHeight + LegendRow * _legendRowsAbove + 8 : TitleHeight;
 
     /// <summary>The horizontal pixel range data may occupy (left to right).</summary>
     public (double Start, double End) XPixels => (Left, Width - Right);
@@ -159,18 +160,33 @@ public sealed class SvgPlot
            .Append(") rotate(-90)\">").Append(Encode(YLabel)).Append("</text>");
     }
 
+    /// <summary>How many rows a legend above the frame needs for <paramref name="labels"/> in a plot <paramref name="width"/> wide.</summary>
+    public static int LegendRowsFor(int width, IEnumerable<string> labels) =>
+        Math.Max(1, FlowLegend(width, labels.ToList()).Select(p => p.Row).DefaultIfEmpty(0).Max() + 1);
+
+    /// <summary>Entries flow left to right above the frame, wrapping to a new row when the next would pass the frame's right edge.</summary>
+    private static IEnumerable<(double X, int Row)> FlowLegend(int width, IReadOnlyList<string> labels)
+    {
+        var (start, end) = (Left + 6, width - Right);
+        var (x, row) = (start, 0);
+        foreach (var label in labels)
+        {
+            var entryWidth = 24 + 6.2 * label.Length;
+            if (x + entryWidth > end && x > start) (x, row) = (start, row + 1);
+            yield return (x, row);
+            x += entryWidth;
+        }
+    }
+
     private void AppendLegend(StringBuilder svg)
     {
         if (_legendRowsAbove > 0)
         {
-            // Entries flow left to right above the frame, wrapping to the next of the reserved rows.
-            var (x, y) = (XPixels.Start + 6, TitleHeight + 10.0);
-            foreach (var (marker, cssClass, label) in _legend)
+            var places = FlowLegend(Width, _legend.Select(l => l.Label).ToList()).ToList();
+            for (var i = 0; i < _legend.Count; i++)
             {
-                var entryWidth = 24 + 6.2 * label.Length;
-                if (x + entryWidth > XPixels.End && x > XPixels.Start + 6) (x, y) = (XPixels.Start + 6, y + LegendRow);
-                AppendLegendEntry(svg, marker, cssClass, label, x, y);
-                x += entryWidth;
+                var (marker, cssClass, label) = _legend[i];
+                AppendLegendEntry(svg, marker, cssClass, label, places[i].X, TitleHeight + 12.0 + LegendRow * places[i].Row);
             }
             return;
         }
@@ -182,8 +198,9 @@ public sealed class SvgPlot
         }
     }
 
+    /// <summary>A legend entry whose text has its baseline at <paramref name="y"/>; a limit's arrow (14 px down from its bar) ends level with the text.</summary>
     private static void AppendLegendEntry(StringBuilder svg, Marker marker, string cssClass, string label, double x, double y) =>
-        svg.Append("<g class=\"legend ").Append(Encode(cssClass)).Append("\">").Append(Shape(marker, x, y - 4))
+        svg.Append("<g class=\"legend ").Append(Encode(cssClass)).Append("\">").Append(Shape(marker, x, marker == Marker.UpperLimit ? y - 12 : y - 4))
            .Append(Text(x + 10, y, label, "legend-label", "start")).Append("</g>");
 
     private static string Shape(Marker marker, double x, double y) => marker switch

@@ -36,6 +36,15 @@ public abstract class PixelBrowserTests(SurveySite site)
             Assert.Equal("image/png", response.Headers["content-type"]);
             AssertPngSize(await response.BodyAsync(), 48, 48);
         }
+        // A detection's stamp shows the source: its centre is far brighter than the stamp's typical (noise) pixel.
+        var detection = await page.Locator("#stamps figure.stamp.detection img").First.GetAttributeAsync("src");
+        var bytes = await (await page.APIRequest.GetAsync(site.BaseUrl + detection)).BodyAsync();
+        await File.WriteAllBytesAsync(Path.Combine(site.ScreenshotFolder, "detection-stamp.png"), bytes);
+        var png = BigGustave.Png.Open(bytes);
+        var greys = Enumerable.Range(0, 48 * 48).Select(i => (int)png.GetPixel(i % 48, i / 48).R).Order().ToList();
+        var centre = Enumerable.Range(23, 2).SelectMany(y => Enumerable.Range(23, 2).Select(x => (int)png.GetPixel(x, y).R)).Max();
+        Assert.True(centre > greys[greys.Count / 2] + 100, $"centre {centre}, median {greys[greys.Count / 2]} in {detection}");
+
         // The epochs before detection are upper limits on the light curve as well.
         Assert.True(await page.Locator("#lightcurves svg g.pt.before").CountAsync() >= before);
 

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -142,9 +141,7 @@ public abstract class BrowserTests(SurveySite site)
     {
         var bytes = File.ReadAllBytes(file);
         Assert.True(bytes.Length > 1000, file + " is too small to be a rendered page");
-        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
-        Assert.Equal(width, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)));
-        Assert.Equal(height, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4)));
+        PngAssert.HasSize(bytes, width, height);
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -34,7 +33,7 @@ public abstract class PixelBrowserTests(SurveySite site)
             var response = await page.APIRequest.GetAsync(site.BaseUrl + src);
             Assert.Equal(200, response.Status);
             Assert.Equal("image/png", response.Headers["content-type"]);
-            AssertPngSize(await response.BodyAsync(), 48, 48);
+            PngAssert.HasSize(await response.BodyAsync(), 48, 48);
         }
         // A detection's stamp shows the source: its centre is far brighter than the stamp's typical (noise) pixel.
         var detection = await page.Locator("#stamps figure.stamp.detection img").First.GetAttributeAsync("src");
@@ -97,7 +96,7 @@ public abstract class PixelBrowserTests(SurveySite site)
         var thumbs = await page.Locator("#candidates img.thumb").EvaluateAllAsync<string[]>("imgs => imgs.map(i => i.getAttribute('src'))");
         Assert.Equal(candidates, thumbs.Length);
         var stamp = await page.APIRequest.GetAsync(site.BaseUrl + thumbs[0]);
-        AssertPngSize(await stamp.BodyAsync(), 48, 48);
+        PngAssert.HasSize(await stamp.BodyAsync(), 48, 48);
         // The CSV keeps the peak's image id in that column.
         var csv = await (await page.APIRequest.GetAsync(Dataset + "/candidates?format=csv")).TextAsync();
         Assert.StartsWith("Source,At peak,Class", csv);
@@ -205,13 +204,6 @@ public abstract class PixelBrowserTests(SurveySite site)
         // The table's scrolling box spans the window (less the page's margins), not a fixed 1,400 px.
         var box = await page.Locator("#candidates").EvaluateAsync<int>("t => t.parentElement.clientWidth");
         Assert.True(box > 1800, $"the table's box is {box} px wide in a 1900 px window");
-    }
-
-    private static void AssertPngSize(byte[] bytes, int width, int height)
-    {
-        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
-        Assert.Equal(width, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)));
-        Assert.Equal(height, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4)));
     }
 }
 

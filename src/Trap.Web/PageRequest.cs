@@ -14,6 +14,9 @@ public sealed class PageRequest(HttpContext http, ReadOnlyCatalogue catalogue)
     /// <summary>A non-negative integer id from the route, e.g. RouteId("dataset", "dataset id").</summary>
     public long RouteId(string name, string label) => RequestInput.Id(http.GetRouteValue(name) as string, label);
 
+    /// <summary>The run's output folder, when the site reads one (not the database).</summary>
+    public string? OutputFolder => catalogue.OutputFolder;
+
     public Task<T> ReadAsync<T>(Func<CatalogueQuery, Task<T>> work) => catalogue.ReadAsync(work, http.RequestAborted);
 
     /// <summary>The current path with the query string changed: nulls removed, others set.</summary>
@@ -25,6 +28,9 @@ public sealed class PageRequest(HttpContext http, ReadOnlyCatalogue catalogue)
             .Select(v => Uri.EscapeDataString(v.Key) + "=" + Uri.EscapeDataString(v.Value!)));
         return http.Request.Path + (query.Length > 0 ? "?" + query : "");
     }
+
+    /// <summary>Sets a header of the response (e.g. Cache-Control for pixels).</summary>
+    public void SetResponseHeader(string name, string value) => http.Response.Headers[name] = value;
 
     public static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
 

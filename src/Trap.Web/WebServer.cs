@@ -35,8 +35,12 @@ public static class WebServer
         Map(app, "/datasets/{dataset}", DatasetPage.RenderAsync, catalogue);
         Map(app, "/datasets/{dataset}/images", ImagesPage.RenderAsync, catalogue);
         Map(app, "/datasets/{dataset}/images/{image}", ImagePage.RenderAsync, catalogue);
+        Map(app, "/datasets/{dataset}/images/{image}/stamp.png", PixelFiles.StampPngAsync, catalogue);
+        Map(app, "/datasets/{dataset}/images/{image}/cutout.fits", PixelFiles.CutoutFitsAsync, catalogue);
+        Map(app, "/datasets/{dataset}/images/{image}/preview.png", PixelFiles.PreviewPngAsync, catalogue);
         Map(app, "/datasets/{dataset}/sources", CataloguePage.RenderAsync, catalogue);
         Map(app, "/datasets/{dataset}/sources/{runcat}", SourcePage.RenderAsync, catalogue);
+        Map(app, "/datasets/{dataset}/sources/{runcat}/voevent.xml", VoEventFile.DownloadAsync, catalogue);
         Map(app, "/datasets/{dataset}/etav", EtaVPage.RenderAsync, catalogue);
         Map(app, "/datasets/{dataset}/candidates", CandidatesPage.RenderAsync, catalogue);
         app.MapFallback(new RequestDelegate(_ => throw new NotFoundException("There is no page at this address.")));

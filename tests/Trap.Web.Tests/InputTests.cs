@@ -66,4 +66,33 @@ public sealed class InputTests
         Assert.Equal("-00:30:00.0", Fmt.DecDms(-0.5));
         Assert.Equal("00:00:00.00", Fmt.RaHms(359.9999999));
     }
+
+    [Theory]
+    [InlineData("187.25", true, 187.25)]
+    [InlineData("12:29:06.7", true, 187.27791666666667)]
+    [InlineData("12h29m06.7s", true, 187.27791666666667)]
+    [InlineData("12 29 06.7", true, 187.27791666666667)]
+    [InlineData("+02:03:08.6", false, 2.0523888888888888)]
+    [InlineData("2d03m08.6s", false, 2.0523888888888888)]
+    [InlineData("-00:30:00", false, -0.5)]
+    [InlineData("-0 30", false, -0.5)]
+    public void PositionsAreDecimalDegreesOrSexagesimal(string text, bool isRa, double degrees)
+    {
+        var input = Query((isRa ? "ra" : "dec", text));
+        Assert.Equal(degrees, isRa ? input.RightAscension("ra")!.Value : input.Declination("dec")!.Value, 9);
+    }
+
+    [Theory]
+    [InlineData("ra", "12:61:00", "hours:minutes:seconds")]
+    [InlineData("ra", "north", "hours:minutes:seconds")]
+    [InlineData("ra", "25:00:00", "between")]
+    [InlineData("dec", "+91:00:00", "between")]
+    [InlineData("dec", "10:00:75", "degrees:minutes:seconds")]
+    public void BadPositionsSayWhichFormsAreAccepted(string name, string text, string expected)
+    {
+        var input = Query((name, text));
+        var error = Assert.Throws<BadInputException>(() => name == "ra" ? input.RightAscension(name) : input.Declination(name));
+        Assert.Contains(expected, error.Message);
+        Assert.Contains(text, error.Message);
+    }
 }

@@ -91,13 +91,70 @@ public sealed class PlotTests
         var narrow = new[] { At(5), At(6) };
         var time = TimeAxis.Covering(wide.Concat(narrow).Select(p => p.TimeUtc).ToList());
 
-        var first = LightCurveChart.Render("band 1", wide, time, "/i/");
-        var second = LightCurveChart.Render("band 2", narrow, time, "/i/");
+        var first = LightCurveChart.Render("band 1", new LightCurveSeries("band 1", wide, []), time, "/i/");
+        var second = LightCurveChart.Render("band 2", new LightCurveSeries("band 2", narrow, []), time, "/i/");
 
         // The same origin and unit, and the narrow band's panel spans the whole source's time range.
         Assert.Contains(">time since 2024-09-22 00:00:00 UTC (min)</text>", first);
         Assert.Contains(">time since 2024-09-22 00:00:00 UTC (min)</text>", second);
         Assert.Contains(">10</text>", second);
         Assert.Contains(">0</text>", second);
+    }
+
+    private static readonly DateTime T0 = new(2024, 9, 22, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>Two limits before the first detection, a detection at the very start of the axis, a forced fit below its noise.</summary>
+    private static LightCurveSeries Flare() => new("band 1",
+        [new(T0.AddMinutes(10), 0, 0.5, 0.01, 3), new(T0.AddMinutes(20), 1, -0.004, 0.01, 4)],
+        [new(T0, 0.03, 1), new(T0.AddMinutes(5), 0.03, 2)]);
+
+    [Fact]
+    public void LimitsBeforeTheFirstDetectionAreDrawnAndTheLegendSitsAboveTheFrame()
+    {
+        var series = Flare();
+        var time = TimeAxis.Covering([T0, T0.AddMinutes(20)]);
+        var svg = System.Xml.Linq.XDocument.Parse(LightCurveChart.Render("band 1", series, time, "/i/")).Root!;
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        var points = svg.Descendants(ns + "g").Where(g => ((string?)g.Attribute("class") ?? "").StartsWith("pt ")).ToList();
+        Assert.Equal(4, points.Count);
+        Assert.Equal(2, points.Count(g => ((string)g.Attribute("class")!).Contains("before")));
+        var frameTop = double.Parse((string)svg.Descendants(ns + "rect").First(r => (string?)r.Attribute("class") == "frame").Attribute("y")!,
+            System.Globalization.CultureInfo.InvariantCulture);
+        var legendTexts = svg.Descendants(ns + "g").Where(g => ((string?)g.Attribute("class") ?? "").StartsWith("legend")).SelectMany(g => g.Descendants(ns + "text")).ToList();
+        Assert.Equal(3, legendTexts.Count);   // detection, forced fit below its noise, before first detection
+        // Every legend entry (text baseline, and its marker above it) lies above the frame: nothing drawn in the frame can be covered.
+        Assert.All(legendTexts, t => Assert.True(double.Parse((string)t.Attribute("y")!, System.Globalization.CultureInfo.InvariantCulture) < frameTop));
+    }
+
+    [Fact]
+    public void ALogFluxAxisLeavesOutFluxesAtOrBelowZeroAndSaysSo()
+    {
+        var time = TimeAxis.Covering([T0, T0.AddMinutes(20)]);
+        var html = LightCurveChart.Render("band 1", new LightCurveSeries("band 1", [new(T0, 0, 0.5, 0.01, 3), new(T0.AddMinutes(20), 0, -0.2, 0.01, 4)], []),
+            time, "/i/", logFlux: true);
+        Assert.Single(Regex.Matches(html, "class=\"pt "));
+        Assert.Contains("1 point(s) with flux ≤ 0 cannot be drawn on the log axis", html);
+        Assert.Contains("integrated flux (Jy), log", html);
+    }
+
+    [Fact]
+    public void TheCombinedPlotDrawsEveryBandInItsOwnColour()
+    {
+        var time = TimeAxis.Covering([T0, T0.AddMinutes(20)]);
+        var other = new LightCurveSeries("band 2", [new(T0.AddMinutes(15), 0, 0.3, 0.01, 5)], []);
+        var svg = LightCurveChart.RenderCombined("All bands", [Flare(), other], time, "/i/");
+        Assert.Equal(4, Regex.Matches(svg, "class=\"pt [^\"]*band0\"").Count);
+        Assert.Single(Regex.Matches(svg, "class=\"pt [^\"]*band1\""));
+        Assert.Contains(">band 2</text>", svg);
+    }
+
+    [Fact]
+    public void ALegendAboveTheFrameWrapsIntoAsManyRowsAsItNeeds()
+    {
+        Assert.Equal(1, SvgPlot.LegendRowsFor(760, ["detection", "forced fit"]));
+        var labels = Enumerable.Repeat("before first detection (3 × image rms)", 3).ToList();
+        Assert.Equal(2, SvgPlot.LegendRowsFor(760, labels));
+        var plot = new SvgPlot(760, 340, "t", "x", "y", SvgPlot.LegendRowsFor(760, labels));
+        Assert.Equal(30 + 2 * 18 + 8, plot.YPixels.End);
     }
 }

@@ -63,11 +63,15 @@ public abstract class SurveySite : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(int width = ViewportWidth)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = ViewportWidth, Height = ViewportHeight } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = ViewportHeight } });
         return await context.NewPageAsync();
     }
+
+    /// <summary>One text from the catalogue the site reads (e.g. an image's path).</summary>
+    public Task<string> TextAsync(string sql, params object[] parameters) =>
+        Catalogue.ReadAsync(q => q.SingleAsync(sql, r => r.GetString(0), "no row", parameters), CancellationToken.None);
 
     /// <summary>One number from the catalogue the site reads (the database's table names on either kind), for checking what the pages show.</summary>
     public Task<long> ScalarAsync(string sql, params object[] parameters) =>

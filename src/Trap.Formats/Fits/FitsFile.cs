@@ -44,6 +44,21 @@ public static class FitsFile
     public static (FitsImageHdu Hdu, float[] Pixels) ReadImagePlane(Stream stream, string name, long plane)
         => FromStream(stream, input => ReadPlane(input, name, plane));
 
+    /// <summary>Opens the image HDU for reading chosen rows of plane <paramref name="plane"/> (<see cref="FitsRowReader"/>).</summary>
+    public static FitsRowReader OpenRows(string path, long plane = 0)
+    {
+        var stream = Open(path);
+        try
+        {
+            return new FitsRowReader(stream, path, plane);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>The primary header alone, whatever the HDU holds (for header-only files such as
     /// a header whose image data were stripped to one pixel).</summary>
     public static FitsHeader ReadPrimaryHeader(string path)

@@ -39,6 +39,8 @@ public sealed class ParquetCatalogue : ReadOnlyCatalogue
     /// <summary>The dataset folder.</summary>
     public string Folder { get; }
 
+    public override string? OutputFolder => Folder;
+
     public override string Source => Folder + " (Parquet, through DuckDB)";
 
     public override async Task<T> ReadAsync<T>(Func<CatalogueQuery, Task<T>> work, CancellationToken cancellation)

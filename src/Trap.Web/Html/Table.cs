@@ -3,19 +3,30 @@ using System.Text;
 namespace Trap.Web.Html;
 
 /// <summary>One column of a list: header, plain text of a row (used for HTML and CSV alike), optional link.</summary>
-public sealed record Column<T>(string Header, Func<T, string> Value, Func<T, string?>? Link = null, bool Numeric = false, string? Title = null);
+/// <remarks>
+/// <paramref name="Sort"/>: the column's key in ?sort= when the list can be sorted by it (<see cref="SortOrder"/>).
+/// <paramref name="Html"/>: the cell as HTML the page built (e.g. a stamp), used instead of the encoded text; CSV keeps the text.
+/// </remarks>
+public sealed record Column<T>(string Header, Func<T, string> Value, Func<T, string?>? Link = null, bool Numeric = false, string? Title = null,
+                               string? Sort = null, Func<T, string>? Html = null);
 
 /// <summary>Renders rows as an HTML table or as CSV (RFC 4180) from the same column list, so the two never disagree.</summary>
 public static class Table
 {
-    public static string Html<T>(IReadOnlyList<Column<T>> columns, IEnumerable<T> rows, string id, Func<T, string?>? rowClass = null)
+    /// <summary>The table; with <paramref name="sorting"/>, the headers of sortable columns link to that order.</summary>
+    public static string Html<T>(IReadOnlyList<Column<T>> columns, IEnumerable<T> rows, string id, Func<T, string?>? rowClass = null,
+                                 (PageRequest Request, SortOrder Order)? sorting = null)
     {
         var html = new StringBuilder("<div class=\"scroll\"><table id=\"").Append(HtmlText.Encode(id)).Append("\"><thead><tr>");
         foreach (var column in columns)
         {
             html.Append("<th").Append(column.Numeric ? " class=\"num\"" : "")
                 .Append(column.Title is null ? "" : " title=\"" + HtmlText.Encode(column.Title) + "\"")
-                .Append('>').Append(HtmlText.Encode(column.Header)).Append("</th>");
+                .Append('>')
+                .Append(sorting is { } sort && column.Sort is { } key
+                    ? HtmlText.Link(sort.Order.Link(sort.Request, key), column.Header + sort.Order.Arrow(key), "sort")
+                    : HtmlText.Encode(column.Header))
+                .Append("</th>");
         }
         html.Append("</tr></thead><tbody>");
         var count = 0;
@@ -29,7 +40,7 @@ public static class Table
                 var text = column.Value(row);
                 var link = column.Link?.Invoke(row);
                 html.Append(column.Numeric ? "<td class=\"num\">" : "<td>")
-                    .Append(link is null ? HtmlText.Encode(text) : HtmlText.Link(link, text)).Append("</td>");
+                    .Append(column.Html is { } cell ? cell(row) : link is null ? HtmlText.Encode(text) : HtmlText.Link(link, text)).Append("</td>");
             }
             html.Append("</tr>");
         }

@@ -39,6 +39,28 @@ public sealed class RequestInput(IQueryCollection query)
         return value;
     }
 
+    /// <summary>A right ascension in decimal degrees or sexagesimal hours (<see cref="Sexagesimal"/>), 0–360°.</summary>
+    public double? RightAscension(string name) => Angle(name, hours: true, 0, 360, "degrees (187.25) or hours:minutes:seconds (12:29:06.7)");
+
+    /// <summary>A declination in decimal or sexagesimal degrees (<see cref="Sexagesimal"/>), −90–90°.</summary>
+    public double? Declination(string name) => Angle(name, hours: false, -90, 90, "degrees (-2.05) or degrees:minutes:seconds (-02:03:08.6)");
+
+    private double? Angle(string name, bool hours, double min, double max, string forms)
+    {
+        var text = Text(name);
+        if (text is null) return null;
+        var value = Sexagesimal.ToDegrees(text, hours);
+        if (value is not { } degrees || !double.IsFinite(degrees))
+        {
+            throw new BadInputException($"Parameter '{name}' must be in {forms}; got '{text}'.");
+        }
+        if (degrees < min || degrees > max)
+        {
+            throw new BadInputException($"Parameter '{name}' must lie between {Show(min)}° and {Show(max)}°; got '{text}' ({Show(degrees)}°).");
+        }
+        return degrees;
+    }
+
     public int? Integer(string name, int min, int max)
     {
         var text = Text(name);

@@ -43,26 +43,34 @@ public static class CataloguePage
         vm.lightcurve_max_jy, vm.lightcurve_avg_jy, vm.newsource_type, vm.sigma_rms_min, vm.sigma_rms_max, cn.distance_deg, cd.class
         """;
 
+    /// <summary>The SQL each sortable column's key stands for (keys come from <see cref="Columns"/>, never from the request).</summary>
+    private static readonly Dictionary<string, string> SortSql = new()
+    {
+        ["id"] = "rc.runcat_id", ["ra"] = "rc.wm_ra_deg", ["dec"] = "rc.wm_dec_deg", ["distance"] = "cn.distance_deg", ["datapoints"] = "rc.datapoints",
+        ["v"] = "vm.v_int", ["eta"] = "vm.eta_int", ["significance"] = "vm.eta_int_significance", ["max"] = "vm.lightcurve_max_jy",
+        ["avg"] = "vm.lightcurve_avg_jy", ["sigmamin"] = "vm.sigma_rms_min", ["sigmamax"] = "vm.sigma_rms_max",
+    };
+
     private static Column<Row>[] Columns(long dataset, BandList bands, bool cone)
     {
         var columns = new List<Column<Row>>
         {
-            new("Id", r => Fmt.Int(r.Id), r => $"/datasets/{dataset}/sources/{r.Id}", true),
-            new("RA (deg)", r => Fmt.Deg(r.Ra), Numeric: true),
-            new("Dec (deg)", r => Fmt.Deg(r.Dec), Numeric: true),
-            new("Datapoints", r => Fmt.Int(r.Datapoints), Numeric: true),
+            new("Id", r => Fmt.Int(r.Id), r => $"/datasets/{dataset}/sources/{r.Id}", true, Sort: "id"),
+            new("RA (deg)", r => Fmt.Deg(r.Ra), Numeric: true, Sort: "ra"),
+            new("Dec (deg)", r => Fmt.Deg(r.Dec), Numeric: true, Sort: "dec"),
+            new("Datapoints", r => Fmt.Int(r.Datapoints), Numeric: true, Sort: "datapoints"),
             new("Band", r => r.Band is { } b ? bands.Label(b) : ""),
-            new("V_int", r => Fmt.G(r.V), Numeric: true),
-            new("η_int", r => Fmt.G(r.Eta), Numeric: true),
-            new("η significance", r => Fmt.G(r.Significance), Numeric: true, Title: "1 − Q_χ²(η(N−1); N−1)"),
-            new("Max f_int (Jy)", r => Fmt.G(r.Max), Numeric: true),
-            new("Avg f_int (Jy)", r => Fmt.G(r.Avg), Numeric: true),
+            new("V_int", r => Fmt.G(r.V), Numeric: true, Sort: "v"),
+            new("η_int", r => Fmt.G(r.Eta), Numeric: true, Sort: "eta"),
+            new("η significance", r => Fmt.G(r.Significance), Numeric: true, Title: "1 − Q_χ²(η(N−1); N−1)", Sort: "significance"),
+            new("Max f_int (Jy)", r => Fmt.G(r.Max), Numeric: true, Sort: "max"),
+            new("Avg f_int (Jy)", r => Fmt.G(r.Avg), Numeric: true, Sort: "avg"),
             new("New source type", r => r.NewType switch { 0 => "0 possible", 1 => "1 likely", { } t => Fmt.Int(t), _ => "" }),
-            new("σ_rms_min", r => Fmt.G(r.SigmaMin), Numeric: true),
-            new("σ_rms_max", r => Fmt.G(r.SigmaMax), Numeric: true),
+            new("σ_rms_min", r => Fmt.G(r.SigmaMin), Numeric: true, Sort: "sigmamin"),
+            new("σ_rms_max", r => Fmt.G(r.SigmaMax), Numeric: true, Sort: "sigmamax"),
             new("Candidate", r => r.Class ?? ""),
         };
-        if (cone) columns.Insert(3, new("Distance (deg)", r => Fmt.G(r.Distance, 5), Numeric: true));
+        if (cone) columns.Insert(3, new("Distance (deg)", r => Fmt.G(r.Distance, 5), Numeric: true, Sort: "distance"));
         return columns.ToArray();
     }
 
@@ -70,8 +78,8 @@ public static class CataloguePage
     {
         var id = request.RouteId("dataset", "dataset id");
         var input = request.Input;
-        var ra = input.Number("ra", 0, 360);
-        var dec = input.Number("dec", -90, 90);
+        var ra = input.RightAscension("ra");
+        var dec = input.Declination("dec");
         var radius = input.Number("radius", 1e-6, MaxRadiusDeg);
         var coneGiven = new[] { ra, dec, radius }.Count(v => v is not null);
         if (coneGiven is 1 or 2) throw new BadInputException("A cone search needs all of ra, dec and radius (degrees).");
@@ -84,13 +92,16 @@ public static class CataloguePage
         var page = input.Page();
         var csv = input.WantsCsv();
         object?[] filter = [id, ra, dec, radius, vMin, vMax, etaMin, etaMax, minPoints, newOnly];
+        // Sortable columns are the same whatever the bands; the cone's distance only with a cone.
+        var sort = SortOrder.From(input, Columns(id, new BandList([]), radius is not null));
+        var order = sort.Key is { } key ? $"{SortSql[key]} {(sort.Descending ? "DESC" : "ASC")} NULLS LAST, rc.runcat_id" : "cn.distance_deg NULLS LAST, rc.runcat_id";
 
         var (dataset, bands, rows, total) = await request.ReadAsync(async q =>
         {
             var d = await DatasetName.LoadAsync(q, id);
             var b = await BandList.LoadAsync(q, id);
             var sql = string.Format(CultureInfo.InvariantCulture, From, Fields) + " " + Filter +
-                      "\nORDER BY cn.distance_deg NULLS LAST, rc.runcat_id LIMIT $11::bigint OFFSET $12";
+                      "\nORDER BY " + order + " LIMIT $11::bigint OFFSET $12";
             var list = await q.ListAsync(sql, r => new Row(r.Long("runcat_id"), r.Double("wm_ra_deg"), r.Double("wm_dec_deg"), r.Int("datapoints"),
                 r.NullableInt("band_id"), r.NullableDouble("v_int"), r.NullableDouble("eta_int"), r.NullableDouble("eta_int_significance"),
                 r.NullableDouble("lightcurve_max_jy"), r.NullableDouble("lightcurve_avg_jy"), r.NullableInt("newsource_type"),
@@ -104,10 +115,10 @@ public static class CataloguePage
 
         var body = new StringBuilder();
         body.Append(FormFields.Open(dataset.Path + "/sources"))
-            .Append("<fieldset><legend>Cone search (deg)</legend>")
-            .Append(FormFields.Text("ra", "RA", input.Text("ra"), "0–360"))
-            .Append(FormFields.Text("dec", "Dec", input.Text("dec"), "−90–90"))
-            .Append(FormFields.Text("radius", "Radius", input.Text("radius"), "e.g. 0.1"))
+            .Append("<fieldset><legend>Cone search (degrees or h:m:s, d:m:s)</legend>")
+            .Append(FormFields.Text("ra", "RA", input.Text("ra"), "187.25 or 12:29:06.7"))
+            .Append(FormFields.Text("dec", "Dec", input.Text("dec"), "2.05 or +02:03:08"))
+            .Append(FormFields.Text("radius", "Radius (deg)", input.Text("radius"), "e.g. 0.1"))
             .Append("</fieldset><fieldset><legend>Variability</legend>")
             .Append(FormFields.Text("vmin", "V ≥", input.Text("vmin")))
             .Append(FormFields.Text("vmax", "V ≤", input.Text("vmax")))
@@ -120,7 +131,7 @@ public static class CataloguePage
         body.Append("<p class=\"note\">V and η are the integrated-flux metrics of each source's band chosen by the varmetric rule " +
                     "(latest observed band with the largest flux); every band's values are on the source page.</p>");
         body.Append(Pager.Render(request, page, rows.Count, total));
-        body.Append(Table.Html(columns, rows, "catalogue"));
+        body.Append(Table.Html(columns, rows, "catalogue", sorting: (request, sort)));
         return PageRequest.Html(PageLayout.Render("Catalogue of " + dataset.Name, body.ToString(), id, "/sources"));
     }
 }

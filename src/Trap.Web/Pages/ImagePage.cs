@@ -2,11 +2,16 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Trap.Web.Data;
 using Trap.Web.Html;
+using Trap.Web.Pixels;
 using Trap.Web.Plots;
 
 namespace Trap.Web.Pages;
 
-/// <summary>One image: every stored column, its QC verdict and rejections, a map of its sources and the extracted-source table.</summary>
+/// <summary>
+/// One image: every stored column, its QC verdict and rejections, its pixels (a binned preview from the
+/// FITS file, or a note saying why they cannot be shown) with its sources drawn over them, and the
+/// extracted-source table in pages.
+/// </summary>
 public static class ImagePage
 {
     private sealed record Source(long Id, int ExtractType, double Ra, double Dec, double X, double Y, double DetSigma, double FPeak,
@@ -39,11 +44,13 @@ public static class ImagePage
         var id = request.RouteId("dataset", "dataset id");
         var imageId = request.RouteId("image", "image id");
         var csv = request.Input.WantsCsv();
-        var (dataset, bands, facts, width, height, rejections, sources) = await request.ReadAsync(async q =>
+        var page = request.Input.Page();
+        var (dataset, bands, (facts, width, height, url), rejections, sources) = await request.ReadAsync(async q =>
         {
             var d = await DatasetName.LoadAsync(q, id);
             var b = await BandList.LoadAsync(q, id);
-            var (f, w, h) = await q.SingleAsync("SELECT * FROM image WHERE dataset_id = $1 AND image_id = $2", r => (ImageFacts(r, b), r.NullableInt("width_px") ?? 0, r.NullableInt("height_px") ?? 0),
+            var f = await q.SingleAsync("SELECT * FROM image WHERE dataset_id = $1 AND image_id = $2",
+                r => (ImageFacts(r, b), r.NullableInt("width_px") ?? 0, r.NullableInt("height_px") ?? 0, r.Text("url")),
                 $"Dataset {id} has no image {imageId}.", id, imageId);
             var rej = await q.ListAsync("SELECT reason_id, reason, comment FROM rejection WHERE dataset_id = $1 AND image_id = $2 ORDER BY reason_id",
                 r => new Rejection(r.Int("reason_id"), r.Text("reason"), r.Text("comment")), id, imageId);
@@ -56,7 +63,7 @@ public static class ImagePage
                 r.Double("y_pix"), r.Double("det_sigma"), r.Double("f_peak_jy"), r.Double("f_peak_err_jy"), r.Double("f_int_jy"),
                 r.Double("f_int_err_jy"), r.Double("semimajor_arcsec"), r.Double("semiminor_arcsec"), r.Double("pa_deg"), r.Double("reduced_chisq"),
                 r.NullableLong("runcat_id")), id, imageId);
-            return (d, b, f, w, h, rej, s);
+            return (d, b, f, rej, s);
         });
         var columns = SourceColumns(id);
         if (csv) return PageRequest.Csv($"dataset-{id}-image-{imageId}-sources.csv", Table.Csv(columns, sources));
@@ -69,9 +76,18 @@ public static class ImagePage
             ? "<p><span class=\"badge ok\">accepted</span></p>"
             : "<p><span class=\"badge bad\">rejected</span></p><ul>" + string.Concat(rejections.Select(r =>
                 "<li>" + HtmlText.Encode($"{r.Reason} (reason {r.ReasonId})" + (r.Comment.Length > 0 ? ": " + r.Comment : "")) + "</li>")) + "</ul>");
-        body.Append("<h2>Sources on the image</h2>").Append(SourceMap(id, width, height, sources));
-        body.Append("<p>").Append(HtmlText.Link(request.WithQuery(("format", "csv")), "CSV")).Append("</p>");
-        body.Append(Table.Html(columns, sources, "sources"));
+        var file = ImageFile.Locate(url);
+        body.Append("<h2>Sources on the image</h2>");
+        if (!file.IsReachable) body.Append("<p class=\"error missing-pixels\">").Append(HtmlText.Encode(file.Problem)).Append("</p>");
+        body.Append("<div id=\"image-map\">").Append(SourceMap(id, imageId, width, height, file.IsReachable, sources)).Append("</div>");
+        if (file.IsReachable)
+        {
+            body.Append("<p class=\"note\">Pixels from ").Append(HtmlText.Encode(url)).Append(", shown from the ")
+                .Append(HtmlText.Encode($"{DisplayRange.LowPercentile}th to the {DisplayRange.HighPercentile}th percentile"))
+                .Append(" (black to white), binned to at most ").Append(ImagePreview.MaxSide).Append(" pixels a side; north up if the image is.</p>");
+        }
+        body.Append(Pager.Render(request, page, sources.Skip(Pager.Offset(page)).Take(Pager.Size).Count(), sources.Count));
+        body.Append(Table.Html(columns, sources.Skip(Pager.Offset(page)).Take(Pager.Size), "sources"));
         return PageRequest.Html(PageLayout.Render($"Image {imageId} of {dataset.Name}", body.ToString(), id, "/images"));
     }
 
@@ -97,13 +113,23 @@ public static class ImagePage
         ("Sources", Fmt.OptionalInt(r.NullableInt("n_sources"))),
     ];
 
-    /// <summary>The sources at their pixel positions (blind and forced marked apart), each linked to its catalogue source.</summary>
-    private static string SourceMap(long dataset, int width, int height, IReadOnlyList<Source> sources)
+    /// <summary>
+    /// The sources at their pixel positions (blind and forced marked apart), each linked to its catalogue
+    /// source, over the image's binned pixels when its file can be read. Pixel i spans i − ½ .. i + ½.
+    /// </summary>
+    private static string SourceMap(long dataset, long imageId, int width, int height, bool withPixels, IReadOnlyList<Source> sources)
     {
-        var side = 520;
-        var plot = new SvgPlot(side, side, "Extracted sources (pixel positions)", "x (pixel)", "y (pixel)");
-        plot.X = new LinearScale(0, Math.Max(width, 1), plot.XPixels.Start, plot.XPixels.End);
-        plot.Y = new LinearScale(0, Math.Max(height, 1), plot.YPixels.Start, plot.YPixels.End);
+        var (w, h) = (Math.Max(width, 1), Math.Max(height, 1));
+        var frame = 640.0;
+        var plot = new SvgPlot((int)frame + 90, (int)Math.Round(frame * Math.Min(h / (double)w, 2)) + 80,
+            withPixels ? "Pixels and extracted sources" : "Extracted sources (pixel positions)", "x (pixel)", "y (pixel)");
+        plot.X = new LinearScale(-0.5, w - 0.5, plot.XPixels.Start, plot.XPixels.End);
+        plot.Y = new LinearScale(-0.5, h - 0.5, plot.YPixels.Start, plot.YPixels.End);
+        if (withPixels)
+        {
+            var (bin, previewWidth, previewHeight) = ImagePreview.Layout(w, h);
+            plot.SetBackground($"/datasets/{dataset}/images/{imageId}/preview.png", -0.5, -0.5, previewWidth * bin - 0.5, previewHeight * bin - 0.5);
+        }
         foreach (var s in sources)
         {
             var kind = ExtractKind.Of(s.ExtractType);

@@ -46,6 +46,7 @@ public static class SourcePage
         var id = request.RouteId("dataset", "dataset id");
         var runcat = request.RouteId("runcat", "catalogue source id");
         var csv = request.Input.WantsCsv();
+        var logFlux = request.Input.Flag("logflux");
         var data = await request.ReadAsync(async q =>
         {
             var d = await DatasetName.LoadAsync(q, id);
@@ -93,14 +94,15 @@ public static class SourcePage
                     ("Points (forced fraction)", $"{Fmt.Int(r.Int("n_points"))} ({Fmt.G(r.Double("forced_fraction"), 2)})"),
                     ("Peak f_int (Jy) at (UTC)", $"{Fmt.G(r.Double("peak_f_int_jy"))} at {Fmt.Utc(r.Utc("peak_utc"))}"), ("VOEvent IVORN", r.Text("ivorn")),
                 }, id, runcat);
-            return (Dataset: d, Bands: b, Source: s, Fluxes: fluxes, History: history, Metrics: metrics, Candidate: candidate);
+            var images = await SourceImages.LoadAsync(q, id, runcat, s.Ra, s.Dec);
+            return (Dataset: d, Bands: b, Source: s, Fluxes: fluxes, History: history, Metrics: metrics, Candidate: candidate, Images: images);
         });
         var historyColumns = HistoryColumns(id, data.Bands);
         if (csv) return PageRequest.Csv($"dataset-{id}-source-{runcat}-lightcurve.csv", Table.Csv(historyColumns, data.History));
 
         var s = data.Source;
         var body = new StringBuilder();
-        body.Append("<p>").Append(ExternalLinks.Both(s.Ra, s.Dec)).Append(" · ")
+        body.Append("<p>").Append(ExternalLinks.All(s.Ra, s.Dec)).Append(" · ")
             .Append(HtmlText.Link($"{data.Dataset.Path}/sources?ra={Fmt.Deg(s.Ra)}&dec={Fmt.Deg(s.Dec)}&radius=0.1", "neighbours within 0.1°"))
             .Append("</p>");
         body.Append(HtmlText.Facts([
@@ -110,20 +112,46 @@ public static class SourcePage
             ("Datapoints", Fmt.Int(s.Datapoints)), ("Forced fits", Fmt.Int(s.ForcedFits)), ("Monitored", s.Monitored ? "yes" : "no"),
             ("First source", Fmt.Int(s.FirstSource)),
         ]));
-        if (data.Candidate.Count > 0) body.Append("<h2>Transient candidate</h2>").Append(HtmlText.Facts(data.Candidate[0]));
+        if (data.Candidate.Count > 0)
+        {
+            body.Append("<h2>Transient candidate</h2>").Append(HtmlText.Facts(data.Candidate[0]));
+            var ivorn = data.Candidate[0].First(f => f.Item1 == "VOEvent IVORN").Item2;
+            body.Append("<p>").Append(VoEventFile.Find(request.OutputFolder, ivorn) is not null
+                ? HtmlText.Link($"/datasets/{id}/sources/{runcat}/voevent.xml", "Download the VOEvent (XML)", "voevent")
+                : HtmlText.Encode("The VOEvent file is in the run's output folder (voevents/); the database keeps its IVORN.")).Append("</p>");
+        }
         body.Append("<h2>Variability</h2>");
         if (data.Metrics.Count > 0) body.Append(HtmlText.Facts(data.Metrics[0]));
         body.Append(Table.Html(FluxColumns(data.Bands), data.Fluxes, "fluxes"));
-        body.Append("<h2>Light curves</h2><div id=\"lightcurves\">");
-        var time = TimeAxis.Covering(data.History.Select(a => a.Time).ToList());
-        foreach (var band in data.History.GroupBy(a => a.Band).OrderBy(g => g.Key))
+        body.Append("<h2>Postage stamps</h2>").Append(StampGallery.Render(id, s.Ra, s.Dec, Epochs(data.Images, data.History), data.Bands));
+        body.Append("<h2>Light curves</h2><p>")
+            .Append(HtmlText.Link(request.WithQuery(("logflux", logFlux ? null : "1")), logFlux ? "linear flux axis" : "log flux axis")).Append("</p>");
+        var series = data.History.GroupBy(a => a.Band).OrderBy(g => g.Key).Select(band => new LightCurveSeries("Band " + data.Bands.Label(band.Key),
+            band.Select(a => new LightCurvePoint(a.Time, a.ExtractType, a.FInt, a.FIntErr, a.ImageId)).ToList(),
+            data.Images.Where(i => i.Before && i.Band == band.Key && i.RmsQc is not null)
+                .Select(i => new DetectionLimit(i.Start, LightCurveChart.UpperLimitSigmas * i.RmsQc!.Value, i.ImageId)).ToList())).ToList();
+        var time = TimeAxis.Covering([.. data.History.Select(a => a.Time), .. series.SelectMany(b => b.Limits).Select(l => l.TimeUtc)]);
+        var imagePrefix = $"/datasets/{id}/images/";
+        if (series.Count > 1)
         {
-            var points = band.Select(a => new LightCurvePoint(a.Time, a.ExtractType, a.FInt, a.FIntErr, a.ImageId)).ToList();
-            body.Append("<div class=\"lightcurve\" data-band=\"").Append(band.Key).Append("\">")
-                .Append(LightCurveChart.Render("Band " + data.Bands.Label(band.Key), points, time, $"/datasets/{id}/images/")).Append("</div>");
+            body.Append("<div id=\"combined-lightcurve\">").Append(LightCurveChart.RenderCombined("All bands", series, time, imagePrefix, logFlux)).Append("</div>");
+        }
+        body.Append("<div id=\"lightcurves\">");
+        foreach (var band in series)
+        {
+            body.Append("<div class=\"lightcurve\">").Append(LightCurveChart.Render(band.Label, band, time, imagePrefix, logFlux)).Append("</div>");
         }
         body.Append("</div><h2>Association history</h2><p>").Append(HtmlText.Link(request.WithQuery(("format", "csv")), "CSV")).Append("</p>")
             .Append(Table.Html(historyColumns, data.History, "history"));
         return PageRequest.Html(PageLayout.Render($"Source {runcat} of {data.Dataset.Name}", body.ToString(), id, "/sources"));
+    }
+
+    /// <summary>Each image's stamp epoch: the source's measurement there (its first, if several), or none before its first detection.</summary>
+    private static List<StampEpoch> Epochs(IReadOnlyList<SourceImage> images, IReadOnlyList<Association> history)
+    {
+        var byImage = history.GroupBy(a => a.ImageId).ToDictionary(g => g.Key, g => g.First());
+        return images.Select(i => byImage.TryGetValue(i.ImageId, out var a)
+            ? new StampEpoch(i, ExtractKind.Of(a.ExtractType), a.FPeak)
+            : new StampEpoch(i, null, null)).ToList();
     }
 }

@@ -11,17 +11,26 @@ namespace Trap.Web.Plots;
 /// </summary>
 public sealed class SvgPlot
 {
-    private const double Left = 70, Right = 20, Top = 30, Bottom = 50;
+    private const double Left = 70, Right = 20, TitleHeight = 30, Bottom = 50, LegendRow = 18;
     private const double MarkerRadius = 4;
     private readonly StringBuilder _data = new();
     private readonly StringBuilder _guides = new();
     private readonly List<(Marker Marker, string CssClass, string Label)> _legend = new();
     private static int _nextId;
     private int _verticalGuides;
+    private string _background = "";
     private readonly string _clipId = "clip" + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
 
-    public SvgPlot(int width, int height, string title, string xLabel, string yLabel)
+    private readonly int _legendRowsAbove;
+
+    /// <summary>
+    /// A plot of <paramref name="width"/>×<paramref name="height"/> pixels. With <paramref name="legendRowsAbove"/> &gt; 0 the legend
+    /// is laid out in that many rows between the title and the frame, so it can never cover a point (light curves);
+    /// otherwise it sits in the frame's top-left corner.
+    /// </summary>
+    public SvgPlot(int width, int height, string title, string xLabel, string yLabel, int legendRowsAbove = 0)
     {
+        _legendRowsAbove = legendRowsAbove;
         Width = width;
         Height = height;
         Title = title;
@@ -38,6 +47,9 @@ public sealed class SvgPlot
     public string XLabel { get; }
 
     public string YLabel { get; }
+
+    /// <summary>The frame's top: below the title, and below the legend rows when the legend is above (with room for a limit's arrow).</summary>
+    private double Top => _legendRowsAbove > 0 ? TitleHeight + LegendRow * _legendRowsAbove + 8 : TitleHeight;
 
     /// <summary>The horizontal pixel range data may occupy (left to right).</summary>
     public (double Start, double End) XPixels => (Left, Width - Right);
@@ -97,6 +109,16 @@ public sealed class SvgPlot
                .Append(Text(px + 4, YPixels.End + 12 + 13 * _verticalGuides++, label, "guide-label " + cssClass, "start"));
     }
 
+    /// <summary>A picture (e.g. the image's pixels) filling the data rectangle x0..x1, y0..y1, under everything else.</summary>
+    public void SetBackground(string href, double x0, double y0, double x1, double y1)
+    {
+        RequireScales();
+        var (px0, px1) = (X.ToPixel(x0), X.ToPixel(x1));
+        var (py0, py1) = (Y.ToPixel(y0), Y.ToPixel(y1));
+        _background = $"<image class=\"background\" href=\"{Encode(href)}\" x=\"{Num(Math.Min(px0, px1))}\" y=\"{Num(Math.Min(py0, py1))}\" " +
+                      $"width=\"{Num(Math.Abs(px1 - px0))}\" height=\"{Num(Math.Abs(py1 - py0))}\" preserveAspectRatio=\"none\"/>";
+    }
+
     public void AddLegend(Marker marker, string cssClass, string label) => _legend.Add((marker, cssClass, label));
 
     public string ToSvg()
@@ -109,7 +131,7 @@ public sealed class SvgPlot
            .Append("\" width=\"").Append(Num(Width - Left - Right)).Append("\" height=\"").Append(Num(Height - Top - Bottom)).Append("\"/></clipPath></defs>");
         svg.Append(Text(Width / 2.0, 18, Title, "title", "middle"));
         AppendAxes(svg);
-        svg.Append("<g clip-path=\"url(#").Append(_clipId).Append(")\">").Append(_guides).Append(_data).Append("</g>");
+        svg.Append("<g clip-path=\"url(#").Append(_clipId).Append(")\">").Append(_background).Append(_guides).Append(_data).Append("</g>");
         AppendLegend(svg);
         svg.Append("</svg>");
         return svg.ToString();
@@ -138,17 +160,48 @@ public sealed class SvgPlot
            .Append(") rotate(-90)\">").Append(Encode(YLabel)).Append("</text>");
     }
 
-    private void AppendLegend(StringBuilder svg)
+    /// <summary>How many rows a legend above the frame needs for <paramref name="labels"/> in a plot <paramref name="width"/> wide.</summary>
+    public static int LegendRowsFor(int width, IEnumerable<string> labels) =>
+        Math.Max(1, FlowLegend(width, labels.ToList()).Select(p => p.Row).DefaultIfEmpty(0).Max() + 1);
+
+    /// <summary>Entries flow left to right above the frame, wrapping to a new row when the next would pass the frame's right edge.</summary>
+    private static IEnumerable<(double X, int Row)> FlowLegend(int width, IReadOnlyList<string> labels)
     {
-        var y = Top + 14.0;
-        foreach (var (marker, cssClass, label) in _legend)
+        var (start, end) = (Left + 6, width - Right);
+        var (x, row) = (start, 0);
+        foreach (var label in labels)
         {
-            var x = XPixels.Start + 14;
-            svg.Append("<g class=\"legend ").Append(Encode(cssClass)).Append("\">").Append(Shape(marker, x, y - 4))
-               .Append(Text(x + 10, y, label, "legend-label", "start")).Append("</g>");
-            y += 16;
+            var entryWidth = 24 + 6.2 * label.Length;
+            if (x + entryWidth > end && x > start) (x, row) = (start, row + 1);
+            yield return (x, row);
+            x += entryWidth;
         }
     }
+
+    private void AppendLegend(StringBuilder svg)
+    {
+        if (_legendRowsAbove > 0)
+        {
+            var places = FlowLegend(Width, _legend.Select(l => l.Label).ToList()).ToList();
+            for (var i = 0; i < _legend.Count; i++)
+            {
+                var (marker, cssClass, label) = _legend[i];
+                AppendLegendEntry(svg, marker, cssClass, label, places[i].X, TitleHeight + 12.0 + LegendRow * places[i].Row);
+            }
+            return;
+        }
+        var rowY = Top + 14.0;
+        foreach (var (marker, cssClass, label) in _legend)
+        {
+            AppendLegendEntry(svg, marker, cssClass, label, XPixels.Start + 14, rowY);
+            rowY += LegendRow;
+        }
+    }
+
+    /// <summary>A legend entry whose text has its baseline at <paramref name="y"/>; a limit's arrow (14 px down from its bar) ends level with the text.</summary>
+    private static void AppendLegendEntry(StringBuilder svg, Marker marker, string cssClass, string label, double x, double y) =>
+        svg.Append("<g class=\"legend ").Append(Encode(cssClass)).Append("\">").Append(Shape(marker, x, marker == Marker.UpperLimit ? y - 12 : y - 4))
+           .Append(Text(x + 10, y, label, "legend-label", "start")).Append("</g>");
 
     private static string Shape(Marker marker, double x, double y) => marker switch
     {

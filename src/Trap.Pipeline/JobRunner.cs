@@ -256,7 +256,22 @@ public sealed class JobRunner
     }
 
     /// <summary>An unreadable or duplicate image: everything the plan and the header would give is NULL (docs/outputs.md).</summary>
-    private static ImageRow UnreadableRow(PlannedImage failed) => new() { ImageId = failed.ImageId, Url = failed.Header.Url, Accepted = false };
+    /// <summary>
+    /// The row of an image rejected at planning. A duplicate or an image dropped by the stream had its
+    /// header read: what planning learnt of it is kept (NULL where it learnt nothing).
+    /// </summary>
+    private static ImageRow UnreadableRow(PlannedImage failed)
+    {
+        var header = failed.Header;
+        return new ImageRow
+        {
+            ImageId = failed.ImageId, Url = header.Url, Accepted = false,
+            StartUtc = header.StartUtc == DateTime.MinValue ? null : header.StartUtc,
+            FreqEffHz = NotApplicable.Positive(header.FrequencyHz), FreqBwHz = NotApplicable.Positive(header.BandwidthHz),
+            CentreRaDeg = NotApplicable.Finite(header.CentreRaDeg), CentreDecDeg = NotApplicable.Finite(header.CentreDecDeg),
+            XtrRadiusDeg = NotApplicable.Positive(header.ExtractionRadiusDeg),
+        };
+    }
 
     private static RejectionRow UnreadableRejection(PlannedImage failed)
     {

@@ -162,7 +162,7 @@ public sealed class ClusterEngine : IEngine
                 await MembershipSchema.EnsureAsync(options.ConnectionString, cancellation);
                 await WaitForFirstWorkerAsync(options, cancellation);
                 var builder = Host.CreateApplicationBuilder();
-                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                builder.Logging.SetMinimumLevel(options.LogLevel);
                 builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
                 builder.UseOrleansClient(client => ClusterSettings.ApplyClient(client, options.ClusterId, options.ConnectionString, options.TaskTimeout));
                 var host = builder.Build();

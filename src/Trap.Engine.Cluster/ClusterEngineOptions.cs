@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Trap.Engine.Cluster.Driver;
 
 namespace Trap.Engine.Cluster;
@@ -11,6 +12,9 @@ public sealed record ClusterEngineOptions
     public required string ConnectionString { get; init; }
 
     public SchedulerOptions Scheduler { get; init; } = new();
+
+    /// <summary>The least severe Orleans message shown on the driver's console (<see cref="ClusterLogging"/>).</summary>
+    public LogLevel LogLevel { get; init; } = ClusterLogging.DefaultLevel;
 
     /// <summary>A call to a worker that has not answered after this long counts as failed and is re-run.</summary>
     public TimeSpan TaskTimeout { get; init; } = TimeSpan.FromMinutes(10);

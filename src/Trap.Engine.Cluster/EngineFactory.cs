@@ -53,6 +53,7 @@ public static partial class EngineFactory
         return defaults with
         {
             Scheduler = scheduler,
+            LogLevel = options.LogLevel,
             TaskTimeout = TimeSpan.FromSeconds(Number(conf, ConfKeys.TaskTimeoutSeconds, (int)defaults.TaskTimeout.TotalSeconds)),
         };
     }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Trap.Engine.Cluster;
 
 /// <summary>spark-submit-like settings of a run: --executor-cores and the --conf key=value pairs.</summary>
@@ -8,4 +10,7 @@ public sealed record EngineOptions
 
     /// <summary>--conf pairs the engines read (<see cref="ConfKeys"/>; other keys are refused).</summary>
     public IReadOnlyDictionary<string, string> Conf { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The least severe message of the cluster's libraries (Orleans) shown on the console (--log-level).</summary>
+    public LogLevel LogLevel { get; init; } = ClusterLogging.DefaultLevel;
 }

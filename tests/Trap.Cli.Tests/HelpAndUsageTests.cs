@@ -65,6 +65,7 @@ public sealed class HelpAndUsageTests
     [InlineData("simulate", "--out", "x", "--threads", "0")]
     [InlineData("cluster", "status", "--jobs", "0", "--cluster-id", "c")]
     [InlineData("help", "nosuch")]
+    [InlineData("run", "job", "--log-level", "loud")]
     public void MistakesAreUsageErrorsThatPointToHelp(params string[] args)
     {
         var outcome = CommandLine.Trap(args);

@@ -67,9 +67,12 @@ public class WireTests
         {
             ExecutorCores = 5,
             Conf = new Dictionary<string, string> { ["trap.db"] = "Host=db;Database=trap", ["trap.task.maxAttempts"] = "7", ["trap.task.timeoutSeconds"] = "90" },
+            LogLevel = Microsoft.Extensions.Logging.LogLevel.Debug,
         });
-        Assert.Equal(("survey-a", "Host=db;Database=trap", 5, 7, TimeSpan.FromSeconds(90)),
-            (options.ClusterId, options.ConnectionString, options.Scheduler.ExecutorCores, options.Scheduler.MaxAttempts, options.TaskTimeout));
+        Assert.Equal(("survey-a", "Host=db;Database=trap", 5, 7, TimeSpan.FromSeconds(90), Microsoft.Extensions.Logging.LogLevel.Debug),
+            (options.ClusterId, options.ConnectionString, options.Scheduler.ExecutorCores, options.Scheduler.MaxAttempts, options.TaskTimeout, options.LogLevel));
+        // Orleans' warnings (stack traces when a worker leaves) stay off the console unless asked for.
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, EngineFactory.ClusterOptions("c", new EngineOptions { Conf = new Dictionary<string, string> { ["trap.db"] = "Host=db" } }).LogLevel);
         Assert.IsType<ClusterEngine>(EngineFactory.Create("trap://survey-a", new EngineOptions { Conf = new Dictionary<string, string> { ["trap.db"] = "Host=db" } }));
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using Trap.Storage.Connection;
 
 namespace Trap.Cli.Commands;
@@ -14,13 +15,22 @@ public static class CliOptions
         HelpName = "CONN",
     };
 
-    /// <summary>--master: where a job runs.</summary>
     /// <summary>--replace: load over a dataset of the same name that another job (another job.cfg) loaded (docs/database.md).</summary>
     public static Option<bool> Replace() => new("--replace")
     {
         Description = "replace a dataset of the same name even when it was loaded from another job (without it such a load is refused)",
     };
 
+    /// <summary>--log-level: how much of the cluster libraries' (Orleans') own logging reaches the console.</summary>
+    public static Option<LogLevel> LogLevel() => new("--log-level")
+    {
+        Description = "the least severe message of the cluster libraries (Orleans) to show: Error (default), Warning, Information, Debug or Trace; " +
+                      "Trap's own progress lines are always shown",
+        HelpName = "LEVEL",
+        DefaultValueFactory = _ => Trap.Engine.Cluster.ClusterLogging.DefaultLevel,
+    };
+
+    /// <summary>--master: where a job runs.</summary>
     public static Option<string> Master() => new("--master")
     {
         Description = "local (1 core), local[*] (all cores), local[N], or trap://CLUSTER_ID (that cluster's workers)",

@@ -19,6 +19,7 @@ public static class RunCommand
         var job = new Argument<string>("JOB_FOLDER") { Description = "the job folder holding job.cfg (start one with trap init), or a .cfg file" };
         var output = new Option<string?>("--output") { Description = "write the dataset here instead of [job] output", HelpName = "DIR" };
         var master = CliOptions.Master();
+        var logLevel = CliOptions.LogLevel();
         var executorCores = new Option<int?>("--executor-cores") { Description = "tasks in flight per worker on a cluster (default 2)", HelpName = "N" }.AtLeast(1);
         var conf = new Option<string[]>("--conf")
         {
@@ -40,7 +41,7 @@ public static class RunCommand
             "catalogue database when one is given. Exit status: 0 done, 1 failed, 2 usage error, 3 output written but not every VOEvent " +
             "delivered, 130 interrupted (the previous output is left as it was)")
         {
-            job, output, master, executorCores, conf, database, passwordFile, noDatabase, replace, dryRun, append,
+            job, output, master, executorCores, conf, database, passwordFile, noDatabase, replace, dryRun, append, logLevel,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -48,6 +49,7 @@ public static class RunCommand
             {
                 ExecutorCores = parse.GetValue(executorCores),
                 Conf = (parse.GetValue(conf) ?? []).Select(ConfPair).ToDictionary(p => p.Key, p => p.Value),
+                LogLevel = parse.GetValue(logLevel),
             };
             var databaseOption = parse.GetValue(database);
             InlinePassword.WarnIfAny("run", "--database", databaseOption);

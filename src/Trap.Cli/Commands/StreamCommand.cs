@@ -35,11 +35,12 @@ public static class StreamCommand
             DefaultValueFactory = _ => new StreamOptions().MaxBacklogImages,
         };
         var master = CliOptions.Master();
+        var logLevel = CliOptions.LogLevel();
         var command = new Command("stream",
             "process a job's images as they arrive, a timestep once it is complete, until Ctrl-C; the dataset grows by atomic commits and " +
             "equals a batch run over the same images; restarted, it continues where the dataset ends (docs/streaming.md)")
         {
-            job, feeds, incoming, wait, backlog, master,
+            job, feeds, incoming, wait, backlog, master, logLevel,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -62,7 +63,7 @@ public static class StreamCommand
             var receiving = receivers.Select(r => r.RunAsync(stop.Token)).ToArray();
             try
             {
-                await using var engine = RunCommand.CreateEngine(parse.GetValue(master)!, new());
+                await using var engine = RunCommand.CreateEngine(parse.GetValue(master)!, new() { LogLevel = parse.GetValue(logLevel) });
                 await new StreamRunner(engine, progress, new StreamOptions { TimestepWait = TimeSpan.FromSeconds(seconds), MaxBacklogImages = parse.GetValue(backlog) })
                     .RunAsync(jobFolder, stop.Token);
             }

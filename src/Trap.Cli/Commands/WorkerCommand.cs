@@ -15,9 +15,10 @@ public static class WorkerCommand
         var gatewayPort = new Option<int?>("--gateway-port") { Description = "gateway port (default: --port + 1, or any free port)", HelpName = "P" }.AtLeast(0);
         var address = new Option<string?>("--address") { Description = "the address other nodes reach this worker at (default: this host's)", HelpName = "HOST" };
         var assembly = new Option<string[]>("--assembly") { Description = "an assembly with more task types to load (repeatable)", HelpName = "PATH" };
+        var logLevel = CliOptions.LogLevel();
         var command = new Command("worker", "join a cluster as a worker and run its tasks until stopped")
         {
-            clusterId, db, cores, port, gatewayPort, address, assembly,
+            clusterId, db, cores, port, gatewayPort, address, assembly, logLevel,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -32,6 +33,7 @@ public static class WorkerCommand
                 GatewayPort = parse.GetValue(gatewayPort) ?? (silo > 0 ? silo + 1 : 0),
                 Address = parse.GetValue(address),
                 Assemblies = parse.GetValue(assembly) ?? [],
+                LogLevel = parse.GetValue(logLevel),
             };
             await WorkerHost.RunAsync(options, Console.Out, cancellation);
             return ExitCodes.Ok;

@@ -20,7 +20,7 @@ public static class WorkerHost
         }
         await MembershipSchema.EnsureAsync(options.ConnectionString, cancellation);
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.UseOrleans(silo => silo.ConfigureTrapWorker(options));
         using var host = builder.Build();
         await host.StartAsync(cancellation);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Trap.Engine.Cluster.Worker;
 
 /// <summary>What `trap worker` is told: which cluster to join, where its membership lives, its cores and ports.</summary>
@@ -21,4 +23,7 @@ public sealed record WorkerOptions
 
     /// <summary>Extra assemblies with task classes (beyond the ones the `trap` executable references).</summary>
     public IReadOnlyList<string> Assemblies { get; init; } = Array.Empty<string>();
+
+    /// <summary>The least severe Orleans message shown on the worker's console (<see cref="ClusterLogging"/>).</summary>
+    public LogLevel LogLevel { get; init; } = ClusterLogging.DefaultLevel;
 }

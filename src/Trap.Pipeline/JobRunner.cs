@@ -215,9 +215,9 @@ public sealed class JobRunner
             MonitorId = m.Position.Id, RaDeg = m.Position.RaDeg, DecDeg = m.Position.DecDeg, Name = m.Name,
             RuncatId = monitorRuncats.TryGetValue(m.Position.Id, out var runcat) ? runcat : null,
         }));
-        var candidates = await CandidateStage.RunAsync(folder, config,
+        var candidates = await StageAsync("candidates", catalogue.Count, "catalogue sources", () => CandidateStage.RunAsync(_engine, context, folder, work.Root, config,
             new CandidateInputs(context.JobName, plan.Bands, imageRows, tables.SelectMany(t => t.NewSources).ToList(), catalogue,
-                tables.SelectMany(t => t.Fluxes).ToList()), DateTime.UtcNow);
+                tables.SelectMany(t => t.Fluxes).ToList()), DateTime.UtcNow, cancellation));
         counts.Candidates = candidates.Count;
         return counts;
     }

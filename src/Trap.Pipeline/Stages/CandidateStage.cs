@@ -1,4 +1,5 @@
 using Trap.Alerts;
+using Trap.Engine;
 using Trap.Pipeline.Configuration;
 using Trap.Pipeline.Output;
 using Trap.Pipeline.Output.Rows;
@@ -17,15 +18,17 @@ namespace Trap.Pipeline.Stages;
 public static class CandidateStage
 {
     /// <summary>Runs the stage on a dataset folder whose associations and extracted_sources are written.</summary>
-    public static async Task<IReadOnlyList<Candidate>> RunAsync(string folder, JobConfig config, CandidateInputs inputs, DateTime createdUtc)
+    /// <param name="workFolder">The run's working folder: the background grids the backward fits interpolate.</param>
+    public static async Task<IReadOnlyList<Candidate>> RunAsync(IEngine engine, JobContext context, string folder, string workFolder, JobConfig config,
+        CandidateInputs inputs, DateTime createdUtc, CancellationToken cancellation)
     {
         var search = config.TransientSearch;
         var images = inputs.Images.ToDictionary(i => i.ImageId);
         var catalogue = inputs.Catalogue.ToDictionary(c => c.RuncatId);
         var selected = CandidateSelector.Select(Metrics(inputs, images), search);
         var lightCurves = await LightCurvesAsync(folder, selected, images, config.Extraction);
-        var selections = BackwardPhotometry.Confirm(selected, lightCurves, images,
-            catalogue.ToDictionary(c => c.Key, c => (c.Value.RaDeg, c.Value.DecDeg)), config);
+        var selections = await BackwardPhotometry.ConfirmAsync(engine, context, workFolder, selected, lightCurves, images,
+            catalogue.ToDictionary(c => c.Key, c => (c.Value.RaDeg, c.Value.DecDeg)), config, cancellation);
         var brightSources = new BrightSourceIndex(inputs.Fluxes
             .GroupBy(f => f.RuncatId)
             .Where(g => catalogue.ContainsKey(g.Key))

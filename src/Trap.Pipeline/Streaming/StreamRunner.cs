@@ -59,7 +59,8 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
             if (ready is { } until)
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                var dropped = DropOverBacklog(pending.Where(p => p.StartUtc <= until).ToList());
+                // Unreadable files (no start time) cost nothing to reject and are never dropped.
+                var dropped = DropOverBacklog(pending.Where(p => p.StartUtc <= until && p.StartUtc != DateTime.MinValue).ToList());
                 await new JobRunner(engine, progress).RunAsync(jobFolder, cancellation: cancellation, append: true, imagesUntilUtc: until, dropped: dropped);
                 Runs++;
                 BatchCommitted?.Invoke(until, DateTime.UtcNow);

@@ -64,8 +64,8 @@ public static class FitsReadBenchmark
             copyTimes.Add(copy);
             readTimes.Add(fits);
         }
-        var copyMs = Median(copyTimes);
-        var readMs = Median(readTimes);
+        var copyMs = BenchStatistics.Median(copyTimes);
+        var readMs = BenchStatistics.Median(readTimes);
         var megabytes = fileBytes / 1e6;
         var ratio = readMs / copyMs;
         Console.WriteLine($"{size + "²",-10} {megabytes,8:F2} {copyMs,8:F2} {megabytes / copyMs * 1e3,10:F0} {readMs,8:F2} {megabytes / readMs * 1e3,10:F0} {1e3 / readMs,14:F1} {ratio,10:F2}");
@@ -79,12 +79,5 @@ public static class FitsReadBenchmark
         var watch = Stopwatch.StartNew();
         work();
         return watch.Elapsed.TotalMilliseconds;
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        var middle = values.Count / 2;
-        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 }

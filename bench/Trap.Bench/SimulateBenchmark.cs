@@ -27,8 +27,8 @@ public static class SimulateBenchmark
             };
             var survey = new Survey(spec);
             survey.Render(0); // warm-up: JIT and the cached noise spectrum
-            var render = Median(Enumerable.Range(1, runs).Select(i => Time(() => survey.Render(i).Pixels.Length)));
-            var white = Median(Enumerable.Range(1, runs).Select(i => Time(() => WhiteNoise(size * size, i))));
+            var render = BenchStatistics.Median(Enumerable.Range(1, runs).Select(i => Time(() => survey.Render(i).Pixels.Length)));
+            var white = BenchStatistics.Median(Enumerable.Range(1, runs).Select(i => Time(() => WhiteNoise(size * size, i))));
             Console.WriteLine($"{size + "²",-10} {render,10:F1} {1000.0 / render,14:F1} {white,9:F1} {render / white,13:F2}");
             if (size == 1024) worst1024 = render;
         }
@@ -50,11 +50,5 @@ public static class SimulateBenchmark
         var clock = Stopwatch.StartNew();
         GC.KeepAlive(work());
         return clock.Elapsed.TotalMilliseconds;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
     }
 }

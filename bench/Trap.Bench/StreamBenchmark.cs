@@ -40,8 +40,8 @@ public static class StreamBenchmark
         var sustained = files.Count / (commits[^1].CommittedUtc - first).TotalSeconds;
         var quarter = Math.Max(1, latencies.Count / 4);
         Console.WriteLine($"  sustained {sustained:F1} images/s (target >= 48; offered {rate}) in {commits.Count} batches");
-        Console.WriteLine($"  latency last image -> commit: median {Median(latencies):F2} s (target <= 1), first quarter {Median(latencies.Take(quarter)):F2} s, " +
-                          $"last quarter {Median(latencies.TakeLast(quarter)):F2} s; peak managed heap {peakMb:F0} MB");
+        Console.WriteLine($"  latency last image -> commit: median {BenchStatistics.Median(latencies):F2} s (target <= 1), first quarter {BenchStatistics.Median(latencies.Take(quarter)):F2} s, " +
+                          $"last quarter {BenchStatistics.Median(latencies.TakeLast(quarter)):F2} s; peak managed heap {peakMb:F0} MB");
 
         var batchRate = files.Count / BatchSeconds(job, Path.Combine(survey, "stream-batch")).GetAwaiter().GetResult();
         Console.WriteLine($"  batch run over the same images: {batchRate:F1} images/s; stream/batch {sustained / batchRate:F2}");
@@ -107,11 +107,5 @@ public static class StreamBenchmark
         return arrivals.GroupBy(a => starts[a.Key]).OrderBy(g => g.Key)
             .Select(g => (commits.First(c => c.Until >= g.Key).CommittedUtc - g.Max(a => a.Value)).TotalSeconds)
             .ToList();
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2];
     }
 }

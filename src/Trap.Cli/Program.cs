@@ -25,7 +25,11 @@ public static class Program
         };
         try
         {
-            return await parse.InvokeAsync(invocation);
+            // System.CommandLine may answer an interrupt itself (130) once the cancelled action has ended,
+            // before the action's OperationCanceledException reaches the catch below: say so either way.
+            var code = await parse.InvokeAsync(invocation);
+            if (code == ExitCodes.Interrupted) SayInterrupted(name);
+            return code;
         }
         catch (CliUsageException error)
         {
@@ -34,7 +38,7 @@ public static class Program
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine($"{name}: interrupted; a run's previous output is left as it was");
+            SayInterrupted(name);
             return ExitCodes.Interrupted;
         }
         catch (Exception error) when (error is Trap.Pipeline.Configuration.JobConfigException or Trap.Images.ImageFormatException
@@ -46,6 +50,8 @@ public static class Program
             return ExitCodes.Failed;
         }
     }
+
+    private static void SayInterrupted(string name) => Console.Error.WriteLine($"{name}: interrupted; a run's previous output is left as it was");
 
     /// <summary>"trap db load" for the command the line names, for messages.</summary>
     private static string CommandPath(ParseResult parse)

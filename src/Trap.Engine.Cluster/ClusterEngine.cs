@@ -6,6 +6,7 @@ using Trap.Engine.Cluster.Driver;
 using Trap.Engine.Cluster.Membership;
 using Trap.Engine.Cluster.Status;
 using Trap.Engine.Cluster.Wire;
+using Trap.Storage.Connection;
 
 namespace Trap.Engine.Cluster;
 
@@ -36,7 +37,7 @@ public sealed class ClusterEngine : IEngine
         _options = options;
         _schedulerOptions = options.Scheduler;
         _tasksPerSlot = options.TasksPerSlot;
-        _progress = new JobProgressStore(options.ConnectionString, options.ClusterId);
+        _progress = new JobProgressStore(options.Database, options.ClusterId);
         Parallelism = options.Scheduler.ExecutorCores;
     }
 
@@ -159,17 +160,17 @@ public sealed class ClusterEngine : IEngine
             if (_workers is null)
             {
                 var options = _options!;
-                await MembershipSchema.EnsureAsync(options.ConnectionString, cancellation);
+                await MembershipSchema.EnsureAsync(options.Database, cancellation);
                 await WaitForFirstWorkerAsync(options, cancellation);
                 var builder = Host.CreateApplicationBuilder();
                 builder.Logging.SetMinimumLevel(options.LogLevel);
                 builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-                builder.UseOrleansClient(client => ClusterSettings.ApplyClient(client, options.ClusterId, options.ConnectionString, options.TaskTimeout));
+                builder.UseOrleansClient(client => ClusterSettings.ApplyClient(client, options.ClusterId, options.Database, options.TaskTimeout));
                 var host = builder.Build();
                 await host.StartAsync(cancellation);
                 _host = host;
                 _workers = new OrleansWorkers(host.Services.GetRequiredService<IClusterClient>());
-                _directory = new MembershipWorkerDirectory(options.ConnectionString, options.ClusterId);
+                _directory = new MembershipWorkerDirectory(options.Database, options.ClusterId);
             }
             return _workers;
         }
@@ -183,12 +184,12 @@ public sealed class ClusterEngine : IEngine
     private static async Task WaitForFirstWorkerAsync(ClusterEngineOptions options, CancellationToken cancellation)
     {
         var deadline = DateTime.UtcNow + options.Scheduler.NoWorkerTimeout;
-        while ((await ClusterStatusReader.LiveWorkersAsync(options.ConnectionString, options.ClusterId, cancellation)).Count == 0)
+        while ((await ClusterStatusReader.LiveWorkersAsync(options.Database, options.ClusterId, cancellation)).Count == 0)
         {
             if (DateTime.UtcNow > deadline)
             {
                 throw new ClusterException(
-                    $"no worker of cluster '{options.ClusterId}' is live in the database ({ConnectionStrings.Describe(options.ConnectionString)}) " +
+                    $"no worker of cluster '{options.ClusterId}' is live in the database ({options.Database}) " +
                     $"after {options.Scheduler.NoWorkerTimeout.TotalSeconds:0} s; start workers with cluster/start-worker.sh " +
                     "(or `trap worker --cluster-id ID --db CONNSTRING`) using the same cluster id and database");
             }

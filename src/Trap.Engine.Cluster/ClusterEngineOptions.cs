@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Trap.Engine.Cluster.Driver;
+using Trap.Storage.Connection;
 
 namespace Trap.Engine.Cluster;
 
@@ -8,8 +9,8 @@ public sealed record ClusterEngineOptions
 {
     public required string ClusterId { get; init; }
 
-    /// <summary>The PostgreSQL database holding the cluster's membership (Npgsql connection string).</summary>
-    public required string ConnectionString { get; init; }
+    /// <summary>The PostgreSQL database holding the cluster's membership.</summary>
+    public required DatabaseSettings Database { get; init; }
 
     public SchedulerOptions Scheduler { get; init; } = new();
 

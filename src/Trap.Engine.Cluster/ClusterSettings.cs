@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Trap.Storage.Connection;
 
 namespace Trap.Engine.Cluster;
 
@@ -20,10 +21,10 @@ public static class ClusterSettings
         options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
     }
 
-    public static void ApplyClient(IClientBuilder client, string clusterId, string connectionString, TimeSpan taskTimeout)
+    public static void ApplyClient(IClientBuilder client, string clusterId, DatabaseSettings database, TimeSpan taskTimeout)
     {
         client.Configure<ClusterOptions>(o => { o.ClusterId = clusterId; o.ServiceId = ServiceId; });
-        client.UseAdoNetClustering(o => { o.Invariant = Invariant; o.ConnectionString = connectionString; });
+        client.UseAdoNetClustering(o => { o.Invariant = Invariant; o.ConnectionString = database.ConnectionString; });
         // New workers become gateways the driver can use within a second.
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = taskTimeout);

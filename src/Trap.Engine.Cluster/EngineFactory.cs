@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Trap.Engine.Cluster.Driver;
+using Trap.Storage.Connection;
 
 namespace Trap.Engine.Cluster;
 
@@ -35,11 +36,11 @@ public static partial class EngineFactory
     public static ClusterEngineOptions ClusterOptions(string clusterId, EngineOptions options)
     {
         var conf = options.Conf;
-        var db = conf.GetValueOrDefault(ConfKeys.Database) ?? Environment.GetEnvironmentVariable("TRAP_DATABASE_URL");
+        var db = conf.GetValueOrDefault(ConfKeys.Database) ?? Environment.GetEnvironmentVariable(DatabaseSettings.EnvironmentVariable);
         if (string.IsNullOrWhiteSpace(db))
         {
             throw new ArgumentException(
-                $"--master trap://{clusterId} needs the cluster's database: pass --conf trap.db=CONNSTRING or set TRAP_DATABASE_URL " +
+                $"--master trap://{clusterId} needs the cluster's database: pass --conf trap.db=CONNSTRING (or a postgresql:// URL) or set " + DatabaseSettings.EnvironmentVariable + " " +
                 "(cluster/postgres.sh start prints a local one)");
         }
         var scheduler = new SchedulerOptions();
@@ -49,7 +50,7 @@ public static partial class EngineFactory
             MaxAttempts = Number(conf, ConfKeys.TaskMaxAttempts, scheduler.MaxAttempts),
             NoWorkerTimeout = TimeSpan.FromSeconds(Number(conf, ConfKeys.WaitForWorkersSeconds, (int)scheduler.NoWorkerTimeout.TotalSeconds)),
         };
-        var defaults = new ClusterEngineOptions { ClusterId = clusterId, ConnectionString = db };
+        var defaults = new ClusterEngineOptions { ClusterId = clusterId, Database = DatabaseSettings.Parse(db) };
         return defaults with
         {
             Scheduler = scheduler,

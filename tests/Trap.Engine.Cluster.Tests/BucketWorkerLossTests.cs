@@ -100,7 +100,7 @@ public sealed class BucketWorkerLossTests : IDisposable
     }
 
     private static Task<IReadOnlyList<JobRow>> Jobs(WorkerProcesses cluster) =>
-        ClusterStatusReader.JobsAsync(cluster.ConnectionString, cluster.ClusterId, 10);
+        ClusterStatusReader.JobsAsync(cluster.Database, cluster.ClusterId, 10);
 
     private static async Task WaitUntil(Func<Task<bool>> condition, TimeSpan timeout)
     {

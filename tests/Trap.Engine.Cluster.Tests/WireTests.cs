@@ -70,10 +70,22 @@ public class WireTests
             LogLevel = Microsoft.Extensions.Logging.LogLevel.Debug,
         });
         Assert.Equal(("survey-a", "Host=db;Database=trap", 5, 7, TimeSpan.FromSeconds(90), Microsoft.Extensions.Logging.LogLevel.Debug),
-            (options.ClusterId, options.ConnectionString, options.Scheduler.ExecutorCores, options.Scheduler.MaxAttempts, options.TaskTimeout, options.LogLevel));
+            (options.ClusterId, options.Database.ConnectionString, options.Scheduler.ExecutorCores, options.Scheduler.MaxAttempts, options.TaskTimeout, options.LogLevel));
         // Orleans' warnings (stack traces when a worker leaves) stay off the console unless asked for.
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, EngineFactory.ClusterOptions("c", new EngineOptions { Conf = new Dictionary<string, string> { ["trap.db"] = "Host=db" } }).LogLevel);
         Assert.IsType<ClusterEngine>(EngineFactory.Create("trap://survey-a", new EngineOptions { Conf = new Dictionary<string, string> { ["trap.db"] = "Host=db" } }));
+    }
+
+    [Fact]
+    public void TheClusterDatabaseMayBeAPostgresqlUrlAsEverywhereElse()
+    {
+        var options = EngineFactory.ClusterOptions("survey-a", new EngineOptions
+        {
+            Conf = new Dictionary<string, string> { ["trap.db"] = "postgresql://trap:s3cret@db.example.org:6543/membership" },
+        });
+        Assert.Equal(("db.example.org", 6543, "membership"), (options.Database.Host, options.Database.Port, options.Database.Database));
+        Assert.Contains("Username=trap", options.Database.ConnectionString);
+        Assert.DoesNotContain("s3cret", options.Database.ToString());
     }
 
     [Theory]

@@ -1,7 +1,7 @@
-using Xunit.Abstractions;
 using Trap.Engine.Cluster.Driver;
 using Trap.Engine.Cluster.Status;
 using Trap.Engine.Contract;
+using Xunit.Abstractions;
 
 namespace Trap.Engine.Cluster.Tests;
 
@@ -59,8 +59,8 @@ public class WorkerProcessTests
 
         Log("job done");
         // The cluster declared the victim dead in the membership table, and the job's progress was recorded.
-        await WaitUntil(async () => (await ClusterStatusReader.LiveWorkersAsync(cluster.ConnectionString, cluster.ClusterId)).Count == 2);
-        var job = Assert.Single(await ClusterStatusReader.JobsAsync(cluster.ConnectionString, cluster.ClusterId, 10));
+        await WaitUntil(async () => (await ClusterStatusReader.LiveWorkersAsync(cluster.Database, cluster.ClusterId)).Count == 2);
+        var job = Assert.Single(await ClusterStatusReader.JobsAsync(cluster.Database, cluster.ClusterId, 10));
         Assert.Equal(("kill-test", "finished", "map GateFileSquare"), (job.JobName, job.State, job.Stage));
         Log("victim declared dead");
         Assert.Equal(job.TasksTotal, job.TasksDone);
@@ -97,7 +97,7 @@ public class WorkerProcessTests
     internal static ClusterEngineOptions Options(WorkerProcesses cluster) => new()
     {
         ClusterId = cluster.ClusterId,
-        ConnectionString = cluster.ConnectionString,
+        Database = cluster.Database,
         // A call that lands on a worker being killed is retried after this instead of Orleans' 10 minutes.
         TaskTimeout = TimeSpan.FromSeconds(30),
         Scheduler = new SchedulerOptions { ExecutorCores = 2, RefreshInterval = TimeSpan.FromMilliseconds(200) },

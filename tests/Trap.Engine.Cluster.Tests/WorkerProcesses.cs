@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 using Trap.Engine.Contract;
+using Trap.Storage.Connection;
 
 namespace Trap.Engine.Cluster.Tests;
 
@@ -23,6 +24,8 @@ public sealed class WorkerProcesses : IAsyncDisposable
     public string ClusterId { get; } = "test-" + Guid.NewGuid().ToString("N")[..12];
 
     public string ConnectionString { get; }
+
+    public DatabaseSettings Database => DatabaseSettings.Parse(ConnectionString);
 
     public static string RepositoryRoot { get; } = FindRoot();
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Trap.Engine.Cluster.Status;
+using Trap.Storage.Connection;
 
 namespace Trap.Cli.Commands;
 
@@ -15,17 +16,18 @@ public static class ClusterCommand
     /// <summary>--db CONN: the cluster's membership database, else $TRAP_DATABASE_URL.</summary>
     internal static Option<string?> MembershipDatabase() => new("--db")
     {
-        Description = "the cluster's PostgreSQL database (default: $TRAP_DATABASE_URL; keep the password in PGPASSWORD or PGPASSFILE)",
+        Description = "the cluster's PostgreSQL database, a connection string or postgresql:// URL (default: $TRAP_DATABASE_URL; keep the password in PGPASSWORD or PGPASSFILE)",
         HelpName = "CONNSTRING",
     };
 
-    /// <summary>The membership database from --db or the environment; a usage error when neither is set.</summary>
-    internal static string MembershipDatabase(ParseResult parse, Option<string?> db)
+    /// <summary>The membership database from --db or the environment (a connection string or postgresql:// URL); a usage error when neither is set.</summary>
+    internal static DatabaseSettings MembershipDatabase(ParseResult parse, Option<string?> db)
     {
         var value = parse.GetValue(db);
         InlinePassword.WarnIfAny(parse.CommandResult.Command.Name, "--db", value);
-        return value ?? Environment.GetEnvironmentVariable("TRAP_DATABASE_URL")
-               ?? throw new CliUsageException("option --db is required (or set TRAP_DATABASE_URL)");
+        var text = value ?? Environment.GetEnvironmentVariable(DatabaseSettings.EnvironmentVariable)
+                   ?? throw new CliUsageException($"option --db is required (or set {DatabaseSettings.EnvironmentVariable})");
+        return DatabaseSettings.Parse(text);
     }
 
     private static Command Status()
@@ -37,10 +39,10 @@ public static class ClusterCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var id = parse.GetValue(clusterId)!;
-            var connection = MembershipDatabase(parse, db);
-            await ClusterStatusReader.EnsureSchemaAsync(connection);
-            var workers = await ClusterStatusReader.LiveWorkersAsync(connection, id);
-            var recent = await ClusterStatusReader.JobsAsync(connection, id, parse.GetValue(jobs));
+            var database = MembershipDatabase(parse, db);
+            await ClusterStatusReader.EnsureSchemaAsync(database);
+            var workers = await ClusterStatusReader.LiveWorkersAsync(database, id);
+            var recent = await ClusterStatusReader.JobsAsync(database, id, parse.GetValue(jobs));
             Print(id, workers, recent, DateTime.UtcNow);
             return ExitCodes.Ok;
         });

@@ -26,7 +26,7 @@ public static class WorkerCommand
             var options = new WorkerOptions
             {
                 ClusterId = parse.GetValue(clusterId)!,
-                ConnectionString = ClusterCommand.MembershipDatabase(parse, db),
+                Database = ClusterCommand.MembershipDatabase(parse, db),
                 Cores = parse.GetValue(cores),
                 SiloPort = silo,
                 // Next to the silo port by default, so one --port per worker on a shared host is enough.

@@ -1,6 +1,7 @@
 using System.Net;
 using Orleans.Runtime;
 using Trap.Engine.Cluster.Status;
+using Trap.Storage.Connection;
 
 namespace Trap.Engine.Cluster.Driver;
 
@@ -10,18 +11,18 @@ namespace Trap.Engine.Cluster.Driver;
 /// </summary>
 public sealed class MembershipWorkerDirectory : IWorkerDirectory
 {
-    private readonly string _connectionString;
+    private readonly DatabaseSettings _database;
     private readonly string _clusterId;
 
-    public MembershipWorkerDirectory(string connectionString, string clusterId)
+    public MembershipWorkerDirectory(DatabaseSettings database, string clusterId)
     {
-        _connectionString = connectionString;
+        _database = database;
         _clusterId = clusterId;
     }
 
     public async Task<IReadOnlyList<string>> LiveWorkersAsync(CancellationToken cancellation)
     {
-        var rows = await ClusterStatusReader.LiveWorkersAsync(_connectionString, _clusterId, cancellation);
+        var rows = await ClusterStatusReader.LiveWorkersAsync(_database, _clusterId, cancellation);
         return rows
             .Select(r => SiloAddress.New(IPAddress.Parse(r.Address), r.Port, r.Generation).ToParsableString())
             .OrderBy(s => s, StringComparer.Ordinal)

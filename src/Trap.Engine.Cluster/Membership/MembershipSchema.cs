@@ -1,4 +1,5 @@
 using Npgsql;
+using Trap.Storage.Connection;
 
 namespace Trap.Engine.Cluster.Membership;
 
@@ -14,11 +15,11 @@ public static class MembershipSchema
 
     private static readonly string[] ScriptNames = { "membership-schema.sql", "job-progress-schema.sql" };
 
-    public static async Task EnsureAsync(string connectionString, CancellationToken cancellation = default)
+    public static async Task EnsureAsync(DatabaseSettings database, CancellationToken cancellation = default)
     {
         try
         {
-            await using var connection = new NpgsqlConnection(connectionString);
+            await using var connection = new NpgsqlConnection(database.ConnectionString);
             await connection.OpenAsync(cancellation);
             await using var transaction = await connection.BeginTransactionAsync(cancellation);
             await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SchemaLockId})", connection, transaction))
@@ -35,7 +36,7 @@ public static class MembershipSchema
         catch (Exception e) when (e is NpgsqlException or ArgumentException)
         {
             throw new ClusterException(
-                $"cannot create the cluster tables in the database ({ConnectionStrings.Describe(connectionString)}): {e.Message}. " +
+                $"cannot create the cluster tables in the database ({database}): {e.Message}. " +
                 "Check the connection string (--db or TRAP_DATABASE_URL) and that the user may create tables.", e);
         }
     }

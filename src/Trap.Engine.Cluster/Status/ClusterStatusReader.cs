@@ -1,5 +1,6 @@
 using Npgsql;
 using Trap.Engine.Cluster.Membership;
+using Trap.Storage.Connection;
 
 namespace Trap.Engine.Cluster.Status;
 
@@ -9,10 +10,10 @@ public static class ClusterStatusReader
     private const int ActiveStatus = 3; // Orleans SiloStatus.Active
 
     /// <summary>Creates the cluster tables when missing (a status query on a fresh database lists nothing).</summary>
-    public static Task EnsureSchemaAsync(string connectionString, CancellationToken cancellation = default) =>
-        MembershipSchema.EnsureAsync(connectionString, cancellation);
+    public static Task EnsureSchemaAsync(DatabaseSettings database, CancellationToken cancellation = default) =>
+        MembershipSchema.EnsureAsync(database, cancellation);
 
-    public static async Task<IReadOnlyList<WorkerRow>> LiveWorkersAsync(string connectionString, string clusterId, CancellationToken cancellation = default)
+    public static async Task<IReadOnlyList<WorkerRow>> LiveWorkersAsync(DatabaseSettings database, string clusterId, CancellationToken cancellation = default)
     {
         const string sql = """
             SELECT SiloName, HostName, Address, Port, Generation, coalesce(ProxyPort, 0), StartTime, IAmAliveTime
@@ -21,14 +22,14 @@ public static class ClusterStatusReader
             ORDER BY StartTime, Address, Port
             """;
         var rows = new List<WorkerRow>();
-        await Query(connectionString, sql, clusterId, cancellation, reader => rows.Add(new WorkerRow(
+        await Query(database, sql, clusterId, cancellation, reader => rows.Add(new WorkerRow(
             reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5),
             reader.GetDateTime(6), reader.GetDateTime(7))), ("active", ActiveStatus));
         return rows;
     }
 
     /// <summary>Running jobs, then the most recent finished or failed ones.</summary>
-    public static async Task<IReadOnlyList<JobRow>> JobsAsync(string connectionString, string clusterId, int recent, CancellationToken cancellation = default)
+    public static async Task<IReadOnlyList<JobRow>> JobsAsync(DatabaseSettings database, string clusterId, int recent, CancellationToken cancellation = default)
     {
         const string sql = """
             SELECT job_id, job_name, driver_host, state, stage, tasks_done, tasks_total, retries, started_at, updated_at,
@@ -39,7 +40,7 @@ public static class ClusterStatusReader
             LIMIT @limit
             """;
         var rows = new List<JobRow>();
-        await Query(connectionString, sql, clusterId, cancellation, reader =>
+        await Query(database, sql, clusterId, cancellation, reader =>
         {
             // A running job whose driver stopped its heartbeat is dead: say so, whatever its row says.
             var lost = reader.GetString(3) == "running" && reader.GetDouble(12) > JobProgressStore.DriverLostAfter.TotalSeconds;
@@ -52,12 +53,12 @@ public static class ClusterStatusReader
     }
 
     private static async Task Query(
-        string connectionString, string sql, string clusterId, CancellationToken cancellation,
+        DatabaseSettings database, string sql, string clusterId, CancellationToken cancellation,
         Action<NpgsqlDataReader> read, (string Name, int Value) extra)
     {
         try
         {
-            await using var connection = new NpgsqlConnection(connectionString);
+            await using var connection = new NpgsqlConnection(database.ConnectionString);
             await connection.OpenAsync(cancellation);
             await using var command = new NpgsqlCommand(sql, connection);
             command.Parameters.AddWithValue("cluster", clusterId);
@@ -71,7 +72,7 @@ public static class ClusterStatusReader
         catch (NpgsqlException e)
         {
             throw new ClusterException(
-                $"cannot read the cluster status from the database ({ConnectionStrings.Describe(connectionString)}): {e.Message}", e);
+                $"cannot read the cluster status from the database ({database}): {e.Message}", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using Trap.Engine.Cluster.Driver;
+using Trap.Storage.Connection;
 
 namespace Trap.Engine.Cluster.Status;
 
@@ -20,7 +21,7 @@ public sealed class JobProgressStore : IAsyncDisposable
 
     private static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
 
-    private readonly string _connectionString;
+    private readonly DatabaseSettings _database;
     private readonly string _clusterId;
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly List<string> _timings = new();
@@ -32,9 +33,9 @@ public sealed class JobProgressStore : IAsyncDisposable
     private int _retriesBefore;
     private bool _warned;
 
-    public JobProgressStore(string connectionString, string clusterId)
+    public JobProgressStore(DatabaseSettings database, string clusterId)
     {
-        _connectionString = connectionString;
+        _database = database;
         _clusterId = clusterId;
         _heartbeat = new Timer(_ => Beat(), null, Heartbeat, Heartbeat);
     }
@@ -94,7 +95,7 @@ public sealed class JobProgressStore : IAsyncDisposable
             var progress = _last!;
             string timings;
             lock (_timings) timings = string.Join("; ", _timings);
-            await using var connection = new NpgsqlConnection(_connectionString);
+            await using var connection = new NpgsqlConnection(_database.ConnectionString);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(sql, connection);
             command.Parameters.AddWithValue("job", JobId);

@@ -2,6 +2,7 @@ using System.Runtime.Loader;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Trap.Engine.Cluster.Membership;
+using Trap.Storage.Connection;
 
 namespace Trap.Engine.Cluster.Worker;
 
@@ -18,7 +19,7 @@ public static class WorkerHost
             }
             AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(path));
         }
-        await MembershipSchema.EnsureAsync(options.ConnectionString, cancellation);
+        await MembershipSchema.EnsureAsync(options.Database, cancellation);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.UseOrleans(silo => silo.ConfigureTrapWorker(options));

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Trap.Storage.Connection;
 
 namespace Trap.Engine.Cluster.Worker;
 
@@ -7,7 +8,8 @@ public sealed record WorkerOptions
 {
     public required string ClusterId { get; init; }
 
-    public required string ConnectionString { get; init; }
+    /// <summary>The PostgreSQL database holding the cluster's membership.</summary>
+    public required DatabaseSettings Database { get; init; }
 
     /// <summary>Tasks run at once on this worker.</summary>
     public int Cores { get; init; } = Environment.ProcessorCount;

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Trap.Storage.Connection;
 
 namespace Trap.Engine.Cluster.Worker;
 
@@ -25,7 +26,7 @@ public static class WorkerSilo
         var siloPort = options.SiloPort > 0 ? options.SiloPort : FreePort();
         var gatewayPort = options.GatewayPort > 0 ? options.GatewayPort : FreePort();
         silo.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = ClusterSettings.ServiceId; });
-        silo.UseAdoNetClustering(o => { o.Invariant = ClusterSettings.Invariant; o.ConnectionString = options.ConnectionString; });
+        silo.UseAdoNetClustering(o => { o.Invariant = ClusterSettings.Invariant; o.ConnectionString = options.Database.ConnectionString; });
         silo.Configure<ClusterMembershipOptions>(ClusterSettings.ApplyMembership);
         silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: true);
         silo.Configure<SiloOptions>(o => o.SiloName = $"trap-worker-{Environment.MachineName}-{Environment.ProcessId}");

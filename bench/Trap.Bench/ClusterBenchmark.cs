@@ -60,8 +60,9 @@ public static class ClusterBenchmark
         }
     }
 
-    private static void WaitForWorkers(string db, string clusterId, int count)
+    private static void WaitForWorkers(string connectionString, string clusterId, int count)
     {
+        var db = Trap.Storage.Connection.DatabaseSettings.Parse(connectionString);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         Trap.Engine.Cluster.Status.ClusterStatusReader.EnsureSchemaAsync(db).GetAwaiter().GetResult();
         while (Trap.Engine.Cluster.Status.ClusterStatusReader.LiveWorkersAsync(db, clusterId).GetAwaiter().GetResult().Count < count)

@@ -3,6 +3,7 @@ using Trap.Images.Accessors;
 using Trap.Pipeline.Configuration;
 using Trap.Pipeline.Planning;
 using Trap.Science.Extraction;
+using Trap.Pipeline.Stages;
 using Trap.Science.Quality;
 
 namespace Trap.Bench;

@@ -1,6 +1,7 @@
 using Trap.Engine;
 using Trap.Images.Accessors;
 using Trap.Pipeline.Configuration;
+using Trap.Pipeline.Stages;
 using Trap.Science.Quality;
 
 namespace Trap.Pipeline.Planning;

@@ -1,7 +1,8 @@
 using Trap.Images;
 using Trap.Images.Accessors;
+using Trap.Science.Quality;
 
-namespace Trap.Science.Quality;
+namespace Trap.Pipeline.Stages;
 
 /// <summary>
 /// An ingested image: the pixels when the accessor could read them, and the QC verdict either way.
@@ -16,8 +17,12 @@ public sealed record IngestedImage(SkyImage? Image, QualityVerdict Verdict) : ID
 }
 
 /// <summary>
-/// The map task's entry point: read an image and run quality control, turning any accessor failure into
-/// a rejection carrying the accessor's message, so one bad file never stops a run.
+/// The map tasks' entry point to an image: read it and run quality control, so one bad file never
+/// stops a run. A format error (the accessors' <see cref="ImageFormatException"/>: bad or missing
+/// header values, truncated or unreadable files) is a rejection with the accessor's message. Any
+/// other exception is a fault in Trap rather than in the file: the image is still rejected (the run
+/// goes on), but the rejection says so and the stack goes to the process's error stream, so the fault
+/// is seen and reported instead of passing for a bad file.
 /// </summary>
 public static class ImageIngest
 {
@@ -41,15 +46,21 @@ public static class ImageIngest
     }
 
     /// <summary>The verdict for an image whose accessor threw <paramref name="error"/> (reading pixels or headers).</summary>
-    public static QualityVerdict Rejected(string path, Exception error) =>
-        ImageQualityControl.Unreadable(path, ReasonFor(error), Explain(path, error));
+    public static QualityVerdict Rejected(string path, Exception error)
+    {
+        if (error is ImageFormatException format) return ImageQualityControl.Unreadable(path, ReasonFor(format.Fault), format.Message);
+        Console.Error.WriteLine($"trap: internal error while reading {path}; the image is rejected and the run goes on:{Environment.NewLine}{error}");
+        return ImageQualityControl.Unreadable(path, RejectReason.Unreadable,
+            $"{path}: internal error while reading the image ({error.GetType().Name}: {error.Message}). This is a fault in Trap, " +
+            "not necessarily in the file: please report it with the stack trace printed on the console.");
+    }
 
     /// <summary>
     /// The accessor refuses images without a usable beam or start time (Trap, unlike TraP, does not
     /// guess them), paths that are not regular files, images beyond the memory budget and implausible
-    /// header values; those get their own reasons. Every other failure is "unreadable".
+    /// header values; those get their own reasons. Every other format error is "unreadable".
     /// </summary>
-    private static RejectReason ReasonFor(Exception e) => (e as ImageFormatException)?.Fault switch
+    private static RejectReason ReasonFor(ImageFault fault) => fault switch
     {
         ImageFault.MissingBeam => RejectReason.MissingBeam,
         ImageFault.MissingStartTime => RejectReason.MissingTime,
@@ -58,9 +69,4 @@ public static class ImageIngest
         ImageFault.ImplausibleHeader => RejectReason.ImplausibleHeader,
         _ => RejectReason.Unreadable,
     };
-
-    private static string Explain(string path, Exception e) =>
-        e is ImageFormatException || e.Message.Contains(path, StringComparison.Ordinal)
-            ? e.Message
-            : $"{e.GetType().Name}: {path}: {e.Message}";
 }

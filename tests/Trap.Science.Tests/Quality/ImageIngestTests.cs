@@ -1,4 +1,5 @@
 using Trap.Images;
+using Trap.Pipeline.Stages;
 using Trap.Science.Quality;
 using static Trap.Science.Tests.Quality.QualityTestImages;
 
@@ -9,14 +10,37 @@ public class ImageIngestTests
     private static readonly ImageQualityControl Qc = new(new QualityConfig());
 
     [Fact]
-    public void ReaderFailureBecomesAnUnreadableRejectionWithTheMessage()
+    public void FormatErrorBecomesARejectionWithTheAccessorsMessage()
     {
-        var result = ImageIngest.Ingest("/data/bad.fits", _ => throw new InvalidDataException("truncated data unit"), Qc);
+        var result = ImageIngest.Ingest("/data/bad.fits", _ => throw new ImageFormatException("/data/bad.fits", "truncated data unit", "Copy the file again"), Qc);
         Assert.Null(result.Image);
         Assert.Null(result.Accepted);
         Assert.Equal(RejectReason.Unreadable, result.Verdict.Rejection!.Reason);
-        Assert.Equal("InvalidDataException: /data/bad.fits: truncated data unit", result.Verdict.Rejection.Explanation);
+        Assert.Equal("/data/bad.fits: truncated data unit. Copy the file again", result.Verdict.Rejection.Explanation);
         Assert.Equal([QualityCheck.Readable], result.Verdict.ChecksRun);
+    }
+
+    [Fact]
+    public void AFaultInTrapStillRejectsTheImageButSaysItIsNotTheFile()
+    {
+        var error = new StringWriter();
+        var console = Console.Error;
+        Console.SetError(error);
+        IngestedImage result;
+        try
+        {
+            result = ImageIngest.Ingest("/data/odd.fits", _ => throw new IndexOutOfRangeException("index 7"), Qc);
+        }
+        finally
+        {
+            Console.SetError(console);
+        }
+        Assert.Equal(RejectReason.Unreadable, result.Verdict.Rejection!.Reason);
+        Assert.Contains("internal error while reading the image (IndexOutOfRangeException: index 7)", result.Verdict.Rejection.Explanation);
+        Assert.Contains("please report it", result.Verdict.Rejection.Explanation);
+        // The stack goes to the console, so the fault is seen rather than passing for a bad file.
+        Assert.Contains("System.IndexOutOfRangeException: index 7", error.ToString());
+        Assert.Contains("/data/odd.fits", error.ToString());
     }
 
     [Fact]

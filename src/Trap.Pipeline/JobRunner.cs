@@ -83,7 +83,7 @@ public sealed class JobRunner
         // Before any work: this run becomes the output's only writer.
         using var output = DatasetFolder.Open(outputFolder);
         JobPlan plan;
-        RunCounts counts;
+        var counts = new RunCounts();
         try
         {
             var work = new WorkFolder(Path.Combine(output.Staging, DatasetFolder.WorkCacheFolder));
@@ -92,14 +92,16 @@ public sealed class JobRunner
             var headers = append ? HeaderCache.Open(new WorkFolder(Path.Combine(outputFolder, DatasetFolder.WorkCacheFolder)), configHash) : HeaderCache.Empty(configHash);
             var drops = new Dictionary<string, string>(dropped ?? new Dictionary<string, string>(), StringComparer.Ordinal);
             if (append) await foreach (var earlier in EarlierDropsAsync(outputFolder)) drops.TryAdd(earlier.Url, earlier.Comment);
-            plan = await ReadPlanAsync(job, cancellation, imagesUntilUtc, headers, read => HeaderCache.Write(work, configHash, read), drops);
+            plan = await StageAsync(counts, "plan", job.MatchedImages.Count, "image files",
+                () => ReadPlanAsync(job, cancellation, imagesUntilUtc, headers, read => HeaderCache.Write(work, configHash, read), drops),
+                p => p.Images.Count, "planned images");
             var manifest = WorkManifest.For(plan, context.ConfigText);
             manifest.Write(work);
             var cache = append ? WorkCache.Open(outputFolder, manifest) : null;
             if (append) _progress.Message(cache is null
                 ? "trap: --append: no earlier work of this configuration in the output; processing every image"
                 : $"trap: --append: {cache.Matching} images are unchanged since the earlier run");
-            counts = await RunStagesAsync(work, cache, output.Staging, context, config, plan, job.Monitors, cancellation);
+            await RunStagesAsync(counts, work, cache, output.Staging, context, config, plan, job.Monitors, cancellation);
             OutputFolders.RemoveAbandonedPartials(output.Staging);
             await WriteDatasetAsync(output.Staging, context, config, plan, counts, clock);
             SentAlerts.CarryOver(outputFolder, output.Staging);
@@ -165,10 +167,9 @@ public sealed class JobRunner
     }
 
     /// <summary>The stages of DESIGN "The job, as data flows": two barriers in all, none per timestep.</summary>
-    private async Task<RunCounts> RunStagesAsync(WorkFolder work, WorkCache? cache, string folder, JobContext context, JobConfig config,
+    private async Task RunStagesAsync(RunCounts counts, WorkFolder work, WorkCache? cache, string folder, JobContext context, JobConfig config,
         JobPlan plan, IReadOnlyList<MonitorList.Entry> monitors, CancellationToken cancellation)
     {
-        var counts = new RunCounts();
         var adopted = new Dictionary<long, ImageSummary>();
         foreach (var image in cache is null ? Array.Empty<PlannedImage>() : plan.Images)
         {
@@ -176,24 +177,28 @@ public sealed class JobRunner
         }
         var images = plan.Images.Where(i => !adopted.ContainsKey(i.ImageId)).Select(i => new ImageWork(i.ImageId, i.Header.Url, work.Root)).ToList();
         _progress.Start(images.Count);
-        var extracted = await StageAsync("extraction", images.Count, "images",
-            () => _engine.MapAsync<ExtractImageTask, ImageWork, ImageSummary>(context, images, cancellation, _progress));
+        var extracted = await StageAsync(counts, "extraction", images.Count, "images",
+            () => _engine.MapAsync<ExtractImageTask, ImageWork, ImageSummary>(context, images, cancellation, _progress),
+            s => s.Sum(i => (long)i.SourceCount), "extracted sources");
         var byId = extracted.ToDictionary(s => s.ImageId);
         var summaries = plan.Images.Select(i => adopted.TryGetValue(i.ImageId, out var s) ? s : byId[i.ImageId]).ToList();
 
         var verdicts = ImageVerdicts.Apply(plan, summaries, config);
         foreach (var (bucket, bucketImages) in verdicts.Buckets) BucketReplay.WriteImages(work, bucket, bucketImages);
         var buckets = verdicts.Buckets.Keys.Select(b => new BucketWork(b, work.Root, folder)).ToList();
-        var requests = await StageAsync("association", buckets.Count, "sky buckets",
-            () => _engine.MapAsync<AssociationTask, BucketWork, BucketRequests>(context, buckets, cancellation));
+        var requests = await StageAsync(counts, "association", buckets.Count, "sky buckets",
+            () => _engine.MapAsync<AssociationTask, BucketWork, BucketRequests>(context, buckets, cancellation),
+            r => r.Sum(b => b.Images.Sum(i => (long)i.Count)), "forced-fit requests");
 
         var fits = requests.SelectMany(r => r.Images).Where(i => cache?.AdoptForcedFits(i.ImageId, work) != true)
             .Select(i => new ForcedFitWork(i.ImageId, i.Url, work.Root)).ToList();
-        await StageAsync("forced fits", fits.Count, "images",
-            () => _engine.MapAsync<ForcedFitTask, ForcedFitWork, ForcedFitSummary>(context, fits, cancellation));
+        await StageAsync(counts, "forced fits", fits.Count, "images",
+            () => _engine.MapAsync<ForcedFitTask, ForcedFitWork, ForcedFitSummary>(context, fits, cancellation),
+            f => f.Sum(i => (long)i.Measured), "forced fits");
 
-        var tables = await StageAsync("catalogue", buckets.Count, "sky buckets",
-            () => _engine.MapAsync<CatalogueTask, BucketWork, BucketTables>(context, buckets, cancellation));
+        var tables = await StageAsync(counts, "catalogue", buckets.Count, "sky buckets",
+            () => _engine.MapAsync<CatalogueTask, BucketWork, BucketTables>(context, buckets, cancellation),
+            t => t.Sum(b => (long)b.Catalogue.Count), "catalogue sources");
         var inline = tables.Sum(t => t.InlineForcedFits);
         if (inline > 0) _progress.Message($"trap: {inline} forced fits made in the catalogue stage (earlier fits of their sources failed)");
         if (buckets.Count == 0) await WriteEmptyBucketTablesAsync(folder);
@@ -215,11 +220,10 @@ public sealed class JobRunner
             MonitorId = m.Position.Id, RaDeg = m.Position.RaDeg, DecDeg = m.Position.DecDeg, Name = m.Name,
             RuncatId = monitorRuncats.TryGetValue(m.Position.Id, out var runcat) ? runcat : null,
         }));
-        var candidates = await StageAsync("candidates", catalogue.Count, "catalogue sources", () => CandidateStage.RunAsync(_engine, context, folder, work.Root, config,
+        var candidates = await StageAsync(counts, "candidates", catalogue.Count, "catalogue sources", () => CandidateStage.RunAsync(_engine, context, folder, work.Root, config,
             new CandidateInputs(context.JobName, plan.Bands, imageRows, tables.SelectMany(t => t.NewSources).ToList(), catalogue,
-                tables.SelectMany(t => t.Fluxes).ToList()), DateTime.UtcNow, cancellation));
+                tables.SelectMany(t => t.Fluxes).ToList()), DateTime.UtcNow, cancellation), c => c.Count, "candidates");
         counts.Candidates = candidates.Count;
-        return counts;
     }
 
     /// <summary>The images earlier runs of a stream dropped from its backlog (none when there is no dataset yet).</summary>
@@ -232,15 +236,24 @@ public sealed class JobRunner
         }
     }
 
-    /// <summary>Runs one stage and says how long it took (the log's stage timings).</summary>
-    private async Task<T> StageAsync<T>(string name, int count, string what, Func<Task<T>> run)
+    /// <summary>
+    /// Runs one stage, says in the log what it took in and gave out and how long it ran, and keeps the
+    /// same as a row of the stages table.
+    /// </summary>
+    private async Task<T> StageAsync<T>(RunCounts counts, string name, long count, string what, Func<Task<T>> run, Func<T, long> outCount, string outWhat)
     {
         var clock = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var result = await run();
         // CPU of this process: on a local engine the stage's own; on a cluster the driver's.
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        _progress.Message($"trap: {name}: {count} {what} in {clock.Elapsed.TotalSeconds:F1} s (CPU {cpu.TotalSeconds:F1} s here)");
+        var produced = outCount(result);
+        _progress.Message($"trap: {name}: {count} {what} → {produced} {outWhat} in {clock.Elapsed.TotalSeconds:F1} s (CPU {cpu.TotalSeconds:F1} s here)");
+        counts.Stages.Add(new StageRow
+        {
+            Position = counts.Stages.Count + 1, Stage = name, RowsIn = count, RowsInKind = what, RowsOut = produced, RowsOutKind = outWhat,
+            WallSeconds = clock.Elapsed.TotalSeconds, DriverCpuSeconds = cpu.TotalSeconds,
+        });
         return result;
     }
 
@@ -324,6 +337,7 @@ public sealed class JobRunner
         {
             Section = s.Section, Key = s.Key, Value = s.Value, Type = s.Type,
         }));
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.Stages, counts.Stages);
         var end = DateTime.UtcNow;
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.Dataset, new[]
         {
@@ -348,5 +362,6 @@ public sealed class JobRunner
         public long CatalogueSources { get; set; }
         public long NewSources { get; set; }
         public int Candidates { get; set; }
+        public List<StageRow> Stages { get; } = new();
     }
 }

@@ -145,6 +145,11 @@ public sealed class SampleRun
     public List<VariabilityRow> Variability { get; } = new();
     public List<MonitorRow> Monitors { get; }
     public List<CandidateRow> Candidates { get; } = new();
+    public List<StageRow> Stages { get; } = new()
+    {
+        new StageRow { Position = 1, Stage = "extraction", RowsIn = 3, RowsInKind = "images", RowsOut = 12, RowsOutKind = "extracted sources", WallSeconds = 0.25, DriverCpuSeconds = 0.5 },
+        new StageRow { Position = 2, Stage = "candidates", RowsIn = 5, RowsInKind = "catalogue sources", RowsOut = 0, RowsOutKind = "candidates", WallSeconds = 0.01, DriverCpuSeconds = 0 },
+    };
 
     /// <summary>The rows of the table with row type <paramref name="rowType"/>.</summary>
     public System.Collections.IEnumerable RowsOf(Type rowType) => rowType.Name switch
@@ -163,10 +168,11 @@ public sealed class SampleRun
         nameof(VariabilityRow) => Variability,
         nameof(MonitorRow) => Monitors,
         nameof(CandidateRow) => Candidates,
+        nameof(StageRow) => Stages,
         _ => throw new ArgumentException("SampleRun has no table of " + rowType.Name),
     };
 
     public DatasetContents Contents() => new DatasetContents(Dataset)
         .Set(Config).Set(Images).Set(Rejections).Set(Bands).Set(Regions).Set(Sources).Set(Catalogue)
-        .Set(Fluxes).Set(Associations).Set(NewSources).Set(Variability).Set(Monitors).Set(Candidates);
+        .Set(Fluxes).Set(Associations).Set(NewSources).Set(Variability).Set(Monitors).Set(Candidates).Set(Stages);
 }

@@ -22,6 +22,7 @@ public static class DatasetTables
     public const string Variability = "variability";
     public const string Monitor = "monitor";
     public const string Candidates = "candidates";
+    public const string Stages = "stages";
 
     /// <summary>Not a table: the folder of VOEvent packets, one XML file per candidate.</summary>
     public const string VoEventsFolder = "voevents";
@@ -42,5 +43,9 @@ public static class DatasetTables
         (Variability, typeof(VariabilityRow)),
         (Monitor, typeof(MonitorRow)),
         (Candidates, typeof(CandidateRow)),
+        (Stages, typeof(StageRow)),
     };
+
+    /// <summary>Tables that describe the run rather than the sky: left out when two datasets are compared.</summary>
+    public static readonly IReadOnlySet<string> RunDescriptions = new HashSet<string>(StringComparer.Ordinal) { Stages };
 }

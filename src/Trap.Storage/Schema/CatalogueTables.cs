@@ -24,6 +24,7 @@ public static class CatalogueTables
         [DatasetTables.Variability] = "varmetric",
         [DatasetTables.Monitor] = "monitor",
         [DatasetTables.Candidates] = "candidate",
+        [DatasetTables.Stages] = "stage",
     };
 
     /// <summary>The database table that holds the output table <paramref name="outputTable"/> (a <see cref="DatasetTables"/> name).</summary>

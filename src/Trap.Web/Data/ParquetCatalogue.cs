@@ -23,7 +23,7 @@ public sealed class ParquetCatalogue : ReadOnlyCatalogue
     public ParquetCatalogue(string folder)
     {
         Folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        var missing = DatasetTables.All.Select(t => t.Name).Where(t => !Directory.Exists(Path.Combine(Folder, t))).ToList();
+        var missing = SkyTables.Where(t => !Directory.Exists(Path.Combine(Folder, t))).ToList();
         if (!Directory.Exists(Folder) || missing.Count > 0)
         {
             throw new DirectoryNotFoundException($"{Folder} is not a Trap dataset (the output folder of trap run): it has no " +
@@ -32,9 +32,12 @@ public sealed class ParquetCatalogue : ReadOnlyCatalogue
         _database = new DuckDBConnection("Data Source=:memory:");
         _database.Open();
         using var command = _database.CreateCommand();
-        command.CommandText = string.Concat(DatasetTables.All.Select(t => View(t.Name))) + Macros.Value;
+        command.CommandText = string.Concat(SkyTables.Select(View)) + Macros.Value;
         command.ExecuteNonQuery();
     }
+
+    /// <summary>The tables the pages read: all but those describing the run (which datasets of earlier versions lack).</summary>
+    private static IEnumerable<string> SkyTables => DatasetTables.All.Select(t => t.Name).Where(t => !DatasetTables.RunDescriptions.Contains(t));
 
     /// <summary>The dataset folder.</summary>
     public string Folder { get; }

@@ -27,6 +27,7 @@ public static class ScoreReport
         Pull(text, "f_int forced", s.ForcedIntPull);
         Line($"eta calibration      median eta_int of {s.SteadyEtaCount} steady sources {s.SteadyEtaMedian:F3}");
         Line($"candidates           precision {s.CandidatePrecision:F3} ({s.RealTransientCandidates} of {s.TransientCandidates}), recall {s.CandidateRecall:F3}, artefacts {s.ArtefactCandidates}");
+        Line($"  {s.UnsearchedTransients} injected transients were detectable only outside the searched area (not counted)");
         foreach (var r in s.Recall)
         {
             Line($"  {r.Kind,-10} recall {r.Recall,6:F3} ({r.Selected} of {r.Total}; {r.RightClass} given their class)");
@@ -39,7 +40,17 @@ public static class ScoreReport
         {
             Line($"  {cls,-10} given to {count,4} {kind}");
         }
-        Line($"scores               highest steady {s.MaxSteadyScore:F3}, lowest transient {s.MinTransientScore:F3}");
+        Line($"scores (no artefacts) highest steady {s.MaxSteadyScore:F3}, lowest transient {s.MinTransientScore:F3}");
+        foreach (var w in s.WrongCandidates)
+        {
+            var c = w.Row;
+            Line($"  wrong    runcat {c.RuncatId} {c.Class} ({c.ClassRule}; {c.SelectedBy}) score {c.Score:F3} is {w.Kind} (true S/N <= {w.TrueMaxSnr:F1}): eta {c.EtaInt:F2} V {c.VInt:F2} new {c.NewsourceType} last/peak {c.LastToPeak:F2} trend {c.TimeTrend:F2} edge {c.EdgeDistanceBeams:F2} forced {c.ForcedFraction:F2}");
+        }
+        foreach (var m in s.MissedTransients)
+        {
+            var why = m.Candidate is { } c ? $"classified {c.Class} ({c.ClassRule}), edge {c.EdgeDistanceBeams:F2}" : m.RuncatId is { } r ? $"catalogue source {r} not selected" : "no catalogue source";
+            Line($"  missed   {m.Kind} {m.SourceId} (true S/N <= {m.TrueMaxSnr:F1}): {why}");
+        }
         return text.ToString();
     }
 

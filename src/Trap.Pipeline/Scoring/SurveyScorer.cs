@@ -58,7 +58,11 @@ public static class SurveyScorer
 
         var candidateTruth = candidates.Select(c => (Candidate: c, Kind: truthOfRuncat.TryGetValue(c.RuncatId, out var id) ? kindOf[id].Kind : "None")).ToList();
         var transientCandidates = candidateTruth.Where(c => c.Candidate.Class != "artefact").ToList();
-        var detectable = truthSources.Where(t => t.Detectable && matches.Accepted(t.File)).Select(t => t.SourceId).ToHashSet();
+        // Only the searched area can be searched: a transient that was detectable only in the margin is no loss of recall.
+        var detectable = matches.Counted.Where(c => c.Truth.Detectable).Select(c => c.Truth.SourceId).ToHashSet();
+        var unsearched = truthSources.Where(t => TransientKinds.Contains(t.Kind) && t.Detectable && matches.Accepted(t.File))
+            .Select(t => t.SourceId).Distinct().Count(id => !detectable.Contains(id));
+        var maxSnr = truthSources.GroupBy(t => t.SourceId).ToDictionary(g => g.Key, g => g.Max(t => t.Snr));
         var selectedTruth = candidateTruth.Where(c => c.Candidate.Class != "artefact" && truthOfRuncat.ContainsKey(c.Candidate.RuncatId))
             .GroupBy(c => truthOfRuncat[c.Candidate.RuncatId]).ToDictionary(g => g.Key, g => g.Select(c => c.Candidate.Class).ToHashSet());
 
@@ -92,8 +96,12 @@ public static class SurveyScorer
             TransientCandidates = transientCandidates.Count,
             RealTransientCandidates = transientCandidates.Count(c => TransientKinds.Contains(c.Kind)),
             ArtefactCandidates = candidates.Count - transientCandidates.Count,
-            MaxSteadyScore = MaxOrNaN(candidateTruth.Where(c => !TransientKinds.Contains(c.Kind)).Select(c => c.Candidate.Score)),
-            MinTransientScore = -MaxOrNaN(candidateTruth.Where(c => TransientKinds.Contains(c.Kind)).Select(c => -c.Candidate.Score)),
+            UnsearchedTransients = unsearched,
+            WrongCandidates = CandidateMistakes.Wrong(candidateTruth, truthOfRuncat, maxSnr, ClassOfKind),
+            MissedTransients = CandidateMistakes.Missed(kindOf.Values.Where(t => TransientKinds.Contains(t.Kind) && detectable.Contains(t.SourceId)),
+                selectedTruth.Keys.ToHashSet(), truthOfRuncat, candidates, maxSnr),
+            MaxSteadyScore = MaxOrNaN(transientCandidates.Where(c => !TransientKinds.Contains(c.Kind)).Select(c => c.Candidate.Score)),
+            MinTransientScore = -MaxOrNaN(transientCandidates.Where(c => TransientKinds.Contains(c.Kind)).Select(c => -c.Candidate.Score)),
         };
     }
 

@@ -102,4 +102,20 @@ public class ClassificationTests
         var variable = Candidate.Build(selection with { Metrics = selection.Metrics with { NewSourceType = null } }, 10, 20, 0.001, curve, NoBrightSources, Config);
         Assert.Equal(Start.AddMinutes(2), variable.TriggerUtc);
     }
+
+    [Fact]
+    public void ANewSourceItsBackwardFitsFoundBeforeDidNotAppear()
+    {
+        var curve = Curve(new double?[] { 0.2, 0.2, 0.3, 0.2 });
+        var selection = new BandSelection(new BandMetrics(1, 0, 4, 0.2, 20, 1, 20, 15), SelectionReasons.Cuts, double.NaN, double.NaN);
+        var seenBefore = selection with { Backward = new BackwardFlux(5, 0.2, 0.01), BackwardSigmas = 0.3 };
+        Assert.Equal(CandidateClass.Variable, Candidate.Build(seenBefore, 10, 20, 0.001, curve, NoBrightSources, Config).Classification.Class);
+        var confirmed = new BandSelection(selection.Metrics, SelectionReasons.NewSource, double.NaN, double.NaN)
+            { Backward = new BackwardFlux(5, 0.0, 0.01), BackwardSigmas = 12 };
+        var appeared = Candidate.Build(confirmed, 10, 20, 0.001, curve, NoBrightSources, Config);
+        Assert.Equal(CandidateClass.NewSource, appeared.Classification.Class);
+        // Its backward mean at 0 Jy is one more point: the change is far beyond the errors.
+        Assert.True(appeared.LightCurveSigma > 10, $"change {appeared.LightCurveSigma:F1}σ");
+        Assert.Equal(LightCurveChange.Score(appeared.LightCurveSigma, Config.LightCurveHalfScoreSigma), appeared.Score, 12);
+    }
 }

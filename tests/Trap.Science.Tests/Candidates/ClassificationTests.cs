@@ -72,7 +72,7 @@ public class ClassificationTests
     {
         var edge = Classify(Curve(new double?[] { 0.5, 0.3, 0.15 }, edgeBeams: 0.2), appeared: true);
         Assert.Equal((CandidateClass.Artefact, "edge"), (edge.Class, edge.Rule));
-        Assert.Equal(0.9, edge.Score, 12);
+        Assert.Equal(0.8, edge.Score, 12); // 0.3 of edge_margin_beams = 0.5 inside it
 
         // 3 beams away from a source 20 times brighter than the candidate's peak.
         var bright = new BrightSourceIndex(new[]

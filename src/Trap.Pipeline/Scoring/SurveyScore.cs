@@ -76,6 +76,9 @@ public sealed record SurveyScore
     /// <summary>Injected transients, detectable once, that were not selected.</summary>
     public required IReadOnlyList<MissedTransient> MissedTransients { get; init; }
 
+    /// <summary>Candidates (artefacts apart) whose detections are mostly a steady source's, with an injected transient blended within <see cref="SurveyScorer.BlendRadiusBeams"/>: counted as that transient.</summary>
+    public required int BlendedCandidates { get; init; }
+
     /// <summary>Injected transients detectable in an accepted image, but never inside its searched area (not counted in recall).</summary>
     public required int UnsearchedTransients { get; init; }
 

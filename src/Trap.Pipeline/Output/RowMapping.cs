@@ -148,7 +148,7 @@ public static class RowMapping
         DecDeg = c.DecDeg,
         ErrorRadiusDeg = c.ErrorRadiusDeg,
         Class = CandidateClassText.Format(c.Classification.Class),
-        Score = c.Classification.Score,
+        Score = c.Score,
         ClassRule = c.Classification.Rule,
         SelectedBy = SelectionReasonsText.Format(c.Selection.Reasons),
         TriggerUtc = c.TriggerUtc,

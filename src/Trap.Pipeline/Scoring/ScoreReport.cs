@@ -27,6 +27,8 @@ public static class ScoreReport
         Pull(text, "f_int forced", s.ForcedIntPull);
         Line($"eta calibration      median eta_int of {s.SteadyEtaCount} steady sources {s.SteadyEtaMedian:F3}");
         Line($"candidates           precision {s.CandidatePrecision:F3} ({s.RealTransientCandidates} of {s.TransientCandidates}), recall {s.CandidateRecall:F3}, artefacts {s.ArtefactCandidates}");
+        Line($"  {s.BlendedCandidates} of them are steady sources' catalogue sources with an injected transient within {SurveyScorer.BlendRadiusBeams} beams (counted as that transient)");
+        Line($"  {s.UnsearchedTransients} injected transients were detectable only outside the searched area (not counted)");
         foreach (var r in s.Recall)
         {
             Line($"  {r.Kind,-10} recall {r.Recall,6:F3} ({r.Selected} of {r.Total}; {r.RightClass} given their class)");
@@ -39,9 +41,22 @@ public static class ScoreReport
         {
             Line($"  {cls,-10} given to {count,4} {kind}");
         }
-        Line($"scores               highest steady {s.MaxSteadyScore:F3}, lowest transient {s.MinTransientScore:F3}");
+        Line($"scores (no artefacts) highest steady {s.MaxSteadyScore:F3}, lowest transient {s.MinTransientScore:F3}");
+        foreach (var w in s.WrongCandidates)
+        {
+            var c = w.Row;
+            Line($"  wrong    runcat {c.RuncatId} {c.Class} ({c.ClassRule}; {c.SelectedBy}) score {c.Score:F3} is {w.Kind} (true S/N <= {w.TrueMaxSnr:F1}): eta {c.EtaInt:F2} V {c.VInt:F2} new {c.NewsourceType} last/peak {c.LastToPeak:F2} trend {c.TimeTrend:F2} edge {c.EdgeDistanceBeams:F2} forced {c.ForcedFraction:F2}{Near(w.Neighbour)}");
+        }
+        foreach (var m in s.MissedTransients)
+        {
+            var why = m.Candidate is { } c ? $"classified {c.Class} ({c.ClassRule}), edge {c.EdgeDistanceBeams:F2}" : m.RuncatId is { } r ? $"catalogue source {r} not selected" : "no catalogue source";
+            Line($"  missed   {m.Kind} {m.SourceId} (true S/N <= {m.TrueMaxSnr:F1}): {why}{Near(m.Neighbour)}");
+        }
         return text.ToString();
     }
+
+    private static string Near(TrueNeighbour? n) =>
+        n is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; nearest true source {n.SourceId} ({n.Kind}, S/N <= {n.MaxSnr:F1}) at {n.DistanceArcsec:F0}\"");
 
     private static void Pull(StringBuilder text, string name, PullStatistics p) =>
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-14} {p.Count,6}  {p.Mean,7:F3}  {p.Std,7:F3}  {p.RobustStd,7:F3}"));

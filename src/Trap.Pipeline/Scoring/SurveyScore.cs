@@ -70,7 +70,19 @@ public sealed record SurveyScore
 
     public required int ArtefactCandidates { get; init; }
 
-    /// <summary>Highest score of a steady source's candidate and lowest of a real transient's (NaN when none).</summary>
+    /// <summary>Candidates that are not of the kind their class names (artefacts apart), highest score first.</summary>
+    public required IReadOnlyList<WrongCandidate> WrongCandidates { get; init; }
+
+    /// <summary>Injected transients, detectable once, that were not selected.</summary>
+    public required IReadOnlyList<MissedTransient> MissedTransients { get; init; }
+
+    /// <summary>Candidates (artefacts apart) whose detections are mostly a steady source's, with an injected transient blended within <see cref="SurveyScorer.BlendRadiusBeams"/>: counted as that transient.</summary>
+    public required int BlendedCandidates { get; init; }
+
+    /// <summary>Injected transients detectable in an accepted image, but never inside its searched area (not counted in recall).</summary>
+    public required int UnsearchedTransients { get; init; }
+
+    /// <summary>Highest score of a candidate (artefacts apart) that is no injected transient, and lowest of one that is (NaN when none).</summary>
     public required double MaxSteadyScore { get; init; }
 
     public required double MinTransientScore { get; init; }

@@ -1,5 +1,6 @@
 using Trap.Pipeline.Output;
 using Trap.Pipeline.Output.Rows;
+using Trap.Formats.Wcs;
 using Trap.Simulation.Truth;
 
 namespace Trap.Pipeline.Scoring;
@@ -12,6 +13,9 @@ public static class SurveyScorer
 {
     /// <summary>Pulls use isolated point sources of true S/N ≥ 10, where the detection threshold no longer selects upward noise (Eddington bias).</summary>
     public const double PullMinSnr = 10;
+
+    /// <summary>An injected transient within this many beam FWHM (major axis, the survey's median) of a steady source's candidate is blended with it.</summary>
+    public const double BlendRadiusBeams = 1.5;
 
     public static readonly double[] SnrEdges = { 5, 8, 10, 15, 20, 50, double.PositiveInfinity };
 
@@ -56,11 +60,21 @@ public static class SurveyScorer
                                           && kindOf[id] is { Kind: "Steady", OnEdge: false, IntrinsicMajorArcsec: 0 })
             .Select(f => f.EtaInt).ToList();
 
-        var candidateTruth = candidates.Select(c => (Candidate: c, Kind: truthOfRuncat.TryGetValue(c.RuncatId, out var id) ? kindOf[id].Kind : "None")).ToList();
+        // Only the searched area can be searched: a transient that was detectable only in the margin is no loss of recall.
+        var detectable = matches.Counted.Where(c => c.Truth.Detectable).Select(c => c.Truth.SourceId).ToHashSet();
+        var unsearched = truthSources.Where(t => TransientKinds.Contains(t.Kind) && t.Detectable && matches.Accepted(t.File))
+            .Select(t => t.SourceId).Distinct().Count(id => !detectable.Contains(id));
+        var blendRadiusDeg = BlendRadiusBeams * PullStatistics.Median(truthImages.Select(i => i.BeamMajorDeg).ToList());
+        var injected = kindOf.Values.Where(t => TransientKinds.Contains(t.Kind) && detectable.Contains(t.SourceId)).ToList();
+        var candidateSource = candidates.ToDictionary(c => c.RuncatId, c => SourceOf(c, truthOfRuncat, kindOf, injected, blendRadiusDeg));
+        var candidateTruth = candidates.Select(c => (Candidate: c, Kind: candidateSource[c.RuncatId] is { } id ? kindOf[id].Kind : "None")).ToList();
         var transientCandidates = candidateTruth.Where(c => c.Candidate.Class != "artefact").ToList();
-        var detectable = truthSources.Where(t => t.Detectable && matches.Accepted(t.File)).Select(t => t.SourceId).ToHashSet();
-        var selectedTruth = candidateTruth.Where(c => c.Candidate.Class != "artefact" && truthOfRuncat.ContainsKey(c.Candidate.RuncatId))
-            .GroupBy(c => truthOfRuncat[c.Candidate.RuncatId]).ToDictionary(g => g.Key, g => g.Select(c => c.Candidate.Class).ToHashSet());
+        var blended = transientCandidates.Count(c => candidateSource[c.Candidate.RuncatId] is { } id
+                                                     && (!truthOfRuncat.TryGetValue(c.Candidate.RuncatId, out var own) || own != id));
+        var maxSnr = truthSources.GroupBy(t => t.SourceId).ToDictionary(g => g.Key, g => g.Max(t => t.Snr));
+        var neighbours = CandidateMistakes.Neighbours(truthSources, maxSnr);
+        var selectedTruth = candidateTruth.Where(c => c.Candidate.Class != "artefact" && candidateSource[c.Candidate.RuncatId] is not null)
+            .GroupBy(c => candidateSource[c.Candidate.RuncatId]!.Value).ToDictionary(g => g.Key, g => g.Select(c => c.Candidate.Class).ToHashSet());
 
         return new SurveyScore
         {
@@ -81,9 +95,9 @@ public static class SurveyScorer
             SteadyEtaCount = steadyEta.Count,
             Recall = TransientKinds.Select(kind =>
             {
-                var injected = kindOf.Values.Where(t => t.Kind == kind && detectable.Contains(t.SourceId)).Select(t => t.SourceId).ToList();
-                return new KindRecall(kind, injected.Count, injected.Count(selectedTruth.ContainsKey),
-                    injected.Count(id => selectedTruth.TryGetValue(id, out var classes) && classes.Contains(ClassOfKind[kind])));
+                var ofKind = injected.Where(t => t.Kind == kind).Select(t => t.SourceId).ToList();
+                return new KindRecall(kind, ofKind.Count, ofKind.Count(selectedTruth.ContainsKey),
+                    ofKind.Count(id => selectedTruth.TryGetValue(id, out var classes) && classes.Contains(ClassOfKind[kind])));
             }).ToList(),
             Precision = ClassOfKind.Select(p => new ClassPrecision(p.Value,
                 transientCandidates.Count(c => c.Candidate.Class == p.Value),
@@ -92,9 +106,29 @@ public static class SurveyScorer
             TransientCandidates = transientCandidates.Count,
             RealTransientCandidates = transientCandidates.Count(c => TransientKinds.Contains(c.Kind)),
             ArtefactCandidates = candidates.Count - transientCandidates.Count,
-            MaxSteadyScore = MaxOrNaN(candidateTruth.Where(c => !TransientKinds.Contains(c.Kind)).Select(c => c.Candidate.Score)),
-            MinTransientScore = -MaxOrNaN(candidateTruth.Where(c => TransientKinds.Contains(c.Kind)).Select(c => -c.Candidate.Score)),
+            UnsearchedTransients = unsearched,
+            WrongCandidates = CandidateMistakes.Wrong(candidateTruth, truthOfRuncat, maxSnr, ClassOfKind, neighbours),
+            BlendedCandidates = blended,
+            MissedTransients = CandidateMistakes.Missed(injected,
+                selectedTruth.Keys.ToHashSet(), truthOfRuncat, candidates, maxSnr, neighbours),
+            MaxSteadyScore = MaxOrNaN(transientCandidates.Where(c => !TransientKinds.Contains(c.Kind)).Select(c => c.Candidate.Score)),
+            MinTransientScore = -MaxOrNaN(transientCandidates.Where(c => TransientKinds.Contains(c.Kind)).Select(c => -c.Candidate.Score)),
         };
+    }
+
+    /// <summary>
+    /// The true source a candidate found: the one most of its detections belong to, unless that is no
+    /// injected transient and one lies within <see cref="BlendRadiusBeams"/> (a blend: the varying flux
+    /// in its light curve is the transient's); null when no true source explains it.
+    /// </summary>
+    private static int? SourceOf(CandidateRow c, IReadOnlyDictionary<long, int> truthOfRuncat, IReadOnlyDictionary<int, SourceTruth> kindOf,
+        IReadOnlyList<SourceTruth> injected, double blendRadiusDeg)
+    {
+        int? own = truthOfRuncat.TryGetValue(c.RuncatId, out var id) ? id : null;
+        if (own is { } o && TransientKinds.Contains(kindOf[o].Kind)) return own;
+        var blend = injected.Select(t => (t.SourceId, Distance: SkyGeometry.SeparationDeg(c.RaDeg, c.DecDeg, t.RaDeg, t.DecDeg)))
+            .Where(t => t.Distance <= blendRadiusDeg).OrderBy(t => t.Distance).ToList();
+        return blend.Count > 0 ? blend[0].SourceId : own;
     }
 
     private static List<CompletenessBin> Completeness(TruthMatches matches)

@@ -37,10 +37,10 @@ public static class BackwardPhotometry
         return selections.Select(s =>
             {
                 if (!triggers.TryGetValue(s.Metrics.RuncatId, out var trigger)) return s;
-                var backward = BackwardFlux.Combine(fits[s.Metrics.RuncatId]);
-                return backward is not null && backward.SigmasBelow(trigger.FIntJy, trigger.FIntErrJy) < threshold
-                    ? s with { Reasons = s.Reasons & ~SelectionReasons.NewSource }
-                    : s;
+                if (BackwardFlux.Combine(fits[s.Metrics.RuncatId]) is not { } backward) return s;
+                var sigmas = backward.SigmasBelow(trigger.FIntJy, trigger.FIntErrJy);
+                var reasons = sigmas < threshold ? s.Reasons & ~SelectionReasons.NewSource : s.Reasons;
+                return s with { Reasons = reasons, Backward = backward, BackwardSigmas = sigmas };
             })
             .Where(s => s.Selected)
             .ToList();

@@ -15,7 +15,7 @@ public static class CandidateAlerts
             Ivorn: ivorn, CreatedUtc: createdUtc, Dataset: dataset, RuncatId: c.RuncatId,
             RaDeg: c.RaDeg, DecDeg: c.DecDeg, ErrorRadiusDeg: c.ErrorRadiusDeg, TriggerUtc: c.TriggerUtc,
             BandId: m.BandId, BandFrequencyHz: bandFrequencyHz,
-            Class: CandidateClassText.Format(c.Classification.Class), Score: c.Classification.Score, ClassRule: c.Classification.Rule,
+            Class: CandidateClassText.Format(c.Classification.Class), Score: c.Score, ClassRule: c.Classification.Rule,
             SelectedBy: SelectionReasonsText.Format(c.Selection.Reasons),
             PeakFluxJy: f.PeakFluxJy, PeakFluxErrJy: f.PeakFluxErrJy, EtaInt: m.EtaInt, VInt: m.VInt, EtaSignificance: m.EtaSignificance,
             FDatapoints: m.FDatapoints, NewSourceType: m.NewSourceType, SigmaRmsMin: m.SigmaRmsMin, SigmaRmsMax: m.SigmaRmsMax,

@@ -39,8 +39,9 @@ public static class CandidateStage
         {
             var source = catalogue[selection.Metrics.RuncatId];
             var errorRadius = Math.Max(source.UncertaintyEwDeg, source.UncertaintyNsDeg);
-            candidates.Add(Candidate.Build(selection, source.RaDeg, source.DecDeg, errorRadius,
-                lightCurves[selection.Metrics.RuncatId], brightSources, search));
+            var candidate = Candidate.Build(selection, source.RaDeg, source.DecDeg, errorRadius,
+                lightCurves[selection.Metrics.RuncatId], brightSources, search);
+            if (candidate.ChangedEnough(search)) candidates.Add(candidate);
         }
 
         var ivorns = candidates.ToDictionary(c => c.RuncatId,

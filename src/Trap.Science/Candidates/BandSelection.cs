@@ -8,4 +8,10 @@ namespace Trap.Science.Candidates;
 public sealed record BandSelection(BandMetrics Metrics, SelectionReasons Reasons, double EtaSigmas, double VSigmas)
 {
     public bool Selected => Reasons != SelectionReasons.None;
+
+    /// <summary>The backward forced fits of a new source combined (null when none were made or none could be fitted).</summary>
+    public BackwardFlux? Backward { get; init; }
+
+    /// <summary>How many σ the trigger flux lies above <see cref="Backward"/> (NaN when it is null).</summary>
+    public double BackwardSigmas { get; init; } = double.NaN;
 }

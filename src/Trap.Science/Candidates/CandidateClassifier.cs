@@ -3,7 +3,8 @@ namespace Trap.Science.Candidates;
 /// <summary>
 /// Rule-based classification of a candidate from its <see cref="CandidateFeatures"/>, in order:
 /// 1. artefact — seen within edge_margin_beams of the searched area's border (margin or extraction circle), or within
-///    bright_source_radius_beams of a source bright_source_ratio times brighter;
+///    bright_source_radius_beams of a source bright_source_ratio times brighter, or within duplicate_radius_beams
+///    of another catalogue source (one source split into two identities, each measured off-centre);
 /// 2. a source that appeared during the run (a new source): flare if its last flux is below fade_ratio
 ///    of its peak, else new_source;
 /// 3. a source present from the start: fading if it ends below fade_ratio of its peak with a time trend
@@ -17,6 +18,11 @@ public static class CandidateClassifier
         if (config.EdgeMarginBeams > 0 && f.EdgeDistanceBeams < config.EdgeMarginBeams)
         {
             return new(CandidateClass.Artefact, Beyond(config.EdgeMarginBeams - f.EdgeDistanceBeams, config.EdgeMarginBeams), "edge");
+        }
+        if (config.DuplicateRadiusBeams > 0 && f.NeighbourDistanceBeams < config.DuplicateRadiusBeams)
+        {
+            return new(CandidateClass.Artefact,
+                Beyond(config.DuplicateRadiusBeams - f.NeighbourDistanceBeams, config.DuplicateRadiusBeams), "duplicate");
         }
         if (config.BrightSourceRadiusBeams > 0 && f.BrightNeighbourDistanceBeams < config.BrightSourceRadiusBeams)
         {

@@ -18,6 +18,7 @@ namespace Trap.Science.Candidates;
 /// <param name="BrightNeighbourDistanceBeams">Its distance in beam FWHM (+∞ if none).</param>
 /// <param name="BrightNeighbourFluxRatio">Its flux over the candidate's peak flux (0 if none).</param>
 /// <param name="MedianReducedChiSq">Median reduced χ² of the blind detections' fits (NaN if unknown).</param>
+/// <param name="NeighbourDistanceBeams">Distance to the nearest other catalogue source, whatever its flux, in beam FWHM (+∞ if none).</param>
 public sealed record CandidateFeatures(
     int Points,
     double ForcedFraction,
@@ -33,4 +34,5 @@ public sealed record CandidateFeatures(
     long? BrightNeighbourRuncatId,
     double BrightNeighbourDistanceBeams,
     double BrightNeighbourFluxRatio,
-    double MedianReducedChiSq);
+    double MedianReducedChiSq,
+    double NeighbourDistanceBeams);

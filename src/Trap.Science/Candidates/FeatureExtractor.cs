@@ -16,6 +16,7 @@ public static class FeatureExtractor
 
         var beamDeg = SampleStatistics.Median(located.Select(p => p.BeamFwhmDeg));
         var neighbour = brightSources.Nearest(runcatId, raDeg, decDeg, config.BrightSourceRatio * Math.Max(peakFlux, 0.0));
+        var nearest = brightSources.Nearest(runcatId, raDeg, decDeg, double.NegativeInfinity);
         var chiSquares = located.Select(p => p.ReducedChiSq).Where(double.IsFinite).ToList();
         var centreFractions = located.Select(p => p.CentreDistanceFraction).Where(double.IsFinite).ToList();
         var edgeDistances = located.Select(p => p.EdgeDistanceBeams).Where(d => !double.IsNaN(d)).ToList();
@@ -35,7 +36,8 @@ public static class FeatureExtractor
             BrightNeighbourRuncatId: neighbour?.Source.RuncatId,
             BrightNeighbourDistanceBeams: neighbour is { } n && beamDeg > 0 ? n.DistanceDeg / beamDeg : double.PositiveInfinity,
             BrightNeighbourFluxRatio: neighbour is { } m && peakFlux > 0 ? m.Source.FluxJy / peakFlux : 0.0,
-            MedianReducedChiSq: chiSquares.Count > 0 ? SampleStatistics.Median(chiSquares) : double.NaN);
+            MedianReducedChiSq: chiSquares.Count > 0 ? SampleStatistics.Median(chiSquares) : double.NaN,
+            NeighbourDistanceBeams: nearest is { } d && beamDeg > 0 ? d.DistanceDeg / beamDeg : double.PositiveInfinity);
     }
 
     /// <summary>Spearman's rank correlation of the values with their order (ties get mean ranks); 0 for fewer than 3 points.</summary>

@@ -53,9 +53,28 @@ public sealed record TransientSearchConfig
     /// many σ (docs/science.md, "Backward photometry of new sources"); 0 = no backward fits (TraP).</summary>
     public double NewSourceBackwardSigma { get; init; } = 5.0;
 
-    /// <summary>edge_margin_beams = 1: a candidate seen closer than this many beam FWHM (major axis) to the
-    /// border of the searched area (margin or extraction circle) is classified an artefact (a source cut by the edge).</summary>
-    public double EdgeMarginBeams { get; init; } = 1.0;
+    /// <summary>light_curve_sigma_min = 4: a candidate is kept only if the flux change of its whole light curve
+    /// (with a new source's backward fits) is at least this significant in σ (docs/science.md, "Candidate
+    /// score"); 0 = keep every selected source (TraP's selection).</summary>
+    public double LightCurveSigmaMin { get; init; } = 4.0;
+
+    /// <summary>candidate_score = light_curve: the candidates' score is σ/(σ + light_curve_half_score_sigma) of
+    /// that significance σ, one scale for every class; class_rule = the confidence of the class rule (before).</summary>
+    public CandidateScore CandidateScore { get; init; } = CandidateScore.LightCurve;
+
+    /// <summary>light_curve_half_score_sigma = 10: the significance that scores 0.5.</summary>
+    public double LightCurveHalfScoreSigma { get; init; } = 10.0;
+
+    /// <summary>edge_margin_beams = 0.5: a candidate seen closer than this many beam FWHM (major axis) to the
+    /// border of the searched area (margin or extraction circle) is classified an artefact (a source cut by the
+    /// edge). It was 1 while the distance was measured from the image border (docs/science.md).</summary>
+    public double EdgeMarginBeams { get; init; } = 0.5;
+
+    /// <summary>duplicate_radius_beams = 0 (off): e.g. 1: a candidate within this many beam FWHM of another catalogue source, of
+    /// any flux, is classified an artefact: two catalogue sources closer than the beam are one source whose
+    /// detections went to two identities, and each one's forced fits, made off its centre, fake variability
+    /// (docs/science.md, "Candidate score"). Off by default: it also hides real variables whose identity split.</summary>
+    public double DuplicateRadiusBeams { get; init; } = 0.0;
 
     /// <summary>bright_source_ratio = 10: catalogue sources at least this many times brighter than a
     /// candidate's light-curve maximum count as bright neighbours ...</summary>
@@ -76,6 +95,8 @@ public sealed record TransientSearchConfig
     public void Validate()
     {
         Require(NewSourceBackwardSigma >= 0, "new_source_backward_sigma", "a non-negative number (default 5; 0 = off)");
+        Require(LightCurveSigmaMin >= 0, "light_curve_sigma_min", "a non-negative number of σ (default 4; 0 = off)");
+        Require(LightCurveHalfScoreSigma > 0, "light_curve_half_score_sigma", "a positive number of σ (default 10)");
         Require(MinDatapoints >= 2, "min_datapoints", "an integer of at least 2 (default 3)");
         Require(EtaMin >= 0, "eta_min", "a non-negative number (default 2)");
         Require(VMin >= 0, "v_min", "a non-negative number (default 0.1)");
@@ -83,7 +104,8 @@ public sealed record TransientSearchConfig
         Require(OutlierSigma >= 0, "outlier_sigma", "a non-negative number of sigmas (default 2)");
         Require(OutlierMinSources >= 3, "outlier_min_sources", "an integer of at least 3 (default 10)");
         Require(NewSourceSigmaRmsMin >= 0 && NewSourceSigmaRmsMax >= 0, "new_source_sigma_rms_min/max", "non-negative numbers (default 0)");
-        Require(EdgeMarginBeams >= 0, "edge_margin_beams", "a non-negative number of beams (default 1)");
+        Require(EdgeMarginBeams >= 0, "edge_margin_beams", "a non-negative number of beams (default 0.5)");
+        Require(DuplicateRadiusBeams >= 0, "duplicate_radius_beams", "a non-negative number of beams (default 0 = off)");
         Require(BrightSourceRatio >= 1, "bright_source_ratio", "a flux ratio of at least 1 (default 10)");
         Require(BrightSourceRadiusBeams >= 0, "bright_source_radius_beams", "a non-negative number of beams (default 5)");
         Require(FadeRatio is > 0 and < 1, "fade_ratio", "a fraction between 0 and 1 (default 0.5)");
@@ -103,6 +125,13 @@ public enum VariabilitySelection
     Outliers,
     Both,
     Either,
+}
+
+/// <summary>What a candidate's score measures.</summary>
+public enum CandidateScore
+{
+    LightCurve,
+    ClassRule,
 }
 
 /// <summary>Which new sources (TraP newsource types) are candidates.</summary>

@@ -72,7 +72,7 @@ public class ClassificationTests
     {
         var edge = Classify(Curve(new double?[] { 0.5, 0.3, 0.15 }, edgeBeams: 0.2), appeared: true);
         Assert.Equal((CandidateClass.Artefact, "edge"), (edge.Class, edge.Rule));
-        Assert.Equal(0.9, edge.Score, 12);
+        Assert.Equal(0.8, edge.Score, 12); // 0.3 of edge_margin_beams = 0.5 inside it
 
         // 3 beams away from a source 20 times brighter than the candidate's peak.
         var bright = new BrightSourceIndex(new[]
@@ -101,5 +101,21 @@ public class ClassificationTests
         Assert.Equal(Start.AddMinutes(1), appeared.TriggerUtc);
         var variable = Candidate.Build(selection with { Metrics = selection.Metrics with { NewSourceType = null } }, 10, 20, 0.001, curve, NoBrightSources, Config);
         Assert.Equal(Start.AddMinutes(2), variable.TriggerUtc);
+    }
+
+    [Fact]
+    public void ANewSourceItsBackwardFitsFoundBeforeDidNotAppear()
+    {
+        var curve = Curve(new double?[] { 0.2, 0.2, 0.3, 0.2 });
+        var selection = new BandSelection(new BandMetrics(1, 0, 4, 0.2, 20, 1, 20, 15), SelectionReasons.Cuts, double.NaN, double.NaN);
+        var seenBefore = selection with { Backward = new BackwardFlux(5, 0.2, 0.01), BackwardSigmas = 0.3 };
+        Assert.Equal(CandidateClass.Variable, Candidate.Build(seenBefore, 10, 20, 0.001, curve, NoBrightSources, Config).Classification.Class);
+        var confirmed = new BandSelection(selection.Metrics, SelectionReasons.NewSource, double.NaN, double.NaN)
+            { Backward = new BackwardFlux(5, 0.0, 0.01), BackwardSigmas = 12 };
+        var appeared = Candidate.Build(confirmed, 10, 20, 0.001, curve, NoBrightSources, Config);
+        Assert.Equal(CandidateClass.NewSource, appeared.Classification.Class);
+        // Its backward mean at 0 Jy is one more point: the change is far beyond the errors.
+        Assert.True(appeared.LightCurveSigma > 10, $"change {appeared.LightCurveSigma:F1}σ");
+        Assert.Equal(LightCurveChange.Score(appeared.LightCurveSigma, Config.LightCurveHalfScoreSigma), appeared.Score, 12);
     }
 }

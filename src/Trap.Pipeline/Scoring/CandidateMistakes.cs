@@ -1,0 +1,59 @@
+using Trap.Pipeline.Output.Rows;
+using Trap.Simulation.Truth;
+
+namespace Trap.Pipeline.Scoring;
+
+/// <summary>A candidate that is not an injected transient, or is one given another kind's class.</summary>
+/// <param name="Kind">The true kind of its source ("None" when no true source explains it).</param>
+/// <param name="TrueMaxSnr">The highest true peak S/N of its source over the images (NaN for none).</param>
+/// <param name="Neighbour">The nearest other true source (null when it has no true source).</param>
+public sealed record WrongCandidate(CandidateRow Row, string Kind, double TrueMaxSnr, TrueNeighbour? Neighbour);
+
+/// <summary>The true source nearest another: its id, kind, highest true S/N and distance (arcsec).</summary>
+public sealed record TrueNeighbour(int SourceId, string Kind, double MaxSnr, double DistanceArcsec);
+
+/// <summary>An injected transient, detectable in some accepted image, that no candidate (other than an artefact) selected.</summary>
+/// <param name="RuncatId">The catalogue source its detections went to, if any.</param>
+/// <param name="Candidate">Its candidate, when it was selected but classified an artefact.</param>
+public sealed record MissedTransient(int SourceId, string Kind, double TrueMaxSnr, long? RuncatId, CandidateRow? Candidate, TrueNeighbour? Neighbour);
+
+/// <summary>The candidates `trap score` lists one by one (docs/science.md, "Scoring a run"), so a figure can be traced to its cause.</summary>
+public static class CandidateMistakes
+{
+    public static IReadOnlyList<WrongCandidate> Wrong(IEnumerable<(CandidateRow Candidate, string Kind)> candidates,
+        IReadOnlyDictionary<long, int> truthOfRuncat, IReadOnlyDictionary<int, double> maxSnr, IReadOnlyDictionary<string, string> classOfKind,
+        Func<int, TrueNeighbour?> neighbour) =>
+        candidates.Where(c => c.Candidate.Class != "artefact" && classOfKind.GetValueOrDefault(c.Kind) != c.Candidate.Class)
+            .Select(c => new WrongCandidate(c.Candidate, c.Kind,
+                truthOfRuncat.TryGetValue(c.Candidate.RuncatId, out var id) ? maxSnr[id] : double.NaN,
+                truthOfRuncat.TryGetValue(c.Candidate.RuncatId, out var own) ? neighbour(own) : null))
+            .OrderByDescending(w => w.Row.Score)
+            .ToList();
+
+    public static IReadOnlyList<MissedTransient> Missed(IEnumerable<SourceTruth> injected, IReadOnlySet<int> selected,
+        IReadOnlyDictionary<long, int> truthOfRuncat, IReadOnlyList<CandidateRow> candidates, IReadOnlyDictionary<int, double> maxSnr,
+        Func<int, TrueNeighbour?> neighbour)
+    {
+        var runcatOfTruth = truthOfRuncat.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Min(p => p.Key));
+        var byRuncat = candidates.ToDictionary(c => c.RuncatId);
+        return injected.Where(t => !selected.Contains(t.SourceId))
+            .Select(t =>
+            {
+                long? runcat = runcatOfTruth.TryGetValue(t.SourceId, out var r) ? r : null;
+                return new MissedTransient(t.SourceId, t.Kind, maxSnr[t.SourceId], runcat,
+                    runcat is { } id ? byRuncat.GetValueOrDefault(id) : null, neighbour(t.SourceId));
+            })
+            .ToList();
+    }
+
+    /// <summary>For each true source, the nearest other one (by their first truth rows' positions).</summary>
+    public static Func<int, TrueNeighbour?> Neighbours(IEnumerable<SourceTruth> truthSources, IReadOnlyDictionary<int, double> maxSnr)
+    {
+        var sources = truthSources.GroupBy(t => t.SourceId).Select(g => g.First()).ToList();
+        var byId = sources.ToDictionary(t => t.SourceId);
+        return id => sources.Where(o => o.SourceId != id)
+            .Select(o => new TrueNeighbour(o.SourceId, o.Kind, maxSnr[o.SourceId],
+                Trap.Formats.Wcs.SkyGeometry.SeparationDeg(byId[id].RaDeg, byId[id].DecDeg, o.RaDeg, o.DecDeg) * 3600))
+            .MinBy(n => n.DistanceArcsec);
+    }
+}

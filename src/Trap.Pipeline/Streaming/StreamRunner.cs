@@ -29,8 +29,9 @@ public sealed record StreamOptions
 /// it arrived for <see cref="StreamOptions.TimestepWait"/>. Each batch of complete timesteps is an
 /// appended run (<see cref="JobRunner"/> with append), so the dataset grows by atomic commits and is
 /// readable at every moment, earlier images' work is re-used, and the result equals a batch run over
-/// the same images. The dataset is the stream's only state: killed and restarted, it continues with
-/// the images the dataset does not hold yet, losing and duplicating none (docs/streaming.md).
+/// the same images. The set of processed images is read from the dataset at start and then kept in
+/// memory; killed and restarted, the stream continues with the images the dataset does not hold yet,
+/// losing and duplicating none (docs/streaming.md).
 /// </summary>
 public sealed class StreamRunner(IEngine engine, ProgressReporter progress, StreamOptions options)
 {
@@ -51,10 +52,11 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
         var jobFile = Path.GetFullPath(Path.Combine(jobFolder, JobConfig.FileName));
         var config = JobConfig.Load(jobFile);
         var output = Path.GetFullPath(Path.Combine(jobFolder, config.Job.Output));
+        var done = ProcessedImages.FromDataset(output);
         var idleSince = DateTime.UtcNow;
         while (!cancellation.IsCancellationRequested)
         {
-            var pending = Pending(jobFolder, config, output);
+            var pending = Pending(jobFolder, config, done);
             var ready = ReadyUntil(pending, DateTime.UtcNow);
             if (ready is { } until)
             {
@@ -62,6 +64,11 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
                 // Unreadable files (no start time) cost nothing to reject and are never dropped.
                 var dropped = DropOverBacklog(pending.Where(p => p.StartUtc <= until && p.StartUtc != DateTime.MinValue).ToList());
                 await new JobRunner(engine, progress).RunAsync(jobFolder, cancellation: cancellation, append: true, imagesUntilUtc: until, dropped: dropped);
+                // The run took (at least) these; one that arrived meanwhile for a timestep already done is
+                // still pending and goes with the next batch, which re-uses the earlier images' work.
+                var taken = pending.Where(p => p.StartUtc <= until).Select(p => p.Url).ToList();
+                done.Add(taken);
+                foreach (var url in taken) _seen.Remove(url);
                 Runs++;
                 BatchCommitted?.Invoke(until, DateTime.UtcNow);
                 var left = pending.Count(p => p.StartUtc > until);
@@ -128,9 +135,8 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
     }
 
     /// <summary>The job's images the dataset does not hold yet, with their start times and when this stream first saw them.</summary>
-    private List<(string Url, DateTime StartUtc, DateTime SeenUtc)> Pending(string jobFolder, JobConfig config, string output)
+    private List<(string Url, DateTime StartUtc, DateTime SeenUtc)> Pending(string jobFolder, JobConfig config, ProcessedImages done)
     {
-        var done = ProcessedImages(output);
         var pending = new List<(string, DateTime, DateTime)>();
         foreach (var url in ImageGlob.Expand(config.Job.Images, jobFolder))
         {
@@ -153,8 +159,4 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
         }
         return pending;
     }
-
-    private static HashSet<string> ProcessedImages(string output) =>
-        ParquetTableReader.Parts(output, DatasetTables.Images).SelectMany(ParquetTableReader.ReadFile<ImageRow>).Select(r => r.Url)
-            .ToHashSet(StringComparer.Ordinal);
 }

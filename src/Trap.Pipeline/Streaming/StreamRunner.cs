@@ -21,6 +21,14 @@ public sealed record StreamOptions
     /// (docs/streaming.md). 0: no bound. The default is about 100 s of AARTFAAC's 48 images/s.
     /// </summary>
     public int MaxBacklogImages { get; init; } = 5000;
+
+    /// <summary>
+    /// Called with the dataset folder after each batch is committed (and its VOEvents sent), and once at
+    /// start when the dataset already holds images (a restarted stream catches up on a batch committed
+    /// just before it was killed): `trap stream --database` loads the dataset there (docs/streaming.md).
+    /// A failure stops the stream; the dataset stays as committed.
+    /// </summary>
+    public Func<string, CancellationToken, Task>? AfterCommit { get; init; }
 }
 
 /// <summary>
@@ -53,6 +61,7 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
         var config = JobConfig.Load(jobFile);
         var output = Path.GetFullPath(Path.Combine(jobFolder, config.Job.Output));
         var done = ProcessedImages.FromDataset(output);
+        if (done.Count > 0 && options.AfterCommit is { } catchUp) await catchUp(output, cancellation);
         var idleSince = DateTime.UtcNow;
         while (!cancellation.IsCancellationRequested)
         {
@@ -71,6 +80,7 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
                 foreach (var url in taken) _seen.Remove(url);
                 Runs++;
                 BatchCommitted?.Invoke(until, DateTime.UtcNow);
+                if (options.AfterCommit is { } afterCommit) await afterCommit(output, cancellation);
                 var left = pending.Count(p => p.StartUtc > until);
                 progress.Message($"trap stream: timesteps up to {until:O} processed in {clock.Elapsed.TotalSeconds:F1} s; " +
                                  $"{left} images waiting (lag {(left == 0 ? 0 : (DateTime.UtcNow - pending.Where(p => p.StartUtc > until).Min(p => p.SeenUtc)).TotalSeconds):F1} s)");

@@ -41,9 +41,15 @@ public sealed class StreamTests : IDisposable
         var receiver = new AartfaacReceiver($"127.0.0.1:{await listening.Task}", Path.Combine(job, "incoming"), _ => { });
         var receiving = receiver.RunAsync(stop.Token);
         await using var engine = new LocalEngine(2);
+        var committed = new List<int>();
         var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
         {
             TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(200),
+            AfterCommit = (dataset, _) =>
+            {
+                committed.Add(ProcessedImages.FromDataset(dataset).Count);
+                return Task.CompletedTask;
+            },
         });
         await stream.RunAsync(job, stop.Token, stopWhenIdle: TimeSpan.FromSeconds(4));
         await sending;
@@ -52,6 +58,10 @@ public sealed class StreamTests : IDisposable
 
         Assert.Equal(files.Count, receiver.Received);
         Assert.True(stream.Runs >= 2, $"the stream processed everything in {stream.Runs} run(s): it did not follow the arrivals");
+        // The live load sees each committed batch, the dataset growing to every image.
+        Assert.Equal(stream.Runs, committed.Count);
+        Assert.True(committed.Zip(committed.Skip(1)).All(p => p.First < p.Second), string.Join(", ", committed));
+        Assert.Equal(files.Count, committed[^1]);
         await using (var batch = new LocalEngine(2))
         {
             await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(job, Path.Combine(_folder, "batch"));
@@ -92,9 +102,19 @@ public sealed class StreamTests : IDisposable
         Assert.Equal(6, (await ReadAsync<ImageRow>(output, DatasetTables.Images)).Count);
 
         // Restarted, the stream has nothing left to do and the drops stay recorded.
-        var restarted = new StreamRunner(engine, ProgressReporter.Silent(), options);
+        // It loads the dataset once at start (a batch committed just before a kill may have missed its load).
+        var loads = 0;
+        var restarted = new StreamRunner(engine, ProgressReporter.Silent(), options with
+        {
+            AfterCommit = (_, _) =>
+            {
+                loads++;
+                return Task.CompletedTask;
+            },
+        });
         await restarted.RunAsync(_folder, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(1));
         Assert.Equal(0, restarted.Runs);
+        Assert.Equal(1, loads);
         Assert.Equal(3, (await ReadAsync<RejectionRow>(output, DatasetTables.Rejections)).Count(r => r.ReasonId == RejectReason.StreamBacklog.Id));
     }
 

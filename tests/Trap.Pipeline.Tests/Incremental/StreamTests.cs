@@ -118,6 +118,29 @@ public sealed class StreamTests : IDisposable
         Assert.Equal(3, (await ReadAsync<RejectionRow>(output, DatasetTables.Rejections)).Count(r => r.ReasonId == RejectReason.StreamBacklog.Id));
     }
 
+    [Fact]
+    public async Task AFailedLoadAfterACommitStopsTheStreamWithTheBatchCommitted()
+    {
+        SurveyWriter.Write(new Survey(new SurveySpec
+        {
+            Seed = 10, Pointings = 1, BandFrequenciesHz = SurveySpec.HbaBands(1), Timesteps = 2, ImageSize = 96,
+            SourcesPerPointing = 8, BadImages = BadImageFractions.None,
+        }), _folder);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "job.cfg"), "[job]\nimages = images/**/*.fits\noutput = output\n");
+        await using var engine = new LocalEngine(2);
+        var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+        {
+            TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(200),
+            AfterCommit = (_, _) => throw new InvalidOperationException("the database is down"),
+        });
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => stream.RunAsync(_folder, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(2)));
+
+        Assert.Equal("the database is down", failure.Message);
+        Assert.Equal(1, stream.Runs);
+        Assert.NotEmpty(await ReadAsync<ImageRow>(Path.Combine(_folder, "output"), DatasetTables.Images));
+    }
+
     private static async Task<List<T>> ReadAsync<T>(string dataset, string table) where T : class, new()
     {
         var rows = new List<T>();

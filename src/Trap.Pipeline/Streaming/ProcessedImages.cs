@@ -13,16 +13,31 @@ public sealed class ProcessedImages
 {
     private readonly HashSet<string> _urls;
 
-    private ProcessedImages(IEnumerable<string> urls) => _urls = urls.ToHashSet(StringComparer.Ordinal);
+    private ProcessedImages(IReadOnlyList<ImageRow> images)
+    {
+        _urls = images.Select(i => i.Url).ToHashSet(StringComparer.Ordinal);
+        CommittedUntilUtc = images.Max(i => i.StartUtc);
+    }
 
     /// <summary>The images of the dataset at <paramref name="datasetFolder"/> (none when there is no dataset yet).</summary>
     public static ProcessedImages FromDataset(string datasetFolder) =>
-        new(ParquetTableReader.Parts(datasetFolder, DatasetTables.Images).SelectMany(ParquetTableReader.ReadFile<ImageRow>).Select(r => r.Url));
+        new(ParquetTableReader.Parts(datasetFolder, DatasetTables.Images).SelectMany(ParquetTableReader.ReadFile<ImageRow>).ToList());
 
     public int Count => _urls.Count;
 
+    /// <summary>
+    /// The newest start time the dataset holds (null: none yet). A batch never processes less than this,
+    /// or it would drop committed timesteps: an image that lands late for an earlier timestep is
+    /// processed with everything committed, in time order, as a batch run places it.
+    /// </summary>
+    public DateTime? CommittedUntilUtc { get; private set; }
+
     public bool Contains(string url) => _urls.Contains(url);
 
-    /// <summary>Images a batch just committed to the dataset.</summary>
-    public void Add(IEnumerable<string> urls) => _urls.UnionWith(urls);
+    /// <summary>Images a batch just committed to the dataset, which now holds every timestep up to <paramref name="untilUtc"/>.</summary>
+    public void Add(IEnumerable<string> urls, DateTime untilUtc)
+    {
+        _urls.UnionWith(urls);
+        if (CommittedUntilUtc is null || untilUtc > CommittedUntilUtc) CommittedUntilUtc = untilUtc;
+    }
 }

@@ -66,9 +66,9 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
         while (!cancellation.IsCancellationRequested)
         {
             var pending = Pending(jobFolder, config, done);
-            var ready = ReadyUntil(pending, DateTime.UtcNow);
-            if (ready is { } until)
+            if (ReadyUntil(pending, DateTime.UtcNow) is { } ready)
             {
+                var until = done.CommittedUntilUtc is { } committed && committed > ready ? committed : ready;
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 // Unreadable files (no start time) cost nothing to reject and are never dropped.
                 var dropped = DropOverBacklog(pending.Where(p => p.StartUtc <= until && p.StartUtc != DateTime.MinValue).ToList());
@@ -76,7 +76,7 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
                 // The run took (at least) these; one that arrived meanwhile for a timestep already done is
                 // still pending and goes with the next batch, which re-uses the earlier images' work.
                 var taken = pending.Where(p => p.StartUtc <= until).Select(p => p.Url).ToList();
-                done.Add(taken);
+                done.Add(taken, until);
                 foreach (var url in taken) _seen.Remove(url);
                 Runs++;
                 BatchCommitted?.Invoke(until, DateTime.UtcNow);

@@ -119,6 +119,52 @@ public sealed class StreamTests : IDisposable
     }
 
     [Fact]
+    public async Task ImagesLandingLateForAnEarlierTimestepJoinTheDatasetWithoutDroppingLaterOnes()
+    {
+        var survey = Path.Combine(_folder, "survey");
+        SurveyWriter.Write(new Survey(new SurveySpec
+        {
+            Seed = 11, Pointings = 1, BandFrequenciesHz = SurveySpec.HbaBands(2), Timesteps = 3, ImageSize = 96,
+            SourcesPerPointing = 8, BadImages = BadImageFractions.None,
+        }), survey);
+        var job = Path.Combine(_folder, "job");
+        var incoming = Directory.CreateDirectory(Path.Combine(job, "incoming")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(job, "job.cfg"), "[job]\nimages = incoming/*.fits\noutput = output\n");
+        var byTime = Directory.GetFiles(Path.Combine(survey, "images"), "*.fits", SearchOption.AllDirectories)
+            .OrderBy(f => Path.GetFileName(f).Split('_')[1], StringComparer.Ordinal).ThenBy(f => f, StringComparer.Ordinal).ToList();
+        var straggler = byTime[1];
+        foreach (var file in byTime.Where(f => f != straggler)) File.Copy(file, Path.Combine(incoming, Path.GetFileName(file)));
+
+        // Once every other image is committed, an image of the first timestep lands late, with an unreadable file.
+        var landed = false;
+        await using var engine = new LocalEngine(2);
+        var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+        {
+            TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(200),
+            AfterCommit = (dataset, _) =>
+            {
+                if (!landed && ProcessedImages.FromDataset(dataset).Count == byTime.Count - 1)
+                {
+                    File.Copy(straggler, Path.Combine(incoming, Path.GetFileName(straggler)));
+                    File.WriteAllText(Path.Combine(incoming, "garbage.fits"), "not a FITS file");
+                    landed = true;
+                }
+                return Task.CompletedTask;
+            },
+        });
+        await stream.RunAsync(job, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(2));
+
+        Assert.True(landed, "the stream never committed the images that were there from the start");
+        await using (var batch = new LocalEngine(2))
+        {
+            await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(job, Path.Combine(_folder, "batch"));
+        }
+        var differences = await DatasetComparer.CompareAsync(Path.Combine(job, "output"), Path.Combine(_folder, "batch"));
+        Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
+        Assert.Equal(byTime.Count + 1, differences.Single(d => d.Table == DatasetTables.Images).RowsA);
+    }
+
+    [Fact]
     public async Task AFailedLoadAfterACommitStopsTheStreamWithTheBatchCommitted()
     {
         SurveyWriter.Write(new Survey(new SurveySpec

@@ -88,6 +88,26 @@ public static class RunCommand
                ?? throw new CliUsageException("--database-password-file needs a database: --database CONN or $" + DatabaseSettings.EnvironmentVariable);
     }
 
+    /// <summary>The schema is Trap's own: creates it in an empty database and applies what a newer Trap adds.</summary>
+    public static async Task PrepareSchemaAsync(DatabaseSettings database, CancellationToken cancellation)
+    {
+        var migrator = new SchemaMigrator(database);
+        await migrator.InitAsync(cancellation);
+        var upgrade = await migrator.UpgradeAsync(cancellation);
+        if (upgrade.Applied.Count > 0)
+        {
+            Console.WriteLine($"trap: upgraded the catalogue schema to version {upgrade.After.Version}");
+        }
+    }
+
+    /// <summary>Loads a committed dataset folder in one transaction, replacing the job's earlier load (docs/database.md).</summary>
+    public static async Task LoadAsync(DatabaseSettings database, string outputFolder, bool replace, CancellationToken cancellation)
+    {
+        var loaded = await new DatasetLoader(database).LoadFolderAsync(outputFolder, new LoadOptions { Replace = replace }, cancellation);
+        Console.WriteLine($"trap: loaded {loaded.TotalRows} rows into {database.Masked} as dataset {loaded.DatasetId}" +
+                          (loaded.ReplacedDatasetId is not null ? " (replacing its earlier load)" : ""));
+    }
+
     /// <summary>What a run ended with: its exit status and its candidates (for the demo's score).</summary>
     public sealed record RunOutcome(int ExitCode, IReadOnlyList<CandidateRow> Candidates);
 
@@ -109,17 +129,8 @@ public static class RunCommand
         Console.WriteLine($"trap: output {summary.OutputFolder}");
         if (database is not null)
         {
-            // The schema is Trap's own: create it in an empty database, apply what a newer Trap adds.
-            var migrator = new SchemaMigrator(database);
-            await migrator.InitAsync(cancellation);
-            var upgrade = await migrator.UpgradeAsync(cancellation);
-            if (upgrade.Applied.Count > 0)
-            {
-                Console.WriteLine($"trap: upgraded the catalogue schema to version {upgrade.After.Version}");
-            }
-            var loaded = await new DatasetLoader(database).LoadFolderAsync(summary.OutputFolder, new LoadOptions { Replace = replace }, cancellation);
-            Console.WriteLine($"trap: loaded {loaded.TotalRows} rows into {database.Masked} as dataset {loaded.DatasetId}" +
-                              (loaded.ReplacedDatasetId is not null ? " (replacing its earlier load)" : ""));
+            await PrepareSchemaAsync(database, cancellation);
+            await LoadAsync(database, summary.OutputFolder, replace, cancellation);
         }
         var candidates = await RunReport.PrintAsync(summary, cancellation);
         if (summary.Alerts is { NotDelivered: > 0 } alerts)

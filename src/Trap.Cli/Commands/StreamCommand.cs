@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Trap.Pipeline.Progress;
 using Trap.Pipeline.Streaming;
+using Trap.Storage.Connection;
 
 namespace Trap.Cli.Commands;
 
@@ -34,19 +35,25 @@ public static class StreamCommand
             HelpName = "IMAGES",
             DefaultValueFactory = _ => new StreamOptions().MaxBacklogImages,
         };
+        var database = CliOptions.Database("after each committed batch, load the dataset into this catalogue database in one transaction " +
+                                           "(replacing the stream's earlier load)");
+        var passwordFile = new Option<string?>("--database-password-file") { Description = "read the database password from this file", HelpName = "FILE" };
+        var noDatabase = new Option<bool>("--no-database") { Description = $"do not load into a database, even if ${DatabaseSettings.EnvironmentVariable} is set" };
         var master = CliOptions.Master();
         var logLevel = CliOptions.LogLevel();
         var command = new Command("stream",
             "process a job's images as they arrive, a timestep once it is complete, until Ctrl-C; the dataset grows by atomic commits and " +
             "equals a batch run over the same images; restarted, it continues where the dataset ends (docs/streaming.md)")
         {
-            job, feeds, incoming, wait, backlog, master, logLevel,
+            job, feeds, incoming, wait, backlog, database, passwordFile, noDatabase, master, logLevel,
         };
         command.SetAction(async (parse, cancellation) =>
         {
             var seconds = parse.GetValue(wait);
             if (seconds is < 0 or > 3600) throw new CliUsageException($"--timestep-wait expects 0 to 3600 seconds, got {seconds}");
             if (parse.GetValue(backlog) < 0) throw new CliUsageException($"--max-backlog expects 0 (no bound) or more images, got {parse.GetValue(backlog)}");
+            InlinePassword.WarnIfAny("stream", "--database", parse.GetValue(database));
+            var settings = parse.GetValue(noDatabase) ? null : RunCommand.DatabaseFor(parse.GetValue(database), parse.GetValue(passwordFile));
             var jobFolder = parse.GetValue(job)!;
             var progress = ProgressReporter.ForConsole();
             AartfaacReceiver[] receivers;
@@ -63,9 +70,13 @@ public static class StreamCommand
             var receiving = receivers.Select(r => r.RunAsync(stop.Token)).ToArray();
             try
             {
+                if (settings is not null) await RunCommand.PrepareSchemaAsync(settings, stop.Token);
                 await using var engine = RunCommand.CreateEngine(parse.GetValue(master)!, new() { LogLevel = parse.GetValue(logLevel) });
-                await new StreamRunner(engine, progress, new StreamOptions { TimestepWait = TimeSpan.FromSeconds(seconds), MaxBacklogImages = parse.GetValue(backlog) })
-                    .RunAsync(jobFolder, stop.Token);
+                await new StreamRunner(engine, progress, new StreamOptions
+                {
+                    TimestepWait = TimeSpan.FromSeconds(seconds), MaxBacklogImages = parse.GetValue(backlog),
+                    AfterCommit = settings is null ? null : (dataset, token) => RunCommand.LoadAsync(settings, dataset, replace: false, token),
+                }).RunAsync(jobFolder, stop.Token);
             }
             finally
             {

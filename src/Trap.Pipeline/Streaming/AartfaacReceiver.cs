@@ -29,6 +29,9 @@ public sealed class AartfaacReceiver
 
     public long Received => Interlocked.Read(ref _received);
 
+    /// <summary>Raised with each image's path once its whole file is in place (for measuring arrival times).</summary>
+    public event Action<string>? ImageWritten;
+
     public async Task RunAsync(CancellationToken cancellation)
     {
         Directory.CreateDirectory(_folder);
@@ -69,5 +72,6 @@ public sealed class AartfaacReceiver
         var partial = OutputFolders.PartialName(path);
         using (var file = File.Create(partial)) frame.WriteFits(file);
         File.Move(partial, path);
+        ImageWritten?.Invoke(path);
     }
 }

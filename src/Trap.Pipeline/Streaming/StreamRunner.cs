@@ -21,6 +21,14 @@ public sealed record StreamOptions
     /// (docs/streaming.md). 0: no bound. The default is about 100 s of AARTFAAC's 48 images/s.
     /// </summary>
     public int MaxBacklogImages { get; init; } = 5000;
+
+    /// <summary>
+    /// Called with the dataset folder after each batch is committed (and its VOEvents sent), and once at
+    /// start when the dataset already holds images (a restarted stream catches up on a batch committed
+    /// just before it was killed): `trap stream --database` loads the dataset there (docs/streaming.md).
+    /// A failure stops the stream; the dataset stays as committed.
+    /// </summary>
+    public Func<string, CancellationToken, Task>? AfterCommit { get; init; }
 }
 
 /// <summary>
@@ -29,8 +37,9 @@ public sealed record StreamOptions
 /// it arrived for <see cref="StreamOptions.TimestepWait"/>. Each batch of complete timesteps is an
 /// appended run (<see cref="JobRunner"/> with append), so the dataset grows by atomic commits and is
 /// readable at every moment, earlier images' work is re-used, and the result equals a batch run over
-/// the same images. The dataset is the stream's only state: killed and restarted, it continues with
-/// the images the dataset does not hold yet, losing and duplicating none (docs/streaming.md).
+/// the same images. The set of processed images is read from the dataset at start and then kept in
+/// memory; killed and restarted, the stream continues with the images the dataset does not hold yet,
+/// losing and duplicating none (docs/streaming.md).
 /// </summary>
 public sealed class StreamRunner(IEngine engine, ProgressReporter progress, StreamOptions options)
 {
@@ -51,19 +60,27 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
         var jobFile = Path.GetFullPath(Path.Combine(jobFolder, JobConfig.FileName));
         var config = JobConfig.Load(jobFile);
         var output = Path.GetFullPath(Path.Combine(jobFolder, config.Job.Output));
+        var done = ProcessedImages.FromDataset(output);
+        if (done.Count > 0 && options.AfterCommit is { } catchUp) await catchUp(output, cancellation);
         var idleSince = DateTime.UtcNow;
         while (!cancellation.IsCancellationRequested)
         {
-            var pending = Pending(jobFolder, config, output);
-            var ready = ReadyUntil(pending, DateTime.UtcNow);
-            if (ready is { } until)
+            var pending = Pending(jobFolder, config, done);
+            if (ReadyUntil(pending, DateTime.UtcNow) is { } ready)
             {
+                var until = done.CommittedUntilUtc is { } committed && committed > ready ? committed : ready;
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 // Unreadable files (no start time) cost nothing to reject and are never dropped.
                 var dropped = DropOverBacklog(pending.Where(p => p.StartUtc <= until && p.StartUtc != DateTime.MinValue).ToList());
                 await new JobRunner(engine, progress).RunAsync(jobFolder, cancellation: cancellation, append: true, imagesUntilUtc: until, dropped: dropped);
+                // The run took (at least) these; one that arrived meanwhile for a timestep already done is
+                // still pending and goes with the next batch, which re-uses the earlier images' work.
+                var taken = pending.Where(p => p.StartUtc <= until).Select(p => p.Url).ToList();
+                done.Add(taken, until);
+                foreach (var url in taken) _seen.Remove(url);
                 Runs++;
                 BatchCommitted?.Invoke(until, DateTime.UtcNow);
+                if (options.AfterCommit is { } afterCommit) await afterCommit(output, cancellation);
                 var left = pending.Count(p => p.StartUtc > until);
                 progress.Message($"trap stream: timesteps up to {until:O} processed in {clock.Elapsed.TotalSeconds:F1} s; " +
                                  $"{left} images waiting (lag {(left == 0 ? 0 : (DateTime.UtcNow - pending.Where(p => p.StartUtc > until).Min(p => p.SeenUtc)).TotalSeconds):F1} s)");
@@ -128,9 +145,8 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
     }
 
     /// <summary>The job's images the dataset does not hold yet, with their start times and when this stream first saw them.</summary>
-    private List<(string Url, DateTime StartUtc, DateTime SeenUtc)> Pending(string jobFolder, JobConfig config, string output)
+    private List<(string Url, DateTime StartUtc, DateTime SeenUtc)> Pending(string jobFolder, JobConfig config, ProcessedImages done)
     {
-        var done = ProcessedImages(output);
         var pending = new List<(string, DateTime, DateTime)>();
         foreach (var url in ImageGlob.Expand(config.Job.Images, jobFolder))
         {
@@ -153,8 +169,4 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
         }
         return pending;
     }
-
-    private static HashSet<string> ProcessedImages(string output) =>
-        ParquetTableReader.Parts(output, DatasetTables.Images).SelectMany(ParquetTableReader.ReadFile<ImageRow>).Select(r => r.Url)
-            .ToHashSet(StringComparer.Ordinal);
 }

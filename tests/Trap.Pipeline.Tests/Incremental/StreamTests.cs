@@ -41,9 +41,15 @@ public sealed class StreamTests : IDisposable
         var receiver = new AartfaacReceiver($"127.0.0.1:{await listening.Task}", Path.Combine(job, "incoming"), _ => { });
         var receiving = receiver.RunAsync(stop.Token);
         await using var engine = new LocalEngine(2);
+        var committed = new List<int>();
         var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
         {
             TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(200),
+            AfterCommit = (dataset, _) =>
+            {
+                committed.Add(ProcessedImages.FromDataset(dataset).Count);
+                return Task.CompletedTask;
+            },
         });
         await stream.RunAsync(job, stop.Token, stopWhenIdle: TimeSpan.FromSeconds(4));
         await sending;
@@ -52,6 +58,10 @@ public sealed class StreamTests : IDisposable
 
         Assert.Equal(files.Count, receiver.Received);
         Assert.True(stream.Runs >= 2, $"the stream processed everything in {stream.Runs} run(s): it did not follow the arrivals");
+        // The live load sees each committed batch, the dataset growing to every image.
+        Assert.Equal(stream.Runs, committed.Count);
+        Assert.True(committed.Zip(committed.Skip(1)).All(p => p.First < p.Second), string.Join(", ", committed));
+        Assert.Equal(files.Count, committed[^1]);
         await using (var batch = new LocalEngine(2))
         {
             await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(job, Path.Combine(_folder, "batch"));
@@ -92,10 +102,89 @@ public sealed class StreamTests : IDisposable
         Assert.Equal(6, (await ReadAsync<ImageRow>(output, DatasetTables.Images)).Count);
 
         // Restarted, the stream has nothing left to do and the drops stay recorded.
-        var restarted = new StreamRunner(engine, ProgressReporter.Silent(), options);
+        // It loads the dataset once at start (a batch committed just before a kill may have missed its load).
+        var loads = 0;
+        var restarted = new StreamRunner(engine, ProgressReporter.Silent(), options with
+        {
+            AfterCommit = (_, _) =>
+            {
+                loads++;
+                return Task.CompletedTask;
+            },
+        });
         await restarted.RunAsync(_folder, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(1));
         Assert.Equal(0, restarted.Runs);
+        Assert.Equal(1, loads);
         Assert.Equal(3, (await ReadAsync<RejectionRow>(output, DatasetTables.Rejections)).Count(r => r.ReasonId == RejectReason.StreamBacklog.Id));
+    }
+
+    [Fact]
+    public async Task ImagesLandingLateForAnEarlierTimestepJoinTheDatasetWithoutDroppingLaterOnes()
+    {
+        var survey = Path.Combine(_folder, "survey");
+        SurveyWriter.Write(new Survey(new SurveySpec
+        {
+            Seed = 11, Pointings = 1, BandFrequenciesHz = SurveySpec.HbaBands(2), Timesteps = 3, ImageSize = 96,
+            SourcesPerPointing = 8, BadImages = BadImageFractions.None,
+        }), survey);
+        var job = Path.Combine(_folder, "job");
+        var incoming = Directory.CreateDirectory(Path.Combine(job, "incoming")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(job, "job.cfg"), "[job]\nimages = incoming/*.fits\noutput = output\n");
+        var byTime = Directory.GetFiles(Path.Combine(survey, "images"), "*.fits", SearchOption.AllDirectories)
+            .OrderBy(f => Path.GetFileName(f).Split('_')[1], StringComparer.Ordinal).ThenBy(f => f, StringComparer.Ordinal).ToList();
+        var straggler = byTime[1];
+        foreach (var file in byTime.Where(f => f != straggler)) File.Copy(file, Path.Combine(incoming, Path.GetFileName(file)));
+
+        // Once every other image is committed, an image of the first timestep lands late, with an unreadable file.
+        var landed = false;
+        await using var engine = new LocalEngine(2);
+        var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+        {
+            TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(200),
+            AfterCommit = (dataset, _) =>
+            {
+                if (!landed && ProcessedImages.FromDataset(dataset).Count == byTime.Count - 1)
+                {
+                    File.Copy(straggler, Path.Combine(incoming, Path.GetFileName(straggler)));
+                    File.WriteAllText(Path.Combine(incoming, "garbage.fits"), "not a FITS file");
+                    landed = true;
+                }
+                return Task.CompletedTask;
+            },
+        });
+        await stream.RunAsync(job, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(2));
+
+        Assert.True(landed, "the stream never committed the images that were there from the start");
+        await using (var batch = new LocalEngine(2))
+        {
+            await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(job, Path.Combine(_folder, "batch"));
+        }
+        var differences = await DatasetComparer.CompareAsync(Path.Combine(job, "output"), Path.Combine(_folder, "batch"));
+        Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
+        Assert.Equal(byTime.Count + 1, differences.Single(d => d.Table == DatasetTables.Images).RowsA);
+    }
+
+    [Fact]
+    public async Task AFailedLoadAfterACommitStopsTheStreamWithTheBatchCommitted()
+    {
+        SurveyWriter.Write(new Survey(new SurveySpec
+        {
+            Seed = 10, Pointings = 1, BandFrequenciesHz = SurveySpec.HbaBands(1), Timesteps = 2, ImageSize = 96,
+            SourcesPerPointing = 8, BadImages = BadImageFractions.None,
+        }), _folder);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "job.cfg"), "[job]\nimages = images/**/*.fits\noutput = output\n");
+        await using var engine = new LocalEngine(2);
+        var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+        {
+            TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(200),
+            AfterCommit = (_, _) => throw new InvalidOperationException("the database is down"),
+        });
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => stream.RunAsync(_folder, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(2)));
+
+        Assert.Equal("the database is down", failure.Message);
+        Assert.Equal(1, stream.Runs);
+        Assert.NotEmpty(await ReadAsync<ImageRow>(Path.Combine(_folder, "output"), DatasetTables.Images));
     }
 
     private static async Task<List<T>> ReadAsync<T>(string dataset, string table) where T : class, new()

@@ -1,4 +1,4 @@
--- Trap catalogue database, schema version 5: what each stage of a run took in, gave out and how long
+-- Trap catalogue database, schema version 6: what each stage of a run took in, gave out and how long
 -- it ran (the Parquet dataset's stages table; docs/outputs.md).
 --   Parquet table            database table        TraP table
 --   stages                   stage                 (none)

@@ -153,6 +153,25 @@ public abstract class PixelBrowserTests(SurveySite site)
     }
 
     [Fact]
+    public async Task RejectedImagesKeepTheHeaderFactsTheirFilesHad()
+    {
+        // An image rejected by QC (not unreadable) keeps its header's time, frequency and centre (#16 item 8).
+        var withHeader = await site.ScalarAsync(
+            "SELECT count(*) FROM image WHERE dataset_id = $1 AND NOT accepted AND start_utc IS NOT NULL AND freq_eff_hz IS NOT NULL AND centre_ra_deg IS NOT NULL",
+            site.DatasetId);
+        Assert.True(withHeader > 0, "the survey has images rejected for their quality");
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(Dataset + "/images?status=rejected");
+        var shown = 0;
+        foreach (var row in await page.Locator("#images tbody tr.rejected").AllAsync())
+        {
+            var cells = await row.Locator("td").AllInnerTextsAsync();
+            if (cells[1].Length > 0 && cells[3].Length > 0 && cells[6].Length > 0) shown++;
+        }
+        Assert.Equal(withHeader, shown);
+    }
+
+    [Fact]
     public async Task ASexagesimalConeFindsWhatTheDecimalOneFinds()
     {
         var source = await site.ScalarAsync("SELECT min(runcat_id) FROM runningcatalog WHERE dataset_id = $1", site.DatasetId);

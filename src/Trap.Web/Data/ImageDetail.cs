@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace Trap.Web.Data;
 
 /// <summary>One image's stored columns; what an image does not have (its header unreadable, it was rejected) is null (docs/outputs.md).</summary>
-public sealed record ImageRecord(string Url, string? Telescope, string? Accessor, DateTime? Start, double? Integration, int? Timestep, int? Band,
+public sealed record StoredImage(string Url, string? Telescope, string? Accessor, DateTime? Start, double? Integration, int? Timestep, int? Band,
                                  double? FreqEff, double? FreqBw, string? Stokes, long? SkyRegion, double? CentreRa, double? CentreDec, double? XtrRadius,
                                  double? BeamSmaj, double? BeamSmin, double? BeamPa, double? DeltaX, double? DeltaY, int? Width, int? Height,
                                  double? RmsQc, double? TheoreticalNoise, double? RmsMin, double? RmsMax, double DetectionThreshold,
@@ -16,7 +16,7 @@ public sealed record ExtractedSourceRecord(long Id, int ExtractType, double Ra, 
                                            double FPeakErr, double FInt, double FIntErr, double Smaj, double Smin, double Pa, double ReducedChisq, long? Runcat);
 
 /// <summary>One image: its row, its rejections and every source measured in it.</summary>
-public sealed record ImageDetail(ImageRecord Image, IReadOnlyList<RejectionRecord> Rejections, IReadOnlyList<ExtractedSourceRecord> Sources)
+public sealed record ImageDetail(StoredImage Image, IReadOnlyList<RejectionRecord> Rejections, IReadOnlyList<ExtractedSourceRecord> Sources)
 {
     public static async Task<ImageDetail> LoadAsync(CatalogueQuery q, long dataset, long imageId)
     {
@@ -40,7 +40,7 @@ public sealed record ImageDetail(ImageRecord Image, IReadOnlyList<RejectionRecor
     public static Task<string> UrlAsync(CatalogueQuery q, long dataset, long imageId) =>
         q.SingleAsync("SELECT url FROM image WHERE dataset_id = $1 AND image_id = $2", r => r.Text("url"), $"This dataset has no image {imageId}.", dataset, imageId);
 
-    private static ImageRecord ReadImage(DbDataReader r) => new(
+    private static StoredImage ReadImage(DbDataReader r) => new(
         r.Text("url"), r.NullableText("telescope"), r.NullableText("accessor"), r.NullableUtc("start_utc"), r.NullableDouble("integration_s"),
         r.NullableInt("timestep"), r.NullableInt("band_id"), r.NullableDouble("freq_eff_hz"), r.NullableDouble("freq_bw_hz"), r.NullableText("stokes"),
         r.NullableLong("sky_region_id"), r.NullableDouble("centre_ra_deg"), r.NullableDouble("centre_dec_deg"), r.NullableDouble("xtr_radius_deg"),

@@ -6,7 +6,7 @@ namespace Trap.Web.Pages;
 /// <summary>A dataset's frequency bands, for band filters and labels.</summary>
 public sealed record BandList(IReadOnlyList<(int Id, double CentralHz)> Bands)
 {
-    public static async Task<BandList> LoadAsync(CatalogueQuery q, long datasetId) => new(await FrequencyBands.LoadAsync(q, datasetId));
+    public static async Task<BandList> LoadAsync(CatalogueQuery q, long datasetId) => new(await DatasetBands.LoadAsync(q, datasetId));
 
     public string Label(int bandId) =>
         Bands.FirstOrDefault(b => b.Id == bandId) is { CentralHz: > 0 } band ? $"{bandId} ({Fmt.Mhz(band.CentralHz)} MHz)" : Fmt.Int(bandId);

@@ -8,7 +8,7 @@ namespace Trap.Web.Pages;
 /// <summary>The dataset's transient candidates with their classification, best score first; filter by class.</summary>
 public static class CandidatesPage
 {
-    private static Column<CandidateRow>[] Columns(DatasetName dataset, BandList bands, IReadOnlyDictionary<long, (long ImageId, string Url)> peaks) =>
+    private static Column<CandidateListRow>[] Columns(DatasetName dataset, BandList bands, IReadOnlyDictionary<long, (long ImageId, string Url)> peaks) =>
     [
         new("Source", r => Fmt.Int(r.Runcat), r => $"{dataset.Path}/sources/{r.Runcat}", true),
         new("At peak", r => peaks.TryGetValue(r.Runcat, out var p) ? Fmt.Int(p.ImageId) : "",
@@ -28,7 +28,7 @@ public static class CandidatesPage
         new("TNS", r => "TNS", r => ExternalLinks.Tns(r.Ra, r.Dec)),
     ];
 
-    private static Func<CandidateRow, IComparable?> SortKey(string key) => key switch
+    private static Func<CandidateListRow, IComparable?> SortKey(string key) => key switch
     {
         "score" => r => r.Score, "trigger" => r => r.Trigger, "points" => r => r.Points, "v" => r => r.V, "eta" => r => r.Eta,
         "significance" => r => r.Significance, "peak" => r => r.PeakFlux, "ra" => r => r.Ra, "dec" => r => r.Dec, "class" => r => r.Class,

@@ -7,7 +7,7 @@ namespace Trap.Web.Pages;
 /// <summary>The front page: every dataset (pipeline run) in the catalogue, newest first, sortable by its columns.</summary>
 public static class DatasetsPage
 {
-    private static readonly Column<DatasetSummary>[] Columns =
+    private static readonly Column<DatasetListRow>[] Columns =
     [
         new("Id", r => Fmt.Int(r.Dataset.Id), r => r.Dataset.Path, true, Sort: "id"),
         new("Name", r => r.Dataset.Name, r => r.Dataset.Path, Sort: "name"),
@@ -21,7 +21,7 @@ public static class DatasetsPage
         new("Engine", r => r.Engine, Sort: "engine"),
     ];
 
-    private static Func<DatasetSummary, IComparable?> SortKey(string key) => key switch
+    private static Func<DatasetListRow, IComparable?> SortKey(string key) => key switch
     {
         "id" => r => r.Dataset.Id, "name" => r => r.Dataset.Name, "images" => r => r.Images, "rejected" => r => r.Rejected,
         "first" => r => r.FirstImage, "last" => r => r.LastImage, "processed" => r => r.Start, "runtime" => r => r.End - r.Start, "engine" => r => r.Engine,
@@ -32,7 +32,7 @@ public static class DatasetsPage
     {
         var csv = request.Input.WantsCsv();
         var sort = SortOrder.From(request.Input, Columns);
-        var rows = sort.Apply(await request.ReadAsync(DatasetSummaries.LoadAsync), SortKey).ToList();
+        var rows = sort.Apply(await request.ReadAsync(DatasetList.LoadAsync), SortKey).ToList();
         if (csv) return PageRequest.Csv("datasets.csv", Table.Csv(Columns, rows));
         var body = "<p class=\"note\">Each dataset is one run of a Trap job, addressed by its name. " +
                    HtmlText.Link(request.WithQuery(("format", "csv")), "CSV") + "</p>" + Table.Html(Columns, rows, "datasets", sorting: (request, sort));

@@ -78,7 +78,7 @@ public static class ImagePage
         return PageRequest.Html(PageLayout.Render($"Image {imageId} of {dataset.Name}", body.ToString(), dataset, "/images"));
     }
 
-    private static List<(string, string)> ImageFacts(ImageRecord i, BandList bands) =>
+    private static List<(string, string)> ImageFacts(StoredImage i, BandList bands) =>
     [
         // What an image does not have (its header unreadable, it was rejected) is NULL, shown empty (docs/outputs.md).
         ("File", i.Url), ("Telescope", i.Telescope ?? ""), ("Accessor", i.Accessor ?? ""),

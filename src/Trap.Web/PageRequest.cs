@@ -57,10 +57,11 @@ public sealed class PageRequest(HttpContext http, ReadOnlyCatalogue catalogue)
     public static IResult Csv(string fileName, string csv) =>
         Results.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", fileName);
 
-    /// <summary>The path as the client sent it (still escaped), without the query.</summary>
+    /// <summary>The path as the client sent it (still escaped), without the query; the routed path re-escaped when the request line was no plain path (absolute form).</summary>
     private string RawPath()
     {
-        var target = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.ToUriComponent();
+        var target = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (target is null || !target.StartsWith('/')) return http.Request.Path.ToUriComponent();
         var query = target.IndexOf('?');
         return query < 0 ? target : target[..query];
     }

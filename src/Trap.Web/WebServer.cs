@@ -54,7 +54,23 @@ public static class WebServer
             : [];
 
     private static void Map(WebApplication app, string pattern, Func<PageRequest, Task<IResult>> page, ReadOnlyCatalogue catalogue) =>
-        app.MapGet(pattern, (Delegate)((HttpContext http) => page(new PageRequest(http, catalogue))));
+        app.MapGet(pattern, (Delegate)((HttpContext http) => pattern.Contains("{dataset}", StringComparison.Ordinal)
+            ? DatasetPageAsync(new PageRequest(http, catalogue), page)
+            : page(new PageRequest(http, catalogue))));
+
+    /// <summary>
+    /// A page under /datasets/NAME: the dataset is looked up first, so every page has it. An address naming the
+    /// dataset by its id (the form before names) is moved permanently (308) to the name form, so old bookmarks work.
+    /// </summary>
+    private static async Task<IResult> DatasetPageAsync(PageRequest request, Func<PageRequest, Task<IResult>> page)
+    {
+        var segment = request.DatasetSegment;
+        var dataset = await request.ReadAsync(q => DatasetName.FindAsync(q, segment))
+                      ?? throw new NotFoundException($"There is no dataset named '{segment}' in this catalogue; the front page lists them.");
+        if (dataset.Name != segment) return Results.Redirect(request.AddressOf(dataset), permanent: true, preserveMethod: true);
+        request.Dataset = dataset;
+        return await page(request);
+    }
 
     private static async Task HandleErrors(HttpContext http, Func<Task> next)
     {

@@ -28,6 +28,7 @@ public sealed class RunReportTests : IDisposable
         Assert.Contains("missing_time: e.g.", outcome.Out);
         Assert.Matches(@"top candidates \(of \d+, best score first\)", outcome.Out);
         Assert.Contains("trap web " + Path.Combine(_folder, "output"), outcome.Out);
+        Assert.Contains("/datasets/" + Uri.EscapeDataString(Path.GetFileName(_folder)) + "/candidates", outcome.Out);
     }
 
     [Fact]

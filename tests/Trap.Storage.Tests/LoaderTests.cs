@@ -89,6 +89,24 @@ public class LoaderTests
     }
 
     [Fact]
+    public async Task VoEventPacketsAreLoadedReplacedAndDeletedWithTheirDataset()
+    {
+        var settings = await _postgres.CreateCatalogueAsync();
+        var loader = new DatasetLoader(settings);
+        var first = await loader.LoadAsync(new SampleRun("alerts").Contents()
+            .SetVoEvents([new VoEventPacket("alerts-runcat-1", "<voe:VOEvent ivorn=\"ivo://x/y#alerts-runcat-1\"/>"), new VoEventPacket("alerts-runcat-2", "<b>‘two’</b>")]));
+        Assert.Equal(2, first.RowsByTable["voevent"]);
+        Assert.Equal(1, await StoredRows.CountAsync(settings, "SELECT count(*) FROM voevent WHERE dataset_id = @id AND local_id = 'alerts-runcat-2' AND xml = '<b>‘two’</b>'",
+            ("id", first.DatasetId)));
+
+        // A reload holds the rerun's packets only; a delete leaves none.
+        await loader.LoadAsync(new SampleRun("alerts").Contents().SetVoEvents([new VoEventPacket("alerts-runcat-3", "<c/>")]));
+        Assert.Equal(1, await StoredRows.CountAsync(settings, "SELECT count(*) FROM voevent WHERE dataset_id = @id", ("id", first.DatasetId)));
+        await loader.DeleteAsync("alerts");
+        Assert.Equal(0, await StoredRows.CountAsync(settings, "SELECT count(*) FROM voevent"));
+    }
+
+    [Fact]
     public async Task AFailureMidLoadRollsBackAndKeepsThePreviousDataset()
     {
         var settings = await _postgres.CreateCatalogueAsync();

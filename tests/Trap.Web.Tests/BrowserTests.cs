@@ -7,7 +7,7 @@ namespace Trap.Web.Tests;
 /// <summary>The site in a real headless Chromium, on the output of a real pipeline run: in the database and as a plain Parquet folder.</summary>
 public abstract class BrowserTests(SurveySite site)
 {
-    private string Dataset => site.BaseUrl + "/datasets/" + site.DatasetId.ToString(CultureInfo.InvariantCulture);
+    private string Dataset => site.DatasetUrl;
 
     [Fact]
     public async Task EveryPageRendersAndIsScreenshotted()
@@ -102,8 +102,8 @@ public abstract class BrowserTests(SurveySite site)
     }
 
     [Theory]
-    [InlineData("/datasets/abc", 400)]
-    [InlineData("/datasets/-3", 400)]
+    [InlineData("/datasets/abc", 404)]
+    [InlineData("/datasets/-3", 404)]
     [InlineData("/datasets/{d}/sources?ra=12&dec=north&radius=1", 400)]
     [InlineData("/datasets/{d}/sources?ra=400&dec=10&radius=1", 400)]
     [InlineData("/datasets/{d}/sources?ra=10&dec=10", 400)]
@@ -117,7 +117,7 @@ public abstract class BrowserTests(SurveySite site)
     public async Task BadInputGetsAClearErrorPage(string path, int status)
     {
         var page = await site.NewPageAsync();
-        var response = await page.GotoAsync(site.BaseUrl + path.Replace("{d}", site.DatasetId.ToString(CultureInfo.InvariantCulture)));
+        var response = await page.GotoAsync(site.BaseUrl + path.Replace("{d}", Uri.EscapeDataString(SurveySite.DatasetName)));
         Assert.Equal(status, response!.Status);
         Assert.Equal(status == 400 ? "Bad request" : "Not found", await page.InnerTextAsync("h1"));
         Assert.NotEmpty((await page.InnerTextAsync("p.error")).Trim());

@@ -8,7 +8,7 @@ namespace Trap.Web.Tests;
 /// <summary>Pixels and the details of issue 16 (stamps, image previews, limits, downloads, sorting, sexagesimal cones) on a real run, in both kinds of site.</summary>
 public abstract class PixelBrowserTests(SurveySite site)
 {
-    private string Dataset => site.BaseUrl + "/datasets/" + site.DatasetId.ToString(CultureInfo.InvariantCulture);
+    private string Dataset => site.DatasetUrl;
 
     /// <summary>A new-source candidate: it has images before its first detection, so every kind of stamp and limit.</summary>
     private Task<long> NewSourceCandidateAsync() => site.ScalarAsync(
@@ -68,18 +68,13 @@ public abstract class PixelBrowserTests(SurveySite site)
         Assert.Contains("TNS", links);
         Assert.Contains("VizieR", links);
 
+        // The VOEvent the run wrote, from the folder or from the database's voevent table alike.
         var voevent = await page.APIRequest.GetAsync(Dataset + "/sources/" + runcat + "/voevent.xml");
-        if (site is ParquetSurveySite)
-        {
-            Assert.Equal(1, await page.Locator("a.voevent").CountAsync());
-            Assert.Equal(200, voevent.Status);
-            Assert.Contains("VOEvent", await voevent.TextAsync());
-        }
-        else
-        {
-            Assert.Equal(404, voevent.Status);
-            Assert.Contains("voevents/", await page.InnerTextAsync("main"));
-        }
+        Assert.Equal(1, await page.Locator("a.voevent").CountAsync());
+        Assert.Equal(200, voevent.Status);
+        Assert.Equal("application/xml", voevent.Headers["content-type"]);
+        var ivorn = await site.TextAsync("SELECT ivorn FROM candidate WHERE dataset_id = $1 AND runcat_id = $2", site.DatasetId, runcat);
+        Assert.Contains("ivorn=\"" + ivorn + "\"", await voevent.TextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.ScreenshotFolder, "candidate-stamps.png"), FullPage = true });
 
         await page.GotoAsync(Dataset + "/sources/" + runcat + "?logflux=1");
@@ -167,9 +162,8 @@ public abstract class PixelBrowserTests(SurveySite site)
         Assert.True(withHeader > 0, "the survey has images rejected for their quality");
         var page = await site.NewPageAsync();
         await page.GotoAsync(Dataset + "/images?status=rejected");
-        var rows = await page.Locator("#images tbody tr.rejected").AllAsync();
         var shown = 0;
-        foreach (var row in rows)
+        foreach (var row in await page.Locator("#images tbody tr.rejected").AllAsync())
         {
             var cells = await row.Locator("td").AllInnerTextsAsync();
             if (cells[1].Length > 0 && cells[3].Length > 0 && cells[6].Length > 0) shown++;

@@ -24,13 +24,24 @@ public abstract class SurveySite : IAsyncLifetime
     private WebApplication? _app;
     private IPlaywright? _playwright;
 
-    protected string Folder { get; } = Directory.CreateTempSubdirectory("trap-web-").FullName;
+    /// <summary>
+    /// The job folder, whose name is the dataset's name: it holds characters an address must escape
+    /// (space, '#', '%', '?', '&amp;', non-ASCII), so every link on the site is tested escaped.
+    /// </summary>
+    public const string DatasetName = "survey #5 & α 100%?";
+
+    private readonly string _temporary = Directory.CreateTempSubdirectory("trap-web-").FullName;
+
+    protected string Folder => Path.Combine(_temporary, DatasetName);
 
     public ReadOnlyCatalogue Catalogue { get; private set; } = null!;
 
     public long DatasetId { get; private set; }
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The dataset's address: /datasets/NAME, the name escaped.</summary>
+    public string DatasetUrl => BaseUrl + "/datasets/" + Uri.EscapeDataString(DatasetName);
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -42,6 +53,7 @@ public abstract class SurveySite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Directory.CreateDirectory(Folder);
         SurveyWriter.Write(new Survey(new SurveySpec { Seed = 5 }), Folder);
         await File.WriteAllTextAsync(Path.Combine(Folder, "job.cfg"), "[job]\nimages = images/**/*.fits\noutput = output\n");
         RunSummary summary;
@@ -83,7 +95,7 @@ public abstract class SurveySite : IAsyncLifetime
         _playwright?.Dispose();
         if (_app is not null) await _app.DisposeAsync();
         Catalogue?.Dispose();
-        Directory.Delete(Folder, recursive: true);
+        Directory.Delete(_temporary, recursive: true);
     }
 }
 

@@ -45,8 +45,10 @@ public static class RunReport
             Console.WriteLine(string.Format(c, "    {0,-10}  {1,-11}  {2,5:F2}  {3,9:F4}  {4,10:+0.0000;-0.0000}  {5,14:G4}  {6}",
                 x.RuncatId, x.Class, x.Score, x.RaDeg, x.DecDeg, x.PeakFIntJy, x.BandId));
         }
+        // The web site addresses a dataset by its name (docs/web.md, Addresses).
+        var dataset = (await ReadAsync<DatasetRow>(summary.OutputFolder, DatasetTables.Dataset, cancellation)).Single();
         Console.WriteLine($"  look at them: trap web {summary.OutputFolder}  then " +
-                          $"{WebServer.DefaultUrls}/datasets/{ParquetCatalogue.DatasetId}/candidates");
+                          $"{WebServer.DefaultUrls}{new DatasetName(ParquetCatalogue.DatasetId, dataset.Name).Path}/candidates");
         return candidates;
     }
 

@@ -25,6 +25,15 @@ public sealed class DatasetContents
 
     public DatasetRow Dataset { get; }
 
+    /// <summary>The VOEvent packets the run wrote (its voevents/ folder), loaded into the voevent table.</summary>
+    public IReadOnlyList<VoEventPacket> VoEvents { get; private set; } = [];
+
+    public DatasetContents SetVoEvents(IReadOnlyList<VoEventPacket> packets)
+    {
+        VoEvents = packets;
+        return this;
+    }
+
     /// <summary>Sets the rows of the table whose row type is <typeparamref name="T"/> (rows held in memory).</summary>
     public DatasetContents Set<T>(IEnumerable<T> rows) where T : class
     {

@@ -50,6 +50,8 @@ public sealed class DatasetLoader
                 table = map.Table;
                 rows[table] = await CopyAsync(connection, map, datasetId, contents.Batches(rowType, cancellation), options, cancellation);
             }
+            table = VoEventTable;
+            rows[table] = await CopyVoEventsAsync(connection, datasetId, contents.VoEvents, cancellation);
             table = "rejectreason";
             await RecordRejectReasonsAsync(connection, transaction, datasetId, cancellation);
             await transaction.CommitAsync(cancellation);
@@ -126,10 +128,10 @@ public sealed class DatasetLoader
     /// <summary>Deletes every row of a dataset but its dataset row.</summary>
     private static async Task DeleteRowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, CancellationToken cancellation)
     {
-        // No foreign keys to cascade (they would slow COPY): every table of the registry is cleared here.
-        foreach (var (_, rowType) in DatasetTables.All.Where(t => t.RowType != typeof(DatasetRow)).Reverse())
+        // No foreign keys to cascade (they would slow COPY): every table of the registry, and the VOEvents, are cleared here.
+        foreach (var table in DatasetTables.All.Where(t => t.RowType != typeof(DatasetRow)).Reverse().Select(t => TableMap.For(t.RowType).Table).Append(VoEventTable))
         {
-            await using var delete = new NpgsqlCommand("DELETE FROM " + TableMap.For(rowType).Table + " WHERE dataset_id = @id", connection, transaction);
+            await using var delete = new NpgsqlCommand("DELETE FROM " + table + " WHERE dataset_id = @id", connection, transaction);
             delete.Parameters.AddWithValue("id", id);
             await delete.ExecuteNonQueryAsync(cancellation);
         }
@@ -174,6 +176,25 @@ public sealed class DatasetLoader
         }
         await importer.CompleteAsync(cancellation);
         return count;
+    }
+
+    /// <summary>The table of the run's VOEvent packets (migration 0005): files of the output folder, not a Parquet table.</summary>
+    private const string VoEventTable = "voevent";
+
+    private static async Task<long> CopyVoEventsAsync(NpgsqlConnection connection, long datasetId, IReadOnlyList<VoEventPacket> packets,
+                                                      CancellationToken cancellation)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY " + VoEventTable + " (dataset_id, local_id, xml) FROM STDIN (FORMAT BINARY)", cancellation);
+        foreach (var packet in packets)
+        {
+            await importer.StartRowAsync(cancellation);
+            await importer.WriteAsync(datasetId, NpgsqlDbType.Bigint, cancellation);
+            await importer.WriteAsync(packet.LocalId, NpgsqlDbType.Text, cancellation);
+            await importer.WriteAsync(packet.Xml, NpgsqlDbType.Text, cancellation);
+        }
+        await importer.CompleteAsync(cancellation);
+        return packets.Count;
     }
 
     /// <summary>TraP never stores configuration keys named "password"; neither does Trap.</summary>

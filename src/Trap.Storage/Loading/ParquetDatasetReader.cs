@@ -35,7 +35,7 @@ public static class ParquetDatasetReader
                 "Dataset folder '" + folder + "' has " + datasetRows.Count + " rows in table '" + DatasetTables.Dataset +
                 "'; a run writes exactly one. Is this a complete run's output?");
         }
-        var contents = new DatasetContents(datasetRows[0]);
+        var contents = new DatasetContents(datasetRows[0]).SetVoEvents(VoEventPacket.ReadFolder(Path.Combine(folder, DatasetTables.VoEventsFolder)));
         foreach (var (name, rowType) in DatasetTables.All.Where(t => t.Name != DatasetTables.Dataset))
         {
             var files = FilesOf(folder, name);

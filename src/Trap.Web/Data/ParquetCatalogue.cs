@@ -32,7 +32,7 @@ public sealed class ParquetCatalogue : ReadOnlyCatalogue
         _database = new DuckDBConnection("Data Source=:memory:");
         _database.Open();
         using var command = _database.CreateCommand();
-        command.CommandText = string.Concat(SkyTables.Select(View)) + Macros.Value;
+        command.CommandText = string.Concat(SkyTables.Select(View)) + VoEventView() + Macros.Value;
         command.ExecuteNonQuery();
     }
 
@@ -41,8 +41,6 @@ public sealed class ParquetCatalogue : ReadOnlyCatalogue
 
     /// <summary>The dataset folder.</summary>
     public string Folder { get; }
-
-    public override string? OutputFolder => Folder;
 
     public override string Source => Folder + " (Parquet, through DuckDB)";
 
@@ -75,6 +73,20 @@ public sealed class ParquetCatalogue : ReadOnlyCatalogue
             _ => $"SELECT {DatasetId}::BIGINT AS dataset_id, * FROM {files}",
         };
         return $"CREATE VIEW {table} AS {select};\n";
+    }
+
+    /// <summary>
+    /// The run's VOEvent files (voevents/LOCALID.xml) as the database's voevent table: dataset_id, local_id, xml.
+    /// Empty when the run wrote none (DuckDB refuses a glob that matches no file).
+    /// </summary>
+    private string VoEventView()
+    {
+        var folder = Path.Combine(Folder, DatasetTables.VoEventsFolder);
+        var select = Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.xml").Any()
+            ? $"SELECT {DatasetId}::BIGINT AS dataset_id, regexp_extract(filename, '([^/]+)\\.xml$', 1) AS local_id, content AS xml " +
+              "FROM read_text('" + Path.Combine(folder, "*.xml").Replace("'", "''") + "')"
+            : $"SELECT {DatasetId}::BIGINT AS dataset_id, ''::VARCHAR AS local_id, ''::VARCHAR AS xml WHERE false";
+        return $"CREATE VIEW voevent AS {select};\n";
     }
 
     private static readonly Lazy<string> Macros = new(() =>

@@ -13,9 +13,6 @@ public abstract class ReadOnlyCatalogue : IDisposable
     /// <summary>Runs <paramref name="work"/> on one consistent, read-only view of the catalogue.</summary>
     public abstract Task<T> ReadAsync<T>(Func<CatalogueQuery, Task<T>> work, CancellationToken cancellation);
 
-    /// <summary>The run's output folder when the catalogue is read from it (its VOEvent files are there), else null: the database holds tables only.</summary>
-    public virtual string? OutputFolder => null;
-
     /// <summary>Releases what the catalogue holds open (the embedded database); the PostgreSQL pool needs nothing.</summary>
     public virtual void Dispose()
     {

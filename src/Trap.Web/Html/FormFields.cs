@@ -13,6 +13,10 @@ public static class FormFields
         "<label>" + HtmlText.Encode(label) + "<input type=\"text\" inputmode=\"decimal\" name=\"" + HtmlText.Encode(name) + "\" value=\"" +
         HtmlText.Encode(value) + "\"" + (placeholder is null ? "" : " placeholder=\"" + HtmlText.Encode(placeholder) + "\"") + "></label>";
 
+    /// <summary>A value the form keeps (e.g. the list's order) when it is submitted; nothing when null.</summary>
+    public static string Hidden(string name, string? value) =>
+        value is null ? "" : "<input type=\"hidden\" name=\"" + HtmlText.Encode(name) + "\" value=\"" + HtmlText.Encode(value) + "\">";
+
     public static string Check(string name, string label, bool on) =>
         "<label class=\"check\"><input type=\"checkbox\" name=\"" + HtmlText.Encode(name) + "\" value=\"1\"" + (on ? " checked" : "") + ">" +
         HtmlText.Encode(label) + "</label>";

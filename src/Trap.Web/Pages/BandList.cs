@@ -6,9 +6,7 @@ namespace Trap.Web.Pages;
 /// <summary>A dataset's frequency bands, for band filters and labels.</summary>
 public sealed record BandList(IReadOnlyList<(int Id, double CentralHz)> Bands)
 {
-    public static async Task<BandList> LoadAsync(CatalogueQuery q, long datasetId) =>
-        new(await q.ListAsync("SELECT band_id, freq_central_hz FROM frequencyband WHERE dataset_id = $1 ORDER BY band_id",
-            r => (r.Int("band_id"), r.Double("freq_central_hz")), datasetId));
+    public static async Task<BandList> LoadAsync(CatalogueQuery q, long datasetId) => new(await DatasetBands.LoadAsync(q, datasetId));
 
     public string Label(int bandId) =>
         Bands.FirstOrDefault(b => b.Id == bandId) is { CentralHz: > 0 } band ? $"{bandId} ({Fmt.Mhz(band.CentralHz)} MHz)" : Fmt.Int(bandId);

@@ -8,12 +8,9 @@ namespace Trap.Web.Pages;
 /// <summary>The dataset's transient candidates with their classification, best score first; filter by class.</summary>
 public static class CandidatesPage
 {
-    private sealed record Row(long Runcat, int Band, double Ra, double Dec, string Class, double Score, string Rule, string SelectedBy,
-                              DateTime Trigger, int Points, double V, double Eta, double Significance, int? NewType, double PeakFlux);
-
-    private static Column<Row>[] Columns(long dataset, BandList bands, IReadOnlyDictionary<long, (long ImageId, string Url)> peaks) =>
+    private static Column<CandidateListRow>[] Columns(DatasetName dataset, BandList bands, IReadOnlyDictionary<long, (long ImageId, string Url)> peaks) =>
     [
-        new("Source", r => Fmt.Int(r.Runcat), r => $"/datasets/{dataset}/sources/{r.Runcat}", true),
+        new("Source", r => Fmt.Int(r.Runcat), r => $"{dataset.Path}/sources/{r.Runcat}", true),
         new("At peak", r => peaks.TryGetValue(r.Runcat, out var p) ? Fmt.Int(p.ImageId) : "",
             Html: r => peaks.TryGetValue(r.Runcat, out var p) ? StampGallery.Thumbnail(dataset, r.Runcat, p.ImageId, p.Url, r.Ra, r.Dec) : "",
             Title: "postage stamp of the image of the peak flux (CSV: its image id)"),
@@ -31,7 +28,7 @@ public static class CandidatesPage
         new("TNS", r => "TNS", r => ExternalLinks.Tns(r.Ra, r.Dec)),
     ];
 
-    private static Func<Row, IComparable?> SortKey(string key) => key switch
+    private static Func<CandidateListRow, IComparable?> SortKey(string key) => key switch
     {
         "score" => r => r.Score, "trigger" => r => r.Trigger, "points" => r => r.Points, "v" => r => r.V, "eta" => r => r.Eta,
         "significance" => r => r.Significance, "peak" => r => r.PeakFlux, "ra" => r => r.Ra, "dec" => r => r.Dec, "class" => r => r.Class,
@@ -40,36 +37,28 @@ public static class CandidatesPage
 
     public static async Task<IResult> RenderAsync(PageRequest request)
     {
-        var id = request.RouteId("dataset", "dataset id");
+        var dataset = request.Dataset;
         var csv = request.Input.WantsCsv();
         var data = await request.ReadAsync(async q =>
         {
-            var d = await DatasetName.LoadAsync(q, id);
-            var b = await BandList.LoadAsync(q, id);
-            var classes = await q.ListAsync("SELECT DISTINCT class FROM candidate WHERE dataset_id = $1 ORDER BY class", r => r.Text("class"), id);
+            var bands = await BandList.LoadAsync(q, dataset.Id);
+            var classes = await CandidateList.ClassesAsync(q, dataset.Id);
             var chosen = request.Input.Choice("class", [.. classes, "all"]);
-            var rows = await q.ListAsync("""
-                SELECT runcat_id, band_id, ra_deg, dec_deg, class, score, class_rule, selected_by, trigger_utc, n_points, v_int, eta_int,
-                       eta_int_significance, newsource_type, peak_f_int_jy
-                FROM candidate WHERE dataset_id = $1 AND ($2::text IS NULL OR class = $2)
-                ORDER BY score DESC, runcat_id
-                """, r => new Row(r.Long("runcat_id"), r.Int("band_id"), r.Double("ra_deg"), r.Double("dec_deg"), r.Text("class"), r.Double("score"),
-                r.Text("class_rule"), r.Text("selected_by"), r.Utc("trigger_utc"), r.Int("n_points"), r.Double("v_int"), r.Double("eta_int"),
-                r.Double("eta_int_significance"), r.NullableInt("newsource_type"), r.Double("peak_f_int_jy")), id, chosen == "all" ? null : chosen);
-            var peaks = await PeakImages.LoadAsync(q, id);
-            return (Dataset: d, Bands: b, Classes: classes, Chosen: chosen, Rows: rows, Peaks: peaks);
+            var rows = await CandidateList.LoadAsync(q, dataset.Id, chosen == "all" ? null : chosen);
+            var peaks = await PeakImages.LoadAsync(q, dataset.Id);
+            return (Bands: bands, Classes: classes, Chosen: chosen, Rows: rows, Peaks: peaks);
         });
-        var columns = Columns(id, data.Bands, data.Peaks);
+        var columns = Columns(dataset, data.Bands, data.Peaks);
         var sort = SortOrder.From(request.Input, columns);
         var rows = sort.Apply(data.Rows, SortKey).ToList();
-        if (csv) return PageRequest.Csv($"dataset-{id}-candidates.csv", Table.Csv(columns, rows));
+        if (csv) return PageRequest.Csv($"dataset-{dataset.Id}-candidates.csv", Table.Csv(columns, rows));
 
         var body = new StringBuilder();
-        body.Append(FormFields.Open(data.Dataset.Path + "/candidates"))
+        body.Append(FormFields.Open(dataset.Path + "/candidates"))
             .Append(FormFields.Select("class", "Class", data.Chosen ?? "all", [("all", "all classes"), .. data.Classes.Select(c => (c, c))]))
             .Append(FormFields.Close());
         body.Append("<p class=\"note\">").Append(HtmlText.Encode($"{data.Rows.Count} candidates. ")).Append(HtmlText.Link(request.WithQuery(("format", "csv")), "CSV")).Append("</p>");
         body.Append(Table.Html(columns, rows, "candidates", sorting: (request, sort)));
-        return PageRequest.Html(PageLayout.Render("Candidates of " + data.Dataset.Name, body.ToString(), id, "/candidates"));
+        return PageRequest.Html(PageLayout.Render("Candidates of " + dataset.Name, body.ToString(), dataset, "/candidates"));
     }
 }

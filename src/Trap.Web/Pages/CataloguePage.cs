@@ -16,46 +16,11 @@ public static class CataloguePage
     /// <summary>Largest cone radius accepted (deg): beyond any single field of view.</summary>
     public const double MaxRadiusDeg = 10.0;
 
-    private sealed record Row(long Id, double Ra, double Dec, int Datapoints, int? Band, double? V, double? Eta, double? Significance,
-                              double? Max, double? Avg, int? NewType, double? SigmaMin, double? SigmaMax, double? Distance, string? Class);
-
-    private const string Filter = """
-        rc.dataset_id = $1
-          AND ($2::float8 IS NULL OR rc.runcat_id IN (SELECT c.runcat_id FROM cone c))
-          AND ($5::float8 IS NULL OR vm.v_int >= $5) AND ($6::float8 IS NULL OR vm.v_int <= $6)
-          AND ($7::float8 IS NULL OR vm.eta_int >= $7) AND ($8::float8 IS NULL OR vm.eta_int <= $8)
-          AND ($9::integer IS NULL OR rc.datapoints >= $9)
-          AND (NOT $10::boolean OR vm.newsource_type IS NOT NULL)
-        """;
-
-    private const string From = """
-        WITH cone AS (SELECT * FROM trap_cone_search($1, $2::float8, $3::float8, $4::float8))
-        SELECT {0}
-        FROM runningcatalog rc
-        LEFT JOIN varmetric vm ON vm.dataset_id = rc.dataset_id AND vm.runcat_id = rc.runcat_id
-        LEFT JOIN cone cn ON cn.runcat_id = rc.runcat_id
-        LEFT JOIN candidate cd ON cd.dataset_id = rc.dataset_id AND cd.runcat_id = rc.runcat_id
-        WHERE
-        """;
-
-    private const string Fields = """
-        rc.runcat_id, rc.wm_ra_deg, rc.wm_dec_deg, rc.datapoints, vm.band_id, vm.v_int, vm.eta_int, vm.eta_int_significance,
-        vm.lightcurve_max_jy, vm.lightcurve_avg_jy, vm.newsource_type, vm.sigma_rms_min, vm.sigma_rms_max, cn.distance_deg, cd.class
-        """;
-
-    /// <summary>The SQL each sortable column's key stands for (keys come from <see cref="Columns"/>, never from the request).</summary>
-    private static readonly Dictionary<string, string> SortSql = new()
+    private static Column<CatalogueRow>[] Columns(DatasetName dataset, BandList bands, bool cone)
     {
-        ["id"] = "rc.runcat_id", ["ra"] = "rc.wm_ra_deg", ["dec"] = "rc.wm_dec_deg", ["distance"] = "cn.distance_deg", ["datapoints"] = "rc.datapoints",
-        ["v"] = "vm.v_int", ["eta"] = "vm.eta_int", ["significance"] = "vm.eta_int_significance", ["max"] = "vm.lightcurve_max_jy",
-        ["avg"] = "vm.lightcurve_avg_jy", ["sigmamin"] = "vm.sigma_rms_min", ["sigmamax"] = "vm.sigma_rms_max",
-    };
-
-    private static Column<Row>[] Columns(long dataset, BandList bands, bool cone)
-    {
-        var columns = new List<Column<Row>>
+        var columns = new List<Column<CatalogueRow>>
         {
-            new("Id", r => Fmt.Int(r.Id), r => $"/datasets/{dataset}/sources/{r.Id}", true, Sort: "id"),
+            new("Id", r => Fmt.Int(r.Id), r => $"{dataset.Path}/sources/{r.Id}", true, Sort: "id"),
             new("RA (deg)", r => Fmt.Deg(r.Ra), Numeric: true, Sort: "ra"),
             new("Dec (deg)", r => Fmt.Deg(r.Dec), Numeric: true, Sort: "dec"),
             new("Datapoints", r => Fmt.Int(r.Datapoints), Numeric: true, Sort: "datapoints"),
@@ -76,7 +41,7 @@ public static class CataloguePage
 
     public static async Task<IResult> RenderAsync(PageRequest request)
     {
-        var id = request.RouteId("dataset", "dataset id");
+        var dataset = request.Dataset;
         var input = request.Input;
         var ra = input.RightAscension("ra");
         var dec = input.Declination("dec");
@@ -91,27 +56,13 @@ public static class CataloguePage
         var newOnly = input.Flag("new");
         var page = input.Page();
         var csv = input.WantsCsv();
-        object?[] filter = [id, ra, dec, radius, vMin, vMax, etaMin, etaMax, minPoints, newOnly];
+        var filter = new CatalogueFilter(ra, dec, radius, vMin, vMax, etaMin, etaMax, minPoints, newOnly);
         // Sortable columns are the same whatever the bands; the cone's distance only with a cone.
-        var sort = SortOrder.From(input, Columns(id, new BandList([]), radius is not null));
-        var order = sort.Key is { } key ? $"{SortSql[key]} {(sort.Descending ? "DESC" : "ASC")} NULLS LAST, rc.runcat_id" : "cn.distance_deg NULLS LAST, rc.runcat_id";
-
-        var (dataset, bands, rows, total) = await request.ReadAsync(async q =>
-        {
-            var d = await DatasetName.LoadAsync(q, id);
-            var b = await BandList.LoadAsync(q, id);
-            var sql = string.Format(CultureInfo.InvariantCulture, From, Fields) + " " + Filter +
-                      "\nORDER BY " + order + " LIMIT $11::bigint OFFSET $12";
-            var list = await q.ListAsync(sql, r => new Row(r.Long("runcat_id"), r.Double("wm_ra_deg"), r.Double("wm_dec_deg"), r.Int("datapoints"),
-                r.NullableInt("band_id"), r.NullableDouble("v_int"), r.NullableDouble("eta_int"), r.NullableDouble("eta_int_significance"),
-                r.NullableDouble("lightcurve_max_jy"), r.NullableDouble("lightcurve_avg_jy"), r.NullableInt("newsource_type"),
-                r.NullableDouble("sigma_rms_min"), r.NullableDouble("sigma_rms_max"), r.NullableDouble("distance_deg"), r.NullableText("class")),
-                [.. filter, csv ? null : (long)Pager.Size, csv ? 0 : Pager.Offset(page)]);
-            var n = await q.CountAsync(string.Format(CultureInfo.InvariantCulture, From, "count(*)") + " " + Filter, filter);
-            return (d, b, list, n);
-        });
-        var columns = Columns(id, bands, radius is not null);
-        if (csv) return PageRequest.Csv($"dataset-{id}-sources.csv", Table.Csv(columns, rows));
+        var sort = SortOrder.From(input, Columns(dataset, new BandList([]), radius is not null));
+        var (bands, (rows, total)) = await request.ReadAsync(async q => (await BandList.LoadAsync(q, dataset.Id),
+            await CatalogueSearch.LoadAsync(q, dataset.Id, filter, sort.Key, sort.Descending, csv ? null : Pager.Size, csv ? 0 : Pager.Offset(page))));
+        var columns = Columns(dataset, bands, radius is not null);
+        if (csv) return PageRequest.Csv($"dataset-{dataset.Id}-sources.csv", Table.Csv(columns, rows));
 
         var body = new StringBuilder();
         body.Append(FormFields.Open(dataset.Path + "/sources"))
@@ -132,6 +83,6 @@ public static class CataloguePage
                     "(latest observed band with the largest flux); every band's values are on the source page.</p>");
         body.Append(Pager.Render(request, page, rows.Count, total));
         body.Append(Table.Html(columns, rows, "catalogue", sorting: (request, sort)));
-        return PageRequest.Html(PageLayout.Render("Catalogue of " + dataset.Name, body.ToString(), id, "/sources"));
+        return PageRequest.Html(PageLayout.Render("Catalogue of " + dataset.Name, body.ToString(), dataset, "/sources"));
     }
 }

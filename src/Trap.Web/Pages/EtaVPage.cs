@@ -16,30 +16,18 @@ namespace Trap.Web.Pages;
 /// </summary>
 public static class EtaVPage
 {
-    private sealed record Point(long Runcat, int Datapoints, double V, double Eta, int? NewType, string? Class);
-
     public static async Task<IResult> RenderAsync(PageRequest request)
     {
-        var id = request.RouteId("dataset", "dataset id");
+        var dataset = request.Dataset;
         var askedBand = request.Input.Integer("band", 0, int.MaxValue);
         var data = await request.ReadAsync(async q =>
         {
-            var d = await DatasetName.LoadAsync(q, id);
-            var b = await BandList.LoadAsync(q, id);
+            var b = await BandList.LoadAsync(q, dataset.Id);
             var band = askedBand ?? (b.Bands.Count > 0 ? b.Bands[0].Id : 0);
-            if (askedBand is { } a && b.Bands.All(x => x.Id != a)) throw new NotFoundException($"Dataset {id} has no frequency band {a}.");
-            var settings = await q.ListAsync("SELECT key, value FROM config WHERE dataset_id = $1 AND section = 'transient_search'",
-                r => (r.Text("key"), r.Text("value")), id);
-            var points = await q.ListAsync("""
-                SELECT f.runcat_id, f.f_datapoints, f.v_int, f.eta_int, n.newsource_type, c.class
-                FROM runningcatalog_flux f
-                LEFT JOIN newsource n ON n.dataset_id = f.dataset_id AND n.runcat_id = f.runcat_id
-                LEFT JOIN candidate c ON c.dataset_id = f.dataset_id AND c.runcat_id = f.runcat_id AND c.band_id = f.band_id
-                WHERE f.dataset_id = $1 AND f.band_id = $2
-                ORDER BY f.runcat_id
-                """, r => new Point(r.Long("runcat_id"), r.Int("f_datapoints"), r.Double("v_int"), r.Double("eta_int"), r.NullableInt("newsource_type"),
-                r.NullableText("class")), id, band);
-            return (Dataset: d, Bands: b, Band: band, Config: Cuts(settings), Points: points);
+            if (askedBand is { } a && b.Bands.All(x => x.Id != a)) throw new NotFoundException($"Dataset {dataset.Name} has no frequency band {a}.");
+            // The cuts the run applied: its stored [transient_search] bound as the pipeline binds job.cfg (older runs may lack some keys).
+            var config = await StoredConfig.LoadAsync(q, dataset.Id, "transient_search", new TransientSearchConfig());
+            return (Bands: b, Band: band, Config: config, Points: await EtaVPoints.LoadAsync(q, dataset.Id, band));
         });
 
         var config = data.Config;
@@ -67,14 +55,14 @@ public static class EtaVPage
             var marker = p.Class is not null ? Marker.Diamond : p.NewType is not null ? Marker.Square : Marker.Circle;
             plot.AddPoint(p.Eta, p.V, marker, css,
                 $"source {p.Runcat}: η = {Fmt.G(p.Eta, 3)}, V = {Fmt.G(p.V, 3)}, {p.Datapoints} points" + (p.Class is null ? "" : ", candidate: " + p.Class),
-                $"/datasets/{id}/sources/{p.Runcat}");
+                $"{dataset.Path}/sources/{p.Runcat}");
         }
         plot.AddLegend(Marker.Circle, "source", "catalogue source");
         plot.AddLegend(Marker.Square, "newsource", "new source");
         plot.AddLegend(Marker.Diamond, "candidate", "candidate selected in this band");
 
         var body = new StringBuilder();
-        body.Append(FormFields.Open(data.Dataset.Path + "/etav"))
+        body.Append(FormFields.Open(dataset.Path + "/etav"))
             .Append(FormFields.Select("band", "Band", data.Band.ToString(CultureInfo.InvariantCulture), data.Bands.Options("").Skip(1)))
             .Append(FormFields.Close("Show"));
         body.Append("<p class=\"note\">Click a point to open its source. Dashed red: the fixed cuts (η ≥ eta_min and V ≥ v_min); dotted purple: the band's outlier thresholds. ")
@@ -82,27 +70,6 @@ public static class EtaVPage
             .Append(HtmlText.Encode($"{drawable.Count} of {data.Points.Count} sources drawn; sources with η or V equal to 0 (a single point or a flat light curve) cannot be placed on log axes."))
             .Append("</p>");
         body.Append("<div id=\"etav\">").Append(plot.ToSvg()).Append("</div>");
-        return PageRequest.Html(PageLayout.Render("η–V plane of " + data.Dataset.Name, body.ToString(), id, "/etav"));
-    }
-
-    /// <summary>The dataset's stored [transient_search] values over the defaults (older runs may lack some keys).</summary>
-    private static TransientSearchConfig Cuts(IReadOnlyList<(string Key, string Value)> settings)
-    {
-        var config = new TransientSearchConfig();
-        foreach (var (key, value) in settings)
-        {
-            var number = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : double.NaN;
-            if (double.IsNaN(number)) continue;
-            config = key switch
-            {
-                "eta_min" => config with { EtaMin = number },
-                "v_min" => config with { VMin = number },
-                "outlier_sigma" => config with { OutlierSigma = number },
-                "min_datapoints" => config with { MinDatapoints = (int)number },
-                "outlier_min_sources" => config with { OutlierMinSources = (int)number },
-                _ => config,
-            };
-        }
-        return config;
+        return PageRequest.Html(PageLayout.Render("η–V plane of " + dataset.Name, body.ToString(), dataset, "/etav"));
     }
 }

@@ -51,10 +51,8 @@ public static class PixelFiles
     /// <summary>The image file named by the route, or a 404 saying why its pixels cannot be had.</summary>
     public static async Task<ImageFile> LocateAsync(PageRequest request)
     {
-        var id = request.RouteId("dataset", "dataset id");
         var image = request.RouteId("image", "image id");
-        var url = await request.ReadAsync(q => q.SingleAsync("SELECT url FROM image WHERE dataset_id = $1 AND image_id = $2", r => r.Text("url"),
-            $"Dataset {id} has no image {image}.", id, image));
+        var url = await request.ReadAsync(q => ImageDetail.UrlAsync(q, request.Dataset.Id, image));
         var file = ImageFile.Locate(url);
         return file.IsReachable ? file : throw new NotFoundException(file.Problem!);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Trap.Web.Data;
 using Trap.Web.Html;
 using Trap.Web.Pixels;
 
@@ -19,7 +20,7 @@ public static class StampGallery
 {
     public const int EpochsBefore = 6, MaxEpochs = 60, StampPixels = 48, ShownPixels = 96;
 
-    public static string Render(long dataset, double raDeg, double decDeg, IReadOnlyList<StampEpoch> epochs, BandList bands)
+    public static string Render(DatasetName dataset, double raDeg, double decDeg, IReadOnlyList<StampEpoch> epochs, BandList bands)
     {
         var html = new StringBuilder("<div id=\"stamps\">");
         var missing = new List<string>();
@@ -55,13 +56,13 @@ public static class StampGallery
         return new DisplayRange(-3 * median, Math.Max(peak, 10 * median));
     }
 
-    private static string Figure(long dataset, double raDeg, double decDeg, StampEpoch epoch, DisplayRange? range, List<string> missing)
+    private static string Figure(DatasetName dataset, double raDeg, double decDeg, StampEpoch epoch, DisplayRange? range, List<string> missing)
     {
         var image = epoch.Image;
         var (css, caption) = epoch.Kind is { } kind
             ? (kind.CssClass, kind.Label + (epoch.FPeak is { } f ? " " + Fmt.G(f, 3) + " Jy/b" : ""))
             : ("before", "before detection");
-        var imagePath = $"/datasets/{dataset}/images/{image.ImageId}";
+        var imagePath = $"{dataset.Path}/images/{image.ImageId}";
         var position = "ra=" + Fmt.Deg(raDeg) + "&dec=" + Fmt.Deg(decDeg);
         var html = new StringBuilder("<figure class=\"stamp ").Append(css).Append("\" data-image=\"").Append(image.ImageId).Append("\">");
         var file = ImageFile.Locate(image.Url);
@@ -85,15 +86,15 @@ public static class StampGallery
     }
 
     /// <summary>A small stamp (its own grey range) linking to the source's page, or a note when the image file is gone.</summary>
-    public static string Thumbnail(long dataset, long runcat, long imageId, string url, double raDeg, double decDeg)
+    public static string Thumbnail(DatasetName dataset, long runcat, long imageId, string url, double raDeg, double decDeg)
     {
         var file = ImageFile.Locate(url);
-        var sourcePath = $"/datasets/{dataset}/sources/{runcat}";
+        var sourcePath = $"{dataset.Path}/sources/{runcat}";
         if (!file.IsReachable)
         {
             return "<a class=\"nopixels thumb\" href=\"" + HtmlText.Encode(sourcePath) + "\" title=\"" + HtmlText.Encode(file.Problem) + "\">file not reachable</a>";
         }
-        var src = $"/datasets/{dataset}/images/{imageId}/stamp.png?ra={Fmt.Deg(raDeg)}&dec={Fmt.Deg(decDeg)}&size={StampPixels}";
+        var src = $"{dataset.Path}/images/{imageId}/stamp.png?ra={Fmt.Deg(raDeg)}&dec={Fmt.Deg(decDeg)}&size={StampPixels}";
         return "<a href=\"" + HtmlText.Encode(sourcePath) + "\"><img class=\"thumb\" src=\"" + HtmlText.Encode(src) + "\" width=\"48\" height=\"48\" alt=\"" +
                HtmlText.Encode($"source {runcat} in image {imageId}") + "\"></a>";
     }

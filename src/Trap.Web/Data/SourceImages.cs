@@ -1,7 +1,6 @@
 using Trap.Formats.Wcs;
-using Trap.Web.Data;
 
-namespace Trap.Web.Pages;
+namespace Trap.Web.Data;
 
 /// <summary>An image a source's stamps and limits are drawn from; <see cref="Before"/>: observed before the source's first detection in its band.</summary>
 public sealed record SourceImage(long ImageId, int Band, DateTime Start, string Url, double? RmsQc, bool Before);

@@ -1,6 +1,4 @@
-using Trap.Web.Data;
-
-namespace Trap.Web.Pages;
+namespace Trap.Web.Data;
 
 /// <summary>The image of each candidate's peak flux (its band's measurement at peak_utc), for the candidates list's stamps.</summary>
 public static class PeakImages

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.Runtime.InteropServices;
 
 namespace Trap.Cli;
 
@@ -18,17 +19,26 @@ public static class Program
             Console.Error.WriteLine($"Run '{name} --help' for its usage.");
             return ExitCodes.Usage;
         }
-        // Ctrl-C and SIGTERM cancel the command's token; the default handler's stack traces are replaced by the messages below.
+        // Ctrl-C and SIGTERM cancel the command's token. Trap registers for them itself, before the command
+        // starts: System.CommandLine registers only once the action has returned its task, so a signal
+        // during the action's first synchronous steps (a run creates its staging folder there) would end
+        // the process unannounced and skip its clean-up. The default handler's stack traces are replaced
+        // by the messages below.
+        using var interrupt = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => Interrupt(signal, interrupt, name));
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => Interrupt(signal, interrupt, name));
         var invocation = new InvocationConfiguration
         {
-            Output = Console.Out, Error = Console.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = StopGrace,
+            Output = Console.Out, Error = Console.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
         };
         try
         {
-            // System.CommandLine may answer an interrupt itself (130) once the cancelled action has ended,
-            // before the action's OperationCanceledException reaches the catch below: say so either way.
-            var code = await parse.InvokeAsync(invocation);
-            if (code == ExitCodes.Interrupted) SayInterrupted(name);
+            var code = await parse.InvokeAsync(invocation, interrupt.Token);
+            if (interrupt.IsCancellationRequested && code != ExitCodes.Ok)
+            {
+                SayInterrupted(name);
+                return ExitCodes.Interrupted;
+            }
             return code;
         }
         catch (CliUsageException error)
@@ -49,6 +59,23 @@ public static class Program
             Console.Error.WriteLine($"{name}: {error.Message}");
             return ExitCodes.Failed;
         }
+    }
+
+    /// <summary>
+    /// A termination signal: the process is not ended by it; the command's token is cancelled and the
+    /// command cleans up (abandons a run's staging output, leaves a cluster). One that has not ended
+    /// <see cref="StopGrace"/> later is ended here.
+    /// </summary>
+    private static void Interrupt(PosixSignalContext signal, CancellationTokenSource interrupt, string name)
+    {
+        signal.Cancel = true;
+        if (interrupt.IsCancellationRequested) return;
+        interrupt.Cancel();
+        _ = Task.Delay(StopGrace).ContinueWith(_ =>
+        {
+            Console.Error.WriteLine($"{name}: did not stop within {StopGrace.TotalSeconds:0} s of the interrupt; ending now");
+            Environment.Exit(ExitCodes.Interrupted);
+        }, TaskScheduler.Default);
     }
 
     private static void SayInterrupted(string name) => Console.Error.WriteLine($"{name}: interrupted; a run's previous output is left as it was");

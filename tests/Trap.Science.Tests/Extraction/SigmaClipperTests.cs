@@ -60,8 +60,8 @@ public class SigmaClipperTests
     }
 
     /// <summary>
-    /// Digits every value shares are skipped: 0, 1 and 2 of the three digit passes run. Values that
-    /// differ only in their low 10 or 11 bits are too many for the insertion sort that finishes the
+    /// Digits every value shares are skipped: 0, 1 and 2 of the three digit passes run. Many values
+    /// that differ only in their low bits are too many for the insertion sort that finishes the
     /// fast path, so the full sort takes over.
     /// </summary>
     [Theory]

@@ -18,7 +18,8 @@ namespace Trap.Bench;
 /// sources faint). Also the FITS read of the same files (FitsFile.ReadImage, page cache warm), and
 /// extraction's ratio to it (issue 18's targets: ≤ 4× at 1024², ≤ 6× at 2048²). Options: runs per
 /// image (default 10); --no-peer skips photutils (e.g. to profile Trap alone); --phases also prints
-/// where the time goes (<see cref="ExtractionPhases"/>) for the first image of each size.
+/// where the time goes in thread CPU time, robust to the machine's load (<see cref="ExtractionPhases"/>),
+/// for the first image of each size.
 /// </summary>
 public static class ExtractionBenchmark
 {
@@ -77,9 +78,9 @@ public static class ExtractionBenchmark
         {
             var rendered = survey.Render(image);
             var sky = rendered.ToSkyImage();
-            if (phases && image == 0) ExtractionPhases.Print(sky, config, WarmUpRuns, runs);
             var path = Path.Combine(folder, $"bench-{size}-{image}.fits");
             FitsWriter.Write(path, rendered.Header, rendered.Pixels, rendered.Axes);
+            if (phases && image == 0) ExtractionPhases.Print(sky, path, config, WarmUpRuns, runs);
             files.Add(path);
             for (var run = -WarmUpRuns; run < runs; run++)
             {

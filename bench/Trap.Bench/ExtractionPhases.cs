@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Trap.Formats.Buffers;
+using Trap.Formats.Fits;
 using Trap.Images;
 using Trap.Science.Extraction;
 using Trap.Science.Extraction.Background;
@@ -11,43 +11,60 @@ namespace Trap.Bench;
 /// Where blind extraction spends its time (issue 18's profile): the steps of PixelExtraction.Run
 /// called one by one on the same image — mask, background grid (κσ clipping per cell), the maps (grid
 /// again plus interpolation; the grid's own time is subtracted), thresholding and island labelling —
-/// and the whole extraction, whose remainder is deblending, fitting and the sky conversion. Median
-/// milliseconds over the runs, all in one process so the phases share the machine's load.
+/// and the whole extraction, whose remainder is the noise correlation, fitting and the sky conversion;
+/// beside them the FITS read of the same file. Median thread CPU milliseconds over the runs
+/// (<see cref="ThreadCpuClock"/>), so the figures and the ratio to the read hold on a loaded machine.
 /// </summary>
 public static class ExtractionPhases
 {
-    public static void Print(SkyImage image, ExtractionConfig config, int warmUp, int runs)
+    private static readonly string[] Names = ["mask", "grid (κσ clip)", "interpolation", "islands", "noise corr. + fits", "extraction", "FITS read"];
+
+    public static void Print(SkyImage image, string path, ExtractionConfig config, int warmUp, int runs)
     {
-        var names = new[] { "mask", "grid (κσ clip)", "interpolation", "islands", "fit + sky", "total" };
-        var times = names.Select(_ => new List<double>()).ToArray();
-        var (pixels, width, height) = (image.Pixels, image.Width, image.Height);
+        if (!ThreadCpuClock.IsAvailable)
+        {
+            Console.WriteLine("  phases: the thread CPU clock needs Linux; skipped");
+            return;
+        }
+        var times = Names.Select(_ => new List<double>()).ToArray();
         for (var run = -warmUp; run < runs; run++)
         {
-            var watch = Stopwatch.StartNew();
-            var mask = ExtractionMask.Build(pixels, width, height, config.Margin, config.ExtractionRadiusPix);
-            var tMask = watch.Elapsed.TotalMilliseconds;
-            var box = PixelBox.OfUnmasked(mask, width, height);
-            BackgroundGridEstimator.Estimate(pixels, width, box, config.BackSizeX, config.BackSizeY);
-            var tGrid = watch.Elapsed.TotalMilliseconds;
-            using var maps = BackgroundMaps.Compute(pixels, mask, width, height, config.BackSizeX, config.BackSizeY);
-            var tMaps = watch.Elapsed.TotalMilliseconds;
-            IslandFinder.Find(pixels, maps, config.DetectionThreshold, config.AnalysisThreshold);
-            var tIslands = watch.Elapsed.TotalMilliseconds;
-            ExactLengthArrayPool<bool>.Shared.Return(mask);
-            watch.Restart();
-            SourceExtractor.Extract(image, config);
-            var tTotal = watch.Elapsed.TotalMilliseconds;
+            var phases = TimePhases(image, path, config);
             if (run < 0) continue;
-            var grid = tGrid - tMask;
-            var interpolation = tMaps - tGrid - grid;
-            var islands = tIslands - tMaps;
-            var phases = new[] { tMask, grid, interpolation, islands, tTotal - tMask - grid - interpolation - islands, tTotal };
             for (var p = 0; p < phases.Length; p++) times[p].Add(phases[p]);
         }
-        Console.WriteLine($"  phases of one {width}x{height} image (median ms of {runs}):");
-        for (var p = 0; p < names.Length; p++)
-        {
-            Console.WriteLine($"    {names[p],-16} {BenchStatistics.Median(times[p]),8:F2}");
-        }
+        var medians = times.Select(BenchStatistics.Median).ToArray();
+        Console.WriteLine($"  phases of one {image.Width}x{image.Height} image (median thread CPU ms of {runs}):");
+        for (var p = 0; p < Names.Length; p++) Console.WriteLine($"    {Names[p],-20} {medians[p],8:F2}");
+        Console.WriteLine($"    {"extraction / read",-20} {medians[^2] / medians[^1],8:F1}");
+    }
+
+    private static double[] TimePhases(SkyImage image, string path, ExtractionConfig config)
+    {
+        var (pixels, width, height) = (image.Pixels, image.Width, image.Height);
+        var start = ThreadCpuClock.Milliseconds();
+        var mask = ExtractionMask.Build(pixels, width, height, config.Margin, config.ExtractionRadiusPix);
+        var tMask = ThreadCpuClock.Milliseconds();
+        BackgroundGridEstimator.Estimate(pixels, width, PixelBox.OfUnmasked(mask, width, height), config.BackSizeX, config.BackSizeY);
+        var tGrid = ThreadCpuClock.Milliseconds();
+        using var maps = BackgroundMaps.Compute(pixels, mask, width, height, config.BackSizeX, config.BackSizeY);
+        var tMaps = ThreadCpuClock.Milliseconds();
+        IslandFinder.Find(pixels, maps, config.DetectionThreshold, config.AnalysisThreshold);
+        var tIslands = ThreadCpuClock.Milliseconds();
+        ExactLengthArrayPool<bool>.Shared.Return(mask);
+
+        var extractStart = ThreadCpuClock.Milliseconds();
+        SourceExtractor.Extract(image, config);
+        var extraction = ThreadCpuClock.Milliseconds() - extractStart;
+        var readStart = ThreadCpuClock.Milliseconds();
+        var (_, read) = FitsFile.ReadImage(path);
+        var readMs = ThreadCpuClock.Milliseconds() - readStart;
+        ExactLengthArrayPool<float>.Shared.Return(read);
+
+        var grid = tGrid - tMask;
+        var interpolation = tMaps - tGrid - grid;
+        var islands = tIslands - tMaps;
+        var mask0 = tMask - start;
+        return [mask0, grid, interpolation, islands, extraction - mask0 - grid - interpolation - islands, extraction, readMs];
     }
 }

@@ -5,7 +5,7 @@ namespace Trap.Science.Extraction.Background;
 /// <summary>
 /// Ascending sort of floats by an LSD radix sort on their order-preserving bit patterns
 /// (docs/science.md, "Extraction performance"). Noise has few equal high bits, so the fast path sorts
-/// by the upper 20 bits only (two 10-bit digits, both histograms from one pass over the values) and
+/// by the upper 22 bits only (two 11-bit digits, both histograms from one pass over the values) and
 /// finishes with an insertion sort that puts the few values sharing those bits in order; when that
 /// would move too many values (data of a tiny range) the full three-digit sort runs instead. Either
 /// way the result is exactly sorted. The first digit pass reads the floats and the last writes them
@@ -18,13 +18,8 @@ public static class FloatRadixSort
     private const int Buckets = 1 << Bits;
     private const uint DigitMask = Buckets - 1;
 
-    /// <summary>The fast path's digits: small histograms to clear and sum for every cell of 2,500 values.</summary>
-    private const int UpperBits = 10;
-    private const int UpperBuckets = 1 << UpperBits;
-    private const uint UpperDigitMask = UpperBuckets - 1;
-
-    /// <summary>Bits the fast path leaves to the insertion sort.</summary>
-    private const int InsertionBits = 32 - 2 * UpperBits;
+    /// <summary>Bits the fast path leaves to the insertion sort (below its two digits).</summary>
+    private const int InsertionBits = 32 - 2 * Bits;
 
     /// <summary>Values the insertion sort may shift per value sorted before the full sort takes over.</summary>
     private const int ShiftsPerValue = 2;
@@ -42,32 +37,32 @@ public static class FloatRadixSort
     private static void SortUpperBits(Span<float> values, Span<uint> scratch)
     {
         var n = values.Length;
-        Span<int> counts = stackalloc int[2 * UpperBuckets];
+        Span<int> counts = stackalloc int[2 * Buckets];
         counts.Clear();
         foreach (var v in values)
         {
             var k = Key(v);
-            counts[(int)((k >> InsertionBits) & UpperDigitMask)]++;
-            counts[UpperBuckets + (int)(k >> (InsertionBits + UpperBits))]++;
+            counts[(int)((k >> InsertionBits) & DigitMask)]++;
+            counts[Buckets + (int)(k >> (InsertionBits + Bits))]++;
         }
         Span<int> digits = stackalloc int[2];
         var passes = 0;
         var first = Key(values[0]);
         for (var digit = 0; digit < 2; digit++)
         {
-            var shift = InsertionBits + digit * UpperBits;
-            if (ToOffsets(UpperOffsets(counts, digit), (int)((first >> shift) & UpperDigitMask), n)) digits[passes++] = digit;
+            var shift = InsertionBits + digit * Bits;
+            if (ToOffsets(Offsets(counts, digit), (int)((first >> shift) & DigitMask), n)) digits[passes++] = digit;
         }
         if (passes == 0) return;
         var keys = scratch[..n];
         if (passes == 1)
         {
-            Scatter(values, keys, UpperOffsets(counts, digits[0]), InsertionBits + digits[0] * UpperBits, UpperDigitMask);
+            Scatter(values, keys, Offsets(counts, digits[0]), InsertionBits + digits[0] * Bits);
             for (var i = 0; i < n; i++) values[i] = FromKey(keys[i]);
             return;
         }
-        Scatter(values, keys, UpperOffsets(counts, 0), InsertionBits, UpperDigitMask);
-        Scatter(keys, values, UpperOffsets(counts, 1), InsertionBits + UpperBits, UpperDigitMask);
+        Scatter(values, keys, Offsets(counts, 0), InsertionBits);
+        Scatter(keys, values, Offsets(counts, 1), InsertionBits + Bits);
     }
 
     /// <summary>
@@ -121,16 +116,16 @@ public static class FloatRadixSort
         var first = Key(values[0]);
         for (var digit = 0; digit < 3; digit++)
         {
-            if (ToOffsets(counts.Slice(digit * Buckets, Buckets), (int)((first >> (digit * Bits)) & DigitMask), n)) digits[passes++] = digit;
+            if (ToOffsets(Offsets(counts, digit), (int)((first >> (digit * Bits)) & DigitMask), n)) digits[passes++] = digit;
         }
         if (passes == 0) return; // every value has the same bits
 
         var keys = scratchA[..n];
         var other = scratchB[..n];
-        Scatter(values, keys, Offsets(counts, digits[0]), digits[0] * Bits, DigitMask);
+        Scatter(values, keys, Offsets(counts, digits[0]), digits[0] * Bits);
         for (var p = 1; p < passes - 1; p++)
         {
-            Scatter(keys, other, Offsets(counts, digits[p]), digits[p] * Bits, DigitMask);
+            Scatter(keys, other, Offsets(counts, digits[p]), digits[p] * Bits);
             var swap = keys;
             keys = other;
             other = swap;
@@ -140,7 +135,7 @@ public static class FloatRadixSort
             for (var i = 0; i < n; i++) values[i] = FromKey(keys[i]);
             return;
         }
-        Scatter(keys, values, Offsets(counts, digits[passes - 1]), digits[passes - 1] * Bits, DigitMask);
+        Scatter(keys, values, Offsets(counts, digits[passes - 1]), digits[passes - 1] * Bits);
     }
 
     /// <summary>
@@ -162,25 +157,23 @@ public static class FloatRadixSort
 
     private static Span<int> Offsets(Span<int> counts, int digit) => counts.Slice(digit * Buckets, Buckets);
 
-    private static Span<int> UpperOffsets(Span<int> counts, int digit) => counts.Slice(digit * UpperBuckets, UpperBuckets);
-
-    private static void Scatter(ReadOnlySpan<float> from, Span<uint> to, Span<int> offsets, int shift, uint digitMask)
+    private static void Scatter(ReadOnlySpan<float> from, Span<uint> to, Span<int> offsets, int shift)
     {
         foreach (var v in from)
         {
             var k = Key(v);
-            to[offsets[(int)((k >> shift) & digitMask)]++] = k;
+            to[offsets[(int)((k >> shift) & DigitMask)]++] = k;
         }
     }
 
-    private static void Scatter(ReadOnlySpan<uint> from, Span<uint> to, Span<int> offsets, int shift, uint digitMask)
+    private static void Scatter(ReadOnlySpan<uint> from, Span<uint> to, Span<int> offsets, int shift)
     {
-        foreach (var k in from) to[offsets[(int)((k >> shift) & digitMask)]++] = k;
+        foreach (var k in from) to[offsets[(int)((k >> shift) & DigitMask)]++] = k;
     }
 
-    private static void Scatter(ReadOnlySpan<uint> from, Span<float> to, Span<int> offsets, int shift, uint digitMask)
+    private static void Scatter(ReadOnlySpan<uint> from, Span<float> to, Span<int> offsets, int shift)
     {
-        foreach (var k in from) to[offsets[(int)((k >> shift) & digitMask)]++] = FromKey(k);
+        foreach (var k in from) to[offsets[(int)((k >> shift) & DigitMask)]++] = FromKey(k);
     }
 
     /// <summary>

@@ -17,7 +17,9 @@ namespace Trap.Bench;
 /// beam of 4 × 3 px FWHM, noise correlated over the beam, the default flux distribution: most
 /// sources faint). Also the FITS read of the same files (FitsFile.ReadImage, page cache warm), and
 /// extraction's ratio to it (issue 18's targets: ≤ 4× at 1024², ≤ 6× at 2048²). Options: runs per
-/// image (default 10); --no-peer skips photutils (e.g. to profile Trap alone).
+/// image (default 10); --no-peer skips photutils (e.g. to profile Trap alone); --phases also prints
+/// where the time goes in thread CPU time, robust to the machine's load (<see cref="ExtractionPhases"/>),
+/// for the first image of each size.
 /// </summary>
 public static class ExtractionBenchmark
 {
@@ -27,8 +29,9 @@ public static class ExtractionBenchmark
 
     public static int Run(string[] args)
     {
-        var runs = args.Length > 0 && args[0] != "--no-peer" ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+        var runs = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
         var peer = !args.Contains("--no-peer");
+        var phases = args.Contains("--phases");
         var folder = Directory.CreateTempSubdirectory("trap-bench-extraction-");
         try
         {
@@ -38,7 +41,7 @@ public static class ExtractionBenchmark
             var ok = true;
             foreach (var (size, sources, readTarget) in new[] { (1024, 100, 4), (2048, 2000, 6) })
             {
-                var (ms, found, readMs, peerMs) = Measure(folder.FullName, size, sources, runs, config, peer);
+                var (ms, found, readMs, peerMs) = Measure(folder.FullName, size, sources, runs, config, peer, phases);
                 Console.WriteLine($"{size + "²",-8} {sources,8} {found,6} {ms,9:F1} {1e3 / ms,14:F1} {readMs,8:F2} {ms / readMs,7:F1} {peerMs,13:F0} {peerMs / ms,9:F1}" +
                                   $"  (target x read <= {readTarget})");
                 if (size == 1024) ok = 1e3 / ms >= 50;
@@ -53,7 +56,7 @@ public static class ExtractionBenchmark
     }
 
     private static (double Ms, int Found, double ReadMs, double PeerMs) Measure(string folder, int size, int sources, int runs,
-        ExtractionConfig config, bool peer)
+        ExtractionConfig config, bool peer, bool phases)
     {
         var times = new List<double>();
         var readTimes = new List<double>();
@@ -77,6 +80,7 @@ public static class ExtractionBenchmark
             var sky = rendered.ToSkyImage();
             var path = Path.Combine(folder, $"bench-{size}-{image}.fits");
             FitsWriter.Write(path, rendered.Header, rendered.Pixels, rendered.Axes);
+            if (phases && image == 0) ExtractionPhases.Print(sky, path, config, WarmUpRuns, runs);
             files.Add(path);
             for (var run = -WarmUpRuns; run < runs; run++)
             {

@@ -59,9 +59,14 @@ public class SigmaClipperTests
         Assert.Equal(expected, values);
     }
 
-    /// <summary>Digits every value shares are skipped: 0, 1 and 2 of the three digit passes run.</summary>
+    /// <summary>
+    /// Digits every value shares are skipped: 0, 1 and 2 of the three digit passes run. Many values
+    /// that differ only in their low bits are too many for the insertion sort that finishes the
+    /// fast path, so the full sort takes over.
+    /// </summary>
     [Theory]
     [InlineData(1)]
+    [InlineData(1 << 10)]
     [InlineData(1 << 11)]
     [InlineData(1 << 22)]
     public void RadixSortMatchesArraySortWhenDigitsAreShared(int ulps)
@@ -73,6 +78,17 @@ public class SigmaClipperTests
         var expected = values.ToArray();
         Array.Sort(expected);
         FloatRadixSort.Sort(values, new uint[2500], new uint[2500]);
+        Assert.Equal(expected, values);
+    }
+
+    /// <summary>A sample as large as quality control's central box: more values share their upper bits, all still in order.</summary>
+    [Fact]
+    public void RadixSortMatchesArraySortOnALargeSample()
+    {
+        var values = TestImages.Noise(200_000, 1, 1e-3, seed: 5);
+        var expected = values.ToArray();
+        Array.Sort(expected);
+        FloatRadixSort.Sort(values, new uint[values.Length], new uint[values.Length]);
         Assert.Equal(expected, values);
     }
 }

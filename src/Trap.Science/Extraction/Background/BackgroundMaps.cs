@@ -15,7 +15,8 @@ public sealed class BackgroundMaps : IDisposable
     private float[]? _background;
     private float[]? _rms;
 
-    private BackgroundMaps(int width, int height, float[] background, float[] rms, BackgroundGrid? grid, PixelBox usefulBox)
+    private BackgroundMaps(int width, int height, float[] background, float[] rms, BackgroundGrid? grid, PixelBox usefulBox,
+        double rmsMin, double rmsMax)
     {
         Width = width;
         Height = height;
@@ -24,7 +25,7 @@ public sealed class BackgroundMaps : IDisposable
         Grid = grid;
         UsefulBox = usefulBox;
         MedianRmsNode = grid?.MedianRms() ?? double.NaN;
-        (RmsMin, RmsMax) = Range(rms);
+        (RmsMin, RmsMax) = (rmsMin, rmsMax);
     }
 
     public int Width { get; }
@@ -66,31 +67,46 @@ public sealed class BackgroundMaps : IDisposable
         {
             background.AsSpan().Clear();
             rms.AsSpan().Fill(float.PositiveInfinity);
-            return new BackgroundMaps(width, height, background, rms, grid, box);
+            return new BackgroundMaps(width, height, background, rms, grid, box, double.NaN, double.NaN);
         }
         // The interpolation writes every pixel of the box; only the pixels around it are filled here.
         FillOutside(background, box, width, 0);
         FillOutside(rms, box, width, float.PositiveInfinity);
+        var (rmsMin, rmsMax) = InterpolateBox(grid, mask, box, backSizeX, backSizeY, width, background, rms);
+        return new BackgroundMaps(width, height, background, rms, grid, box, rmsMin, rmsMax);
+    }
 
-        var bgNodes = FillMaskedNodes(grid, grid.Background);
-        var rmsNodes = FillMaskedNodes(grid, grid.Rms);
-        Interpolate(bgNodes, grid, box, backSizeX, backSizeY, width, background);
-        Interpolate(rmsNodes, grid, box, backSizeX, backSizeY, width, rms);
-
+    /// <summary>
+    /// One pass over the box's rows (docs/science.md, "Extraction performance"): each row of both maps
+    /// is interpolated from the node rows along x, the RMS raised to the smallest node (TraP's
+    /// "roundup"), masked pixels set, and the RMS range over unmasked pixels taken; NaN, NaN when
+    /// every pixel is masked.
+    /// </summary>
+    private static (double Min, double Max) InterpolateBox(BackgroundGrid grid, ReadOnlySpan<bool> mask, PixelBox box,
+        int backSizeX, int backSizeY, int width, float[] background, float[] rms)
+    {
+        var bgRows = RowsAlongX(FillMaskedNodes(grid, grid.Background), grid, box, backSizeX);
+        var rmsRows = RowsAlongX(FillMaskedNodes(grid, grid.Rms), grid, box, backSizeX);
         var floor = (float)grid.MinRms();
-        for (var y = box.Y0; y < box.Y0 + box.Height; y++)
+        var min = float.PositiveInfinity;
+        var max = float.NegativeInfinity;
+        for (var q = 0; q < box.Height; q++)
         {
-            var start = y * width + box.X0;
-            // TraP's "roundup": the RMS map never drops below the smallest node.
-            RaiseTo(rms.AsSpan(start, box.Width), floor);
+            var start = (box.Y0 + q) * width + box.X0;
+            var (j0, j1, f) = NodePair(q, box.Height, backSizeY, grid.NodesY);
+            var bgRow = background.AsSpan(start, box.Width);
+            var rmsRow = rms.AsSpan(start, box.Width);
+            Lerp(bgRows[j0], bgRows[j1], f, bgRow);
+            LerpAtLeast(rmsRows[j0], rmsRows[j1], f, floor, rmsRow);
             var rowMask = mask.Slice(start, box.Width);
             for (var x = rowMask.IndexOf(true); x >= 0; x = NextMasked(rowMask, x + 1))
             {
-                rms[start + x] = float.PositiveInfinity;
-                background[start + x] = 0;
+                rmsRow[x] = float.PositiveInfinity;
+                bgRow[x] = 0;
             }
+            AccumulateRange(rmsRow, ref min, ref max);
         }
-        return new BackgroundMaps(width, height, background, rms, grid, box);
+        return float.IsPositiveInfinity(min) ? (double.NaN, double.NaN) : (min, max);
     }
 
     public void Dispose()
@@ -153,24 +169,23 @@ public sealed class BackgroundMaps : IDisposable
         return filled;
     }
 
-    /// <summary>Separable bilinear interpolation: node rows along x first, then rows of pixels along y.</summary>
-    private static void Interpolate(float[] nodes, BackgroundGrid grid, PixelBox box, int backSizeX, int backSizeY, int width, float[] map)
+    /// <summary>
+    /// The first half of the separable bilinear interpolation: every node row interpolated along x to
+    /// the box's columns (the second half, along y, is <see cref="Lerp"/> of two of these rows).
+    /// </summary>
+    private static float[][] RowsAlongX(float[] nodes, BackgroundGrid grid, PixelBox box, int backSizeX)
     {
-        var rowsAlongX = new float[grid.NodesY][];
-        for (var j = 0; j < grid.NodesY; j++)
+        var rows = new float[grid.NodesY][];
+        for (var j = 0; j < grid.NodesY; j++) rows[j] = new float[box.Width];
+        for (var p = 0; p < box.Width; p++)
         {
-            var row = rowsAlongX[j] = new float[box.Width];
-            for (var p = 0; p < box.Width; p++)
+            var (i0, i1, f) = NodePair(p, box.Width, backSizeX, grid.NodesX);
+            for (var j = 0; j < grid.NodesY; j++)
             {
-                var (i0, i1, f) = NodePair(p, box.Width, backSizeX, grid.NodesX);
-                row[p] = (1 - f) * nodes[j * grid.NodesX + i0] + f * nodes[j * grid.NodesX + i1];
+                rows[j][p] = (1 - f) * nodes[j * grid.NodesX + i0] + f * nodes[j * grid.NodesX + i1];
             }
         }
-        for (var q = 0; q < box.Height; q++)
-        {
-            var (j0, j1, f) = NodePair(q, box.Height, backSizeY, grid.NodesY);
-            Lerp(rowsAlongX[j0], rowsAlongX[j1], f, map.AsSpan((box.Y0 + q) * width + box.X0, box.Width));
-        }
+        return rows;
     }
 
     /// <summary>Sets every pixel of <paramref name="map"/> outside <paramref name="box"/> to <paramref name="value"/>.</summary>
@@ -192,20 +207,6 @@ public sealed class BackgroundMaps : IDisposable
         return i < 0 ? -1 : from + i;
     }
 
-    private static void RaiseTo(Span<float> values, float floor)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var vf = new Vector<float>(floor);
-            for (; i <= values.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                Vector.Max(new Vector<float>(values[i..]), vf).CopyTo(values[i..]);
-            }
-        }
-        for (; i < values.Length; i++) values[i] = Math.Max(values[i], floor);
-    }
-
     private static void Lerp(ReadOnlySpan<float> a, ReadOnlySpan<float> b, float f, Span<float> output)
     {
         var i = 0;
@@ -221,20 +222,35 @@ public sealed class BackgroundMaps : IDisposable
         for (; i < output.Length; i++) output[i] = (1 - f) * a[i] + f * b[i];
     }
 
-    /// <summary>Smallest and largest finite RMS (masked pixels are +∞).</summary>
-    private static (double Min, double Max) Range(float[] rms)
+    /// <summary>As <see cref="Lerp"/>, each value raised to at least <paramref name="floor"/>.</summary>
+    private static void LerpAtLeast(ReadOnlySpan<float> a, ReadOnlySpan<float> b, float f, float floor, Span<float> output)
     {
-        var min = float.PositiveInfinity;
-        var max = float.NegativeInfinity;
         var i = 0;
         if (Vector.IsHardwareAccelerated)
         {
-            var vMin = new Vector<float>(float.PositiveInfinity);
-            var vMax = new Vector<float>(float.NegativeInfinity);
+            var vf = new Vector<float>(f);
+            var vg = new Vector<float>(1 - f);
+            var vFloor = new Vector<float>(floor);
+            for (; i <= output.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                Vector.Max(new Vector<float>(a[i..]) * vg + new Vector<float>(b[i..]) * vf, vFloor).CopyTo(output[i..]);
+            }
+        }
+        for (; i < output.Length; i++) output[i] = Math.Max((1 - f) * a[i] + f * b[i], floor);
+    }
+
+    /// <summary>Takes the smallest and the largest finite RMS of the row into the range (masked pixels are +∞).</summary>
+    private static void AccumulateRange(ReadOnlySpan<float> rms, ref float min, ref float max)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && rms.Length >= Vector<float>.Count)
+        {
+            var vMin = new Vector<float>(min);
+            var vMax = new Vector<float>(max);
             var inf = new Vector<float>(float.PositiveInfinity);
             for (; i <= rms.Length - Vector<float>.Count; i += Vector<float>.Count)
             {
-                var v = new Vector<float>(rms, i);
+                var v = new Vector<float>(rms[i..]);
                 vMin = Vector.Min(vMin, v);
                 vMax = Vector.ConditionalSelect(Vector.LessThan(v, inf), Vector.Max(vMax, v), vMax);
             }
@@ -249,6 +265,5 @@ public sealed class BackgroundMaps : IDisposable
             min = Math.Min(min, rms[i]);
             if (rms[i] < float.PositiveInfinity) max = Math.Max(max, rms[i]);
         }
-        return float.IsPositiveInfinity(min) ? (double.NaN, double.NaN) : (min, max);
     }
 }

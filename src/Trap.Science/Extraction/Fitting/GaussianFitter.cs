@@ -1,10 +1,14 @@
+using System.Buffers;
+
 namespace Trap.Science.Extraction.Fitting;
 
 /// <summary>
 /// Unweighted least-squares fit of one elliptical Gaussian to the island's pixels (trap-facts §4.7
 /// step 2): Levenberg–Marquardt with the analytic Jacobian, MINPACK's tolerances xtol = ftol = 1e-4
 /// and at most 200·(free + 1) model evaluations; failing to converge is a failure. When only the
-/// peak is free the problem is linear and solved exactly.
+/// peak is free the problem is linear and solved exactly. A fit allocates nothing: its pixel-sized
+/// work arrays come from <see cref="ArrayPool{T}.Shared"/>, the rest lives on the stack
+/// (docs/science.md, "Extraction performance").
 /// </summary>
 public static class GaussianFitter
 {
@@ -23,10 +27,30 @@ public static class GaussianFitter
 
         var k = free.Length;
         var m = data.Length;
-        var p = ToArray(start);
-        var jacobian = new double[m * k];
-        var residuals = new double[m];
-        var trial = new double[m];
+        var work = ArrayPool<double>.Shared.Rent(m * (k + 2));
+        try
+        {
+            Span<double> p = stackalloc double[6];
+            CopyTo(start, p);
+            if (!Minimise(xs, ys, data, p, free, work.AsSpan(0, m * k), work.AsSpan(m * k, m), work.AsSpan(m * (k + 1), m))) return false;
+            result = FromArray(p);
+            return result.IsFinite;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(work);
+        }
+    }
+
+    /// <summary>
+    /// The Levenberg–Marquardt iterations from <paramref name="p"/>, which ends at the minimum found;
+    /// false when the fit fails. The three work spans hold the Jacobian and two residual vectors.
+    /// </summary>
+    private static bool Minimise(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, ReadOnlySpan<double> data, Span<double> p,
+        int[] free, Span<double> jacobian, Span<double> residuals, Span<double> trial)
+    {
+        var k = free.Length;
+        var m = data.Length;
         var sum = Residuals(xs, ys, data, p, residuals);
         if (!double.IsFinite(sum)) return false;
         var maxEvaluations = 200 * (k + 1);
@@ -54,24 +78,16 @@ public static class GaussianFitter
                     var predictedReduction = sum > 0 ? (sum - predicted) / sum : 0;
                     var stepSmall = ScaledNorm(step, a, k) <= Tolerance * ScaledNorm(p, free, a, k);
                     trialP.CopyTo(p);
-                    Array.Copy(trial, residuals, m);
+                    trial.CopyTo(residuals);
                     sum = trialSum;
                     lambda = Math.Max(lambda * 0.1, 1e-12);
-                    if ((actualReduction <= Tolerance && predictedReduction <= Tolerance) || stepSmall || sum == 0)
-                    {
-                        result = FromArray(p);
-                        return result.IsFinite;
-                    }
+                    if ((actualReduction <= Tolerance && predictedReduction <= Tolerance) || stepSmall || sum == 0) return true;
                     break;
                 }
                 lambda *= 10;
                 if (evaluations >= maxEvaluations) return false;
-                if (lambda > 1e16)
-                {
-                    // No step along any damping reduces the sum: the start is already a minimum.
-                    result = FromArray(p);
-                    return result.IsFinite;
-                }
+                // No step along any damping reduces the sum: the start is already a minimum.
+                if (lambda > 1e16) return true;
             }
             if (evaluations >= maxEvaluations) return false;
         }
@@ -93,16 +109,32 @@ public static class GaussianFitter
         return gg > 0 && double.IsFinite(result.Peak);
     }
 
-    /// <summary>Indices of the parameters a fit leaves free, in <see cref="ToArray"/>'s order (peak, x, y, smaj, smin, θ).</summary>
-    internal static int[] FreeIndices(FixedParameters fixedParameters)
+    private static readonly int[] AllFree = [0, 1, 2, 3, 4, 5];
+    private static readonly int[] PeakAndShapeFree = [0, 3, 4, 5];
+    private static readonly int[] PeakAndPositionFree = [0, 1, 2];
+    private static readonly int[] PeakFree = [0];
+
+    /// <summary>Indices of the parameters a fit leaves free, in <see cref="ToArray"/>'s order (peak, x, y, smaj, smin, θ); shared arrays, not to be written.</summary>
+    internal static int[] FreeIndices(FixedParameters fixedParameters) =>
+        (fixedParameters.HasFlag(FixedParameters.Position), fixedParameters.HasFlag(FixedParameters.Shape)) switch
+        {
+            (false, false) => AllFree,
+            (true, false) => PeakAndShapeFree,
+            (false, true) => PeakAndPositionFree,
+            (true, true) => PeakFree,
+        };
+
+    internal static double[] ToArray(GaussianParameters g)
     {
-        var free = new List<int> { 0 };
-        if (!fixedParameters.HasFlag(FixedParameters.Position)) free.AddRange(new[] { 1, 2 });
-        if (!fixedParameters.HasFlag(FixedParameters.Shape)) free.AddRange(new[] { 3, 4, 5 });
-        return free.ToArray();
+        var p = new double[6];
+        CopyTo(g, p);
+        return p;
     }
 
-    internal static double[] ToArray(GaussianParameters g) => new[] { g.Peak, g.X, g.Y, g.SemiMajor, g.SemiMinor, g.Theta };
+    private static void CopyTo(GaussianParameters g, Span<double> p)
+    {
+        (p[0], p[1], p[2], p[3], p[4], p[5]) = (g.Peak, g.X, g.Y, g.SemiMajor, g.SemiMinor, g.Theta);
+    }
 
     private static GaussianParameters FromArray(ReadOnlySpan<double> p) => new(p[0], p[1], p[2], p[3], p[4], p[5]);
 
@@ -146,13 +178,13 @@ public static class GaussianFitter
         }
     }
 
-    private static void NormalEquations(double[] jacobian, double[] residuals, int m, int k, Span<double> a, Span<double> g)
+    private static void NormalEquations(ReadOnlySpan<double> jacobian, ReadOnlySpan<double> residuals, int m, int k, Span<double> a, Span<double> g)
     {
         a.Clear();
         g.Clear();
         for (var i = 0; i < m; i++)
         {
-            var row = jacobian.AsSpan(i * k, k);
+            var row = jacobian.Slice(i * k, k);
             for (var r = 0; r < k; r++)
             {
                 g[r] += row[r] * residuals[i];
@@ -205,7 +237,7 @@ public static class GaussianFitter
     }
 
     /// <summary>|r + J·δ|²: the sum the linearised model predicts for the step.</summary>
-    private static double PredictedSum(double[] jacobian, double[] residuals, ReadOnlySpan<double> step, int m, int k)
+    private static double PredictedSum(ReadOnlySpan<double> jacobian, ReadOnlySpan<double> residuals, ReadOnlySpan<double> step, int m, int k)
     {
         var sum = 0.0;
         for (var i = 0; i < m; i++)

@@ -2,7 +2,7 @@ namespace Trap.Alerts;
 
 /// <summary>
 /// [alerts]: the VOEvent 2.0 packets written for candidates and, optionally, sent to a broker over
-/// the VOEvent Transport Protocol (peers.md C). TraP has no alerts (trap-facts §11); this is Trap's own design.
+/// the VOEvent Transport Protocol (docs/science.md §11). TraP has no alerts; this is Trap's own design.
 /// </summary>
 public sealed record AlertConfig
 {

@@ -3,7 +3,7 @@ using Trap.Formats.Wcs;
 namespace Trap.Images;
 
 /// <summary>
-/// Everything Trap knows about an image except its pixels (trap-facts §10.1). Read from headers
+/// Everything Trap knows about an image except its pixels (docs/science.md §10.1). Read from headers
 /// alone, so planning a job never loads pixel data. Angles in degrees, frequencies in Hz, times UTC.
 /// </summary>
 public sealed record ImageMetadata

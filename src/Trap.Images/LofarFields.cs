@@ -1,7 +1,7 @@
 namespace Trap.Images;
 
 /// <summary>
-/// LOFAR-specific observation fields (trap-facts §10.1, §10.3): needed by the theoretical-noise check.
+/// LOFAR-specific observation fields (docs/science.md §10.1, §10.3): needed by the theoretical-noise check.
 /// </summary>
 public sealed record LofarFields(
     string AntennaSet,

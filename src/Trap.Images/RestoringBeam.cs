@@ -8,7 +8,7 @@ public sealed record RestoringBeam(double MajorFwhmDeg, double MinorFwhmDeg, dou
 {
     /// <summary>
     /// The beam as TraP uses it: semi-axes (half widths at half maximum) in pixels and the position
-    /// angle in radians (trap-facts §4.1). dx and dy are the pixel sizes in degrees (signs ignored).
+    /// angle in radians (docs/science.md §4.1). dx and dy are the pixel sizes in degrees (signs ignored).
     /// </summary>
     public BeamInPixels ToPixels(double dxDeg, double dyDeg)
     {

@@ -13,7 +13,7 @@ using Trap.Science.Quality;
 namespace Trap.Pipeline;
 
 /// <summary>
-/// Runs a whole job on an engine (DESIGN "The job, as data flows"): plan from headers; one map over
+/// Runs a whole job on an engine (docs/architecture.md "The job, as data flows"): plan from headers; one map over
 /// every image (ingest, QC statistics, blind extraction); the historical QC in observation order on
 /// the per-image summaries; one reduce per sky bucket that associates its blind extractions in time
 /// order in a single pass and asks for forced fits; one map of forced fits grouped by image; a final
@@ -166,7 +166,7 @@ public sealed class JobRunner
         return plan;
     }
 
-    /// <summary>The stages of DESIGN "The job, as data flows": two barriers in all, none per timestep.</summary>
+    /// <summary>The stages of docs/architecture.md "The job, as data flows": two barriers in all, none per timestep.</summary>
     private async Task RunStagesAsync(RunCounts counts, WorkFolder work, WorkCache? cache, string folder, JobContext context, JobConfig config,
         JobPlan plan, IReadOnlyList<MonitorList.Entry> monitors, CancellationToken cancellation)
     {

@@ -11,7 +11,7 @@ namespace Trap.Simulation;
 /// <remarks>
 /// Noise level. With the default LOFAR fields (HBA_DUAL_INNER, 24 core + 14 remote stations,
 /// 10 subbands of 195.3125 kHz = 1.953 MHz, 60 s integration) the theoretical image noise of
-/// trap-facts §3.4 is 4.46 mJy at 130 MHz, 4.09 mJy at 150 MHz and 4.34 mJy at 170 MHz (computed
+/// docs/science.md §3.4 is 4.46 mJy at 130 MHz, 4.09 mJy at 150 MHz and 4.34 mJy at 170 MHz (computed
 /// with the formula by a script), so the default 15 mJy/beam is 3.4×, 3.7× and 3.5× theoretical:
 /// inside TraP's accepted range of 1× to 80×. High-noise images (×100) are far above it.
 /// </remarks>

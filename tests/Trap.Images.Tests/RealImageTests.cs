@@ -5,7 +5,7 @@ namespace Trap.Images.Tests;
 
 /// <summary>
 /// Every readable real image through <see cref="ImageReader"/>: metadata against the header values,
-/// the CASA records (fits-wcs-casa §1.7, §3.1; python-casacore) and astropy's WCS; pixels against
+/// the CASA records (docs/science.md §10.4, §10.6; python-casacore) and astropy's WCS; pixels against
 /// wcs-reference.json. CASA images need casacore-tools.
 /// </summary>
 public class RealImageTests

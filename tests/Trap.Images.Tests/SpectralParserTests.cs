@@ -37,7 +37,7 @@ public class SpectralParserTests
     [Fact]
     public void VoptGivesTheCasaRecordFrequencyForAmiLa()
     {
-        // fits-wcs-casa §1.7: CRVAL4 = −3.565e7 m/s with ν0 = 13.882 GHz is 15,755,706,255 Hz, the CASA
+        // docs/science.md §10.6: CRVAL4 = −3.565e7 m/s with ν0 = 13.882 GHz is 15,755,706,255 Hz, the CASA
         // record's spectral crval; its cdelt is 5,246,368,750 Hz (python-casacore, coords.spectral2.wcs).
         var spectral = SpectralParser.Parse(TestHeaders.Real("derived/ami-la.image2fits.fits"), File);
         // image2fits writes 13 significant digits, so agreement is to ~1e-13, i.e. a few mHz.
@@ -48,7 +48,7 @@ public class SpectralParserTests
     [Fact]
     public void VoptBandwidthGivesTheCasaRecordIncrementForLofar()
     {
-        // fits-wcs-casa §1.7: CDELT4 = −4,937,027.532 m/s, ν0 = 115,917,968.75 Hz → Δν = 1,940,917.97 Hz.
+        // docs/science.md §10.6: CDELT4 = −4,937,027.532 m/s, ν0 = 115,917,968.75 Hz → Δν = 1,940,917.97 Hz.
         var spectral = SpectralParser.Parse(TestHeaders.Real("derived/L55596_restored_corr.image2fits.fits"), File);
         Assert.Equal(115_917_968.75, spectral.FrequencyHz, 1e-6);
         Assert.Equal(1_940_917.97, spectral.BandwidthHz, 0.01);

@@ -20,7 +20,7 @@ public class GaussianShapeTests
     [Fact]
     public void ProfileIsTrapsGaussian()
     {
-        // trap-facts §4.1: G = exp(−ln2·[((cosθ·dx + sinθ·dy)/smin)² + ((cosθ·dy − sinθ·dx)/smaj)²]).
+        // docs/science.md §4.1: G = exp(−ln2·[((cosθ·dx + sinθ·dy)/smin)² + ((cosθ·dy − sinθ·dx)/smaj)²]).
         const double smaj = 3.0, smin = 1.5, theta = 0.7;
         var shape = GaussianShape.FromSemiAxes(smaj, smin, theta);
         foreach (var (dx, dy) in new[] { (1.0, 0.0), (0.0, 2.0), (-1.5, 2.5), (3.0, -1.0) })

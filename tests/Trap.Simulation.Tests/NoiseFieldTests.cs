@@ -30,7 +30,7 @@ public class NoiseFieldTests
         var variance = Autocorrelation(noise, size, 0, 0);
         foreach (var (dx, dy) in new[] { (1, 0), (0, 1), (1, 1), (-1, 1), (2, 0), (0, 3), (3, 2), (6, 0) })
         {
-            // The beam's profile as TraP writes it (trap-facts §4.1), semi-axes in pixels.
+            // The beam's profile as TraP writes it (docs/science.md §4.1), semi-axes in pixels.
             var u = (Math.Cos(Theta) * dx + Math.Sin(Theta) * dy) / Smin;
             var v = (Math.Cos(Theta) * dy - Math.Sin(Theta) * dx) / Smaj;
             var expected = fraction * Math.Exp(-Math.Log(2) * (u * u + v * v));

@@ -176,7 +176,7 @@ public class SurveyWriterTests(WrittenSurvey written) : IClassFixture<WrittenSur
         Assert.Equal(Enum.GetValues<QualityKind>().Length - 1, seen.Count);
     }
 
-    /// <summary>TraP's beam checks (trap-facts §3.5) with its defaults: undersampled, oversampled (30), elliptical (2).</summary>
+    /// <summary>TraP's beam checks (docs/science.md §3.5) with its defaults: undersampled, oversampled (30), elliptical (2).</summary>
     private static bool PassesTrapBeamChecks(BeamInPixels beam) =>
         2 * beam.SemiMajorPx > 1 && 2 * beam.SemiMinorPx > 1 && beam.SemiMajorPx <= 30 && beam.SemiMinorPx <= 30 &&
         beam.SemiMajorPx / beam.SemiMinorPx <= 2.0;

@@ -9,7 +9,7 @@ internal static class TestSurveys
     /// <summary>Clean and noise-free: pixels are the sources alone.</summary>
     public static SurveySpec NoiseFree { get; } = Clean with { NoiseRmsJy = 0 };
 
-    /// <summary>A trace of the TraP Gaussian (trap-facts §4.1) at a pixel, from a truth row.</summary>
+    /// <summary>A trace of the TraP Gaussian (docs/science.md §4.1) at a pixel, from a truth row.</summary>
     public static double TrapGaussian(Truth.SourceTruth s, int x, int y)
     {
         var dx = x - s.X;

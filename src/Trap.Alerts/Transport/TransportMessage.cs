@@ -5,7 +5,7 @@ using System.Xml;
 namespace Trap.Alerts;
 
 /// <summary>
-/// VOEvent Transport Protocol control messages (peers.md C.5): a Transport element in namespace
+/// VOEvent Transport Protocol control messages (docs/science.md §11.2): a Transport element in namespace
 /// http://www.telescope-networks.org/xml/Transport/v1.1 with role ack, nak, iamalive or authenticate,
 /// children Origin, Response, TimeStamp and an optional Meta/Result text (unqualified, like VOEvent's).
 /// </summary>

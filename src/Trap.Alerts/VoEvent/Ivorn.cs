@@ -5,7 +5,7 @@ namespace Trap.Alerts;
 
 /// <summary>
 /// IVOA identifiers of VOEvents: ivo://AUTHORITY/RESOURCE#LOCAL_ID, with the rules Comet checks on
-/// receipt (peers.md C.5): an authority of at least 3 characters, a resource key without "//", "/../"
+/// receipt (docs/science.md §11.2): an authority of at least 3 characters, a resource key without "//", "/../"
 /// or a trailing slash, and a non-empty local ID.
 /// </summary>
 public static partial class Ivorn

@@ -5,7 +5,7 @@ using System.Xml;
 namespace Trap.Alerts;
 
 /// <summary>
-/// Writes VOEvent 2.0 packets (peers.md C): the root element in the VOEvent namespace with prefix
+/// Writes VOEvent 2.0 packets (docs/science.md §11): the root element in the VOEvent namespace with prefix
 /// "voe", every child unqualified (the schema's elementFormDefault is unqualified); Who, What (Params,
 /// a light-curve summary Group and the light curve as a Table), WhereWhen (UTC-ICRS-GEO: RA/Dec in
 /// degrees with an error circle, ISO time in UTC), How and Why (importance and an Inference naming

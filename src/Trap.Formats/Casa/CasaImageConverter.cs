@@ -2,7 +2,7 @@ namespace Trap.Formats.Casa;
 
 /// <summary>
 /// Converts a CASA image folder to a temporary FITS file with casacore's <c>image2fits</c>
-/// (fits-wcs-casa §3.3 option a). image2fits writes STOKES before a VOPT spectral axis with RESTFRQ,
+/// (docs/science.md §10.4). image2fits writes STOKES before a VOPT spectral axis with RESTFRQ,
 /// BMAJ/BMIN/BPA in degrees, DATE-OBS from coords.obsdate and OBSRA/OBSDEC from the pointing centre.
 /// </summary>
 public static class CasaImageConverter

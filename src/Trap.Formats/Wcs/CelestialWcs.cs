@@ -7,9 +7,9 @@ namespace Trap.Formats.Wcs;
 /// <summary>
 /// The celestial part of a FITS WCS: pixel ↔ (RA, Dec) for the two celestial axes of an image.
 /// Pixel coordinates are 0-based array indices along NAXIS1 (x) and NAXIS2 (y): index i is FITS
-/// pixel i + 1 (TraP's convention, trap-facts §4.1). Sky coordinates are degrees, RA in [0, 360).
+/// pixel i + 1 (TraP's convention, docs/science.md §4.1). Sky coordinates are degrees, RA in [0, 360).
 /// The chain is FITS WCS Papers I and II as wcslib implements it: linear matrix, projection,
-/// spherical rotation (see fits-wcs-casa.md §2). Instances are immutable and thread-safe.
+/// spherical rotation (see docs/science.md §10.7). Instances are immutable and thread-safe.
 /// </summary>
 public sealed class CelestialWcs
 {

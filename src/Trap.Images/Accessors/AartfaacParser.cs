@@ -6,7 +6,7 @@ namespace Trap.Images.Accessors;
 /// AARTFAAC all-sky images (casacore-made headers, also in the live stream): SIN centred on the zenith
 /// with CDELT1 &gt; 0 and CDELT2 &lt; 0 (handled generically with |CDELT|) and a VOPT axis with the subband
 /// frequency in RESTFRQ (handled by <see cref="SpectralParser"/>). Their BMAJ = BMIN = 1°, BPA = 0 is a
-/// placeholder, not a measured beam (fits-wcs-casa §1.6): it is kept, as TraP does, with a warning.
+/// placeholder, not a measured beam (docs/science.md §10.3): it is kept, as TraP does, with a warning.
 /// </summary>
 public sealed class AartfaacParser : ITelescopeParser
 {

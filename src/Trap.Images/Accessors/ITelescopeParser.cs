@@ -3,7 +3,7 @@ using Trap.Formats.Fits;
 namespace Trap.Images.Accessors;
 
 /// <summary>
-/// The telescope-specific step of reading a header: chosen by TELESCOP (trap-facts §10.2), it refines
+/// The telescope-specific step of reading a header: chosen by TELESCOP (docs/science.md §10.2), it refines
 /// the metadata the generic FITS path produced (<see cref="FitsImageParser"/>).
 /// </summary>
 public interface ITelescopeParser

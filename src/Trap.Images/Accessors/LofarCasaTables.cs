@@ -7,7 +7,7 @@ namespace Trap.Images.Accessors;
 public sealed record LofarCasaObservation(LofarFields Fields, DateTime StartUtc, double IntegrationSeconds);
 
 /// <summary>
-/// Reads the LOFAR_* subtables of a LOFAR CASA image ("CASA image for LOFAR" v0.03, trap-facts §10.4)
+/// Reads the LOFAR_* subtables of a LOFAR CASA image ("CASA image for LOFAR" v0.03, docs/science.md §10.4)
 /// with casacore's taql, as TraP's LofarCasaImage does:
 /// start = earliest LOFAR_OBSERVATION.OBSERVATION_START (MJD seconds, UTC; TraP's local-time shift is
 /// not copied); integration = total length of the union of the LOFAR_ORIGIN [START, END] intervals;

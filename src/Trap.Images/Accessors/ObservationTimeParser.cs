@@ -8,7 +8,7 @@ namespace Trap.Images.Accessors;
 public readonly record struct ObservationTime(DateTime StartUtc, double IntegrationSeconds);
 
 /// <summary>
-/// Observation start and integration time from a header (trap-facts §10.3, fits-wcs-casa §1.7).
+/// Observation start and integration time from a header (docs/science.md §10.3).
 /// Start: DATE-OBS as 'YYYY-MM-DD', 'YYYY-MM-DDThh:mm:ss[.ffffff]' (any number of decimals, an
 /// optional Z), the pre-2000 'DD/MM/YY' (19YY, as the FITS standard defines it), the quoted "'…';" form
 /// some writers produce (the first quoted token is used), or a Westerbork decimal year

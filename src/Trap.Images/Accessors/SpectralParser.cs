@@ -6,7 +6,7 @@ namespace Trap.Images.Accessors;
 public sealed record SpectralInfo(double FrequencyHz, double BandwidthHz, string Source, IReadOnlyList<string> Warnings);
 
 /// <summary>
-/// Derives the image frequency and bandwidth from a header (fits-wcs-casa §1.7).
+/// Derives the image frequency and bandwidth from a header (docs/science.md §10.6).
 /// <para>Project decision (correct physics, not TraP parity): the spectral axis wins. TraP reads RESTFRQ
 /// first, which is wrong whenever RESTFRQ is a line rest frequency (ASKAP writes the HI line while the
 /// image is at 888 MHz) and whenever a VOPT axis is offset from it (AMI-LA CASA images). So:</para>

@@ -8,7 +8,7 @@ using Trap.Science.Association;
 namespace Trap.Pipeline.Stages;
 
 /// <summary>
-/// The first reduce per sky bucket (DESIGN step 4): associates the bucket's blind extractions in
+/// The first reduce per sky bucket (docs/architecture.md, stage 4): associates the bucket's blind extractions in
 /// time order in one pass and writes each image's forced-fit requests to the working folder.
 /// Forced fits never move positions, so association does not wait for them: each null-detection
 /// fit is assumed measurable here (it counts towards expiration). The catalogue stage replays the

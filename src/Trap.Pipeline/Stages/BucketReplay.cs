@@ -26,7 +26,7 @@ public interface IBucketSteps
 }
 
 /// <summary>
-/// Runs one sky bucket's running catalogue over its images in TraP's order (trap-facts §9, the
+/// Runs one sky bucket's running catalogue over its images in TraP's order (docs/science.md §9, the
 /// contract of <see cref="RunningCatalogue"/>): timestep by timestep, blind association of every
 /// image in ascending (frequency, id), then the forced fits of each accepted image. The whole
 /// catalogue lives inside this one task. Both reduce stages run it: the association stage with the

@@ -10,7 +10,7 @@ using Trap.Science.Extraction.Background;
 namespace Trap.Pipeline.Stages;
 
 /// <summary>
-/// The final aggregate (DESIGN step 6): selects transient and variable candidates from every source's
+/// The final aggregate (docs/architecture.md, stage 7): selects transient and variable candidates from every source's
 /// per-band metrics, reads their light curves back from the written associations and measurements
 /// (streamed, keeping only the candidates' rows), classifies them, and writes the candidates table
 /// and one VOEvent packet per candidate into the dataset folder.

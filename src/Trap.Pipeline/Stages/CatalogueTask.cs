@@ -8,7 +8,7 @@ using Trap.Science.Association;
 namespace Trap.Pipeline.Stages;
 
 /// <summary>
-/// The final reduce per sky bucket (DESIGN step 6): replays the bucket's association with the
+/// The final reduce per sky bucket (docs/architecture.md, stage 6): replays the bucket's association with the
 /// measured forced fits folded in (fluxes, V and η on every association row, expiration), and writes
 /// the bucket's part of the extracted_sources, associations, new_sources, running_catalogue,
 /// running_catalogue_flux and variability tables. A position the association stage did not ask for

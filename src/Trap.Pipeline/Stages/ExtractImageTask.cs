@@ -10,7 +10,7 @@ using Trap.Science.Quality;
 namespace Trap.Pipeline.Stages;
 
 /// <summary>
-/// The map over every image of the job (DESIGN step 2): read it, run quality control (all checks but
+/// The map over every image of the job (docs/architecture.md, stage 2): read it, run quality control (all checks but
 /// the sequential historical one, which the driver applies in observation order) and, when accepted,
 /// extract its sources. The extractions (extracted_sources rows with their final ids and derived
 /// position errors) and the background grid go to the working folder; the driver gets a summary.

@@ -13,7 +13,7 @@ public sealed record ForcedFitWork(long ImageId, string Url, string WorkFolder);
 public sealed record ForcedFitSummary(long ImageId, int Requested, int Measured);
 
 /// <summary>
-/// The map of forced fits over every image with requests (DESIGN step 5): measures each requested
+/// The map of forced fits over every image with requests (docs/architecture.md, stage 5): measures each requested
 /// position with the beam shape and position fixed and writes the measurements to the working
 /// folder (their ids are numbered by the catalogue stage, in its request order).
 /// </summary>

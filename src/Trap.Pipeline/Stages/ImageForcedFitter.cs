@@ -11,7 +11,7 @@ using Trap.Science.Extraction.Forced;
 namespace Trap.Pipeline.Stages;
 
 /// <summary>
-/// Forced photometry in one image (trap-facts §7.2): reads the pixels again and interpolates the
+/// Forced photometry in one image (docs/science.md §7.2): reads the pixels again and interpolates the
 /// background and RMS of each fit box only, from the node grid blind extraction left in the working
 /// folder, so no grid is estimated twice and no whole-image map is made (the values are the
 /// extraction's own, bit for bit). Disposing hands the image's pixels back to the pool.

@@ -8,7 +8,7 @@ using Trap.Science.Quality;
 namespace Trap.Pipeline.Stages;
 
 /// <summary>
-/// The historical QC (DESIGN step 3): over the extraction stage's per-image summaries, in observation
+/// The historical QC (docs/architecture.md, stage 3): over the extraction stage's per-image summaries, in observation
 /// order, on the driver (small records only); and what follows from each verdict: the image row, the
 /// rejection row, and the image as its sky bucket's association sees it.
 /// </summary>

@@ -2,7 +2,7 @@ namespace Trap.Science.Association;
 
 /// <summary>
 /// Parameters of association, new-source detection and variability, with TraP r6.0's job
-/// template defaults (trap-facts §2.1; the function defaults in tkp differ, the template wins).
+/// template defaults (docs/science.md §2.1; the function defaults in tkp differ, the template wins).
 /// </summary>
 public sealed record AssociationConfig
 {

@@ -77,7 +77,7 @@ public enum ForcedFitKind
 }
 
 /// <summary>
-/// A position to forced-fit in an image (trap-facts §7.1): a catalogue source that image covers but
+/// A position to forced-fit in an image (docs/science.md §7.1): a catalogue source that image covers but
 /// did not detect (<see cref="RuncatId"/>), or a monitor position (<see cref="MonitorId"/>).
 /// The fit comes back as a <see cref="SourceMeasurement"/> with the same id set.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Trap.Science.Association;
 
-/// <summary>The dimensionless De Ruiter radius between a catalogue source and a measurement (trap-facts §5.2).</summary>
+/// <summary>The dimensionless De Ruiter radius between a catalogue source and a measurement (docs/science.md §5.2).</summary>
 public static class DeRuiter
 {
     /// <summary>

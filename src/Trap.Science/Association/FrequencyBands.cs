@@ -4,7 +4,7 @@ namespace Trap.Science.Association;
 public sealed record FrequencyBand(int Id, double CentralHz, double LowHz, double HighHz);
 
 /// <summary>
-/// Assigns images to frequency bands as TraP's get_band does (trap-facts §6.3): an image spans
+/// Assigns images to frequency bands as TraP's get_band does (docs/science.md §6.3): an image spans
 /// [ν − W/2, ν + W/2] with W its bandwidth (or bandwidth_max when that is non-zero); it joins the
 /// first existing band it overlaps strictly (max(high) − min(low) &lt; width1 + width2), otherwise
 /// it opens a new band centred on ν. Results depend on the order images are offered in: offer them

@@ -1,7 +1,7 @@
 namespace Trap.Science.Association;
 
 /// <summary>
-/// The position errors TraP derives at insert (trap-facts §5.1), all in degrees.
+/// The position errors TraP derives at insert (docs/science.md §5.1), all in degrees.
 /// <see cref="RaErrDeg"/>/<see cref="DecErrDeg"/> are coordinate errors (fit error plus systematic,
 /// RA inflated by α); <see cref="UncertaintyEwDeg"/>/<see cref="UncertaintyNsDeg"/> are on-sky,
 /// declination-independent errors that drive the De Ruiter radius and the position weights.

@@ -1,7 +1,7 @@
 namespace Trap.Science.Association;
 
 /// <summary>
-/// Running weighted-mean position of a catalogue source (TraP runningcatalog, trap-facts §5.4).
+/// Running weighted-mean position of a catalogue source (TraP runningcatalog, docs/science.md §5.4).
 /// TraP averages RA and Dec linearly: wm = Σwα/Σw, which breaks at RA 0/360 (hence its +180°
 /// trick) and near the poles, where RA turns fast. We average instead in the tangent plane of a
 /// fixed reference point (the source's first position): wm = deproject(Σw_α ξ/Σw_α, Σw_δ η/Σw_δ).
@@ -73,7 +73,7 @@ public sealed class PositionStatistics
         DecDeg = Position.DecDeg;
     }
 
-    /// <summary>A monitor fit: counted (datapoints + 1) but the position is kept (trap-facts §7.4).</summary>
+    /// <summary>A monitor fit: counted (datapoints + 1) but the position is kept (docs/science.md §7.4).</summary>
     public void CountWithoutMoving() => Datapoints++;
 
     private static double NormalizeRa(double ra)

@@ -5,7 +5,7 @@ namespace Trap.Science.Association;
 public sealed partial class RunningCatalogue
 {
     /// <summary>
-    /// Associates the forced fits made for one image of the current timestep (trap-facts §7.3, §7.4):
+    /// Associates the forced fits made for one image of the current timestep (docs/science.md §7.3, §7.4):
     /// null-detection fits first (type 7: flux statistics updated, position and datapoints not,
     /// forced-fit count + 1), then monitor fits (type 8 starts a monitor source; type 9 updates its
     /// fluxes and counts a datapoint without moving it). A null-detection fit whose source was forked

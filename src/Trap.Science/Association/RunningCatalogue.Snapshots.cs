@@ -19,7 +19,7 @@ public sealed partial class RunningCatalogue
             new BandFluxRow(e.Id, b.BandId, b.Datapoints, b.AverageFPeak, b.AverageFInt, b.WeightedMeanFInt, b.VInt, b.EtaInt, b.VPeak, b.EtaPeak))).ToArray();
 
     /// <summary>
-    /// The varmetric-style summary of every live source (trap-facts §8.3 plus VAST's pair metrics),
+    /// The varmetric-style summary of every live source (docs/science.md §8.3 plus VAST's pair metrics),
     /// ascending id. Cost is linear in the stored light curves plus the pair search (quadratic in
     /// one source's light-curve length); call it when the run (or a timestep, if needed) is done.
     /// </summary>

@@ -4,7 +4,7 @@ using Trap.Science.Variability;
 namespace Trap.Science.Association;
 
 /// <summary>
-/// The running catalogue of one sky bucket: TraP's association (trap-facts §5), new-source detection
+/// The running catalogue of one sky bucket: TraP's association (docs/science.md §5), new-source detection
 /// (§8.2) and forced-fit bookkeeping (§7), as plain in-memory state fed one image at a time.
 ///
 /// Order of calls (the reproducibility contract, §9): for each timestep in time order, call
@@ -122,7 +122,7 @@ public sealed partial class RunningCatalogue
         state = new RegionState(region, _config.NewSourceSigmaMargin);
         _regionById.Add(region.Id, state);
         _regions.Add(state);
-        // A new region links every existing catalogue source it covers (trap-facts §6.4).
+        // A new region links every existing catalogue source it covers (docs/science.md §6.4).
         foreach (var entry in _entries.Values)
             if (region.Covers(entry.Position.Position)) Link(entry, state);
         return state;
@@ -228,7 +228,7 @@ public sealed partial class RunningCatalogue
         var flux = entry.BandStatistics(image.BandId);
         flux.Add(m.FPeak, m.FPeakErr, m.FInt, m.FIntErr);
         Record(entry, Row(entry.Id, m, image, AssociationType.NewSource, 0.0, 0.0, flux), associations);
-        // Linked to its own image's region and to every other region that covers it (trap-facts §6.4).
+        // Linked to its own image's region and to every other region that covers it (docs/science.md §6.4).
         Link(entry, ownRegion);
         foreach (var region in _regions)
             if (region != ownRegion && region.Region.Covers(entry.Position.Position)) Link(entry, region);

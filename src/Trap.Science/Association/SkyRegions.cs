@@ -13,7 +13,7 @@ public sealed record SkyRegion(long Id, double CentreRaDeg, double CentreDecDeg,
 }
 
 /// <summary>
-/// Gives images their sky region as TraP does (trap-facts §6.4): regions are shared only by images
+/// Gives images their sky region as TraP does (docs/science.md §6.4): regions are shared only by images
 /// with exactly equal (centre RA mod 360, centre Dec, extraction radius); otherwise a new region
 /// (ids 1, 2, ...) is opened. Offer images job-wide in processing order so ids are stable.
 /// </summary>

@@ -52,7 +52,7 @@ public readonly record struct SkyVector(double X, double Y, double Z)
     }
 
     /// <summary>
-    /// TraP's RA inflation α(θ, δ) in degrees (trap-facts §5.1): the half-width in RA of a cone of
+    /// TraP's RA inflation α(θ, δ) in degrees (docs/science.md §5.1): the half-width in RA of a cone of
     /// radius θ centred at declination δ; 180 when the cone reaches within 0.1° of a pole.
     /// </summary>
     public static double RaInflationDeg(double thetaDeg, double decDeg)

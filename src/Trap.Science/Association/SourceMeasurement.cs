@@ -31,7 +31,7 @@ public sealed record SourceMeasurement(
     long? MonitorId = null)
 {
     /// <summary>
-    /// TraP drops a measurement with an infinite flux error at insert (trap-facts §5.1); we also
+    /// TraP drops a measurement with an infinite flux error at insert (docs/science.md §5.1); we also
     /// drop zero, negative and NaN flux errors, which would give an infinite or undefined weight.
     /// </summary>
     public bool HasUsableErrors =>

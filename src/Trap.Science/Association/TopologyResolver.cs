@@ -15,7 +15,7 @@ public sealed record Topology(
     IReadOnlyList<CandidatePair> OneToOne,
     IReadOnlySet<long> LinkedExtractions);
 
-/// <summary>TraP's topology resolution of candidate pairs (trap-facts §5.3).</summary>
+/// <summary>TraP's topology resolution of candidate pairs (docs/science.md §5.3).</summary>
 public static class TopologyResolver
 {
     /// <summary>

@@ -2,7 +2,7 @@ namespace Trap.Science.Candidates;
 
 /// <summary>
 /// One catalogue source's metrics in one frequency band, the input of candidate selection: η and V of
-/// integrated flux (trap-facts §8.1) and, for a source that appeared as new, its newsource type and
+/// integrated flux (docs/science.md §8.1) and, for a source that appeared as new, its newsource type and
 /// sigma_rms_min/max (§8.2, §8.3).
 /// </summary>
 public sealed record BandMetrics(

@@ -1,7 +1,7 @@
 namespace Trap.Science.Candidates;
 
 /// <summary>
-/// Selects candidates from every source's per-band metrics (trap-facts §8.4): new sources by type and
+/// Selects candidates from every source's per-band metrics (docs/science.md §8.4): new sources by type and
 /// sigma_rms, variables by fixed cuts on η, V and significance and by TraP_tools' data-driven test —
 /// per band, Gaussians fitted (robustly) to log10 η and log10 V of the sources with enough datapoints
 /// that are not new, and sources above median + n·σ in both flagged. A source selected in several

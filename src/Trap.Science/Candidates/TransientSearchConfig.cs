@@ -3,7 +3,7 @@ namespace Trap.Science.Candidates;
 /// <summary>
 /// [transient_search]: how transient and variable candidates are selected and classified. TraP HEAD
 /// flags nothing (users cut on η, V and sigma_rms by hand, or fit log10 η and log10 V with TraP_tools
-/// and flag outliers, trap-facts §8.4); these settings make that practice part of the run. Every cut
+/// and flag outliers, docs/science.md §8.4); these settings make that practice part of the run. Every cut
 /// is applied to each frequency band's own metrics, and the outlier fit is made per band.
 /// </summary>
 public sealed record TransientSearchConfig

@@ -6,6 +6,6 @@ public enum ErrorModel
     /// <summary>From the fit's own pixels and the image's measured noise correlation: calibrated on white and correlated noise. The default.</summary>
     MeasuredNoise,
 
-    /// <summary>TraP's Condon (1997) / NVSS formulae, exactly (trap-facts §4.8), for comparisons with TraP.</summary>
+    /// <summary>TraP's Condon (1997) / NVSS formulae, exactly (docs/science.md §4.8), for comparisons with TraP.</summary>
     Condon,
 }

@@ -1,7 +1,7 @@
 namespace Trap.Science.Extraction;
 
 /// <summary>
-/// One measured source: TraP's extracted-source record (trap-facts §4.11, in its DB-insert order) plus
+/// One measured source: TraP's extracted-source record (docs/science.md §4.11, in its DB-insert order) plus
 /// the pixel position, the shape errors and the clean-beam-deconvolved shape that PySE also reports.
 /// A flat record of primitive columns. Angles in degrees, axes are semi-axes (HWHM), fluxes in Jy.
 /// Infinity marks an error that could not be estimated (e.g. a moments-only fit of a negative source).

@@ -2,7 +2,7 @@ namespace Trap.Science.Extraction;
 
 /// <summary>
 /// Settings of source extraction and forced photometry, `[source_extraction]` of TraP's job_params.cfg
-/// (trap-facts §2.1). Defaults are TraP r6.0's template values.
+/// (docs/science.md §2.1). Defaults are TraP r6.0's template values.
 /// </summary>
 public sealed record ExtractionConfig
 {

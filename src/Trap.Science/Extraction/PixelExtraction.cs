@@ -14,7 +14,7 @@ public sealed record PixelExtractionResult(BackgroundMaps Maps, IReadOnlyList<Pi
 
 /// <summary>
 /// Masks, background and RMS maps, thresholds and islands, deblending and per-island measurement
-/// (trap-facts §4.2–4.7), all in pixel space. Single-threaded: the engine runs one image per core.
+/// (docs/science.md §4.2–4.7), all in pixel space. Single-threaded: the engine runs one image per core.
 /// </summary>
 public static class PixelExtraction
 {

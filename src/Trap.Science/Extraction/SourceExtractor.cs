@@ -6,7 +6,7 @@ using Trap.Science.Extraction.Sky;
 namespace Trap.Science.Extraction;
 
 /// <summary>
-/// Blind source extraction of one image (the map stage, trap-facts §4): pixel-space extraction, then
+/// Blind source extraction of one image (the map stage, docs/science.md §4): pixel-space extraction, then
 /// every measurement converted to a sky record; sources whose RA/Dec errors are infinite are dropped.
 /// </summary>
 public static class SourceExtractor

@@ -2,7 +2,7 @@ using Trap.Science.Association;
 
 namespace Trap.Science.NewSources;
 
-/// <summary>TraP's new-source test against the previous images that covered a position (trap-facts §8.2).</summary>
+/// <summary>TraP's new-source test against the previous images that covered a position (docs/science.md §8.2).</summary>
 public static class NewSourceCriteria
 {
     /// <summary>Lowest flux the image could have detected: rms_min·(detection_thresh + margin).</summary>

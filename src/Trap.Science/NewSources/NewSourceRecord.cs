@@ -1,7 +1,7 @@
 namespace Trap.Science.NewSources;
 
 /// <summary>
-/// A catalogue source flagged as new (TraP table newsource, trap-facts §8.2), with the trigger's
+/// A catalogue source flagged as new (TraP table newsource, docs/science.md §8.2), with the trigger's
 /// fluxes and the previous-limits image's RMS range kept so sigma_rms_min/max need no join.
 /// </summary>
 /// <param name="NewSourceType">0 "possible transient": brighter than the best part of the best

@@ -3,7 +3,7 @@ using Trap.Images;
 namespace Trap.Science.Quality;
 
 /// <summary>
-/// TraP's restoring-beam checks (trap-facts §3.5) on the beam semi-axes in pixels, in TraP's order:
+/// TraP's restoring-beam checks (docs/science.md §3.5) on the beam semi-axes in pixels, in TraP's order:
 /// infinite, undersampled (FWHM ≤ 1 pixel), oversampled (semi-axis &gt; oversampled_x), too elliptical
 /// (smaj/smin &gt; elliptical_x).
 /// </summary>

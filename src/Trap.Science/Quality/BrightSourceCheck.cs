@@ -4,7 +4,7 @@ using Trap.Science.Quality.Ephemeris;
 namespace Trap.Science.Quality;
 
 /// <summary>
-/// TraP's bright-source proximity check (trap-facts §3.6): reject when the pointing centre lies within
+/// TraP's bright-source proximity check (docs/science.md §3.6): reject when the pointing centre lies within
 /// min_separation of CasA, CygA, TauA, HerA, VirA, or of the Sun or Jupiter at the image start time.
 /// Like TraP, an instant the ephemeris cannot handle rejects the image ("invalid ephemeris").
 /// </summary>

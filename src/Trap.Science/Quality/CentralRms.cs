@@ -4,7 +4,7 @@ using Trap.Science.Extraction.Background;
 namespace Trap.Science.Quality;
 
 /// <summary>
-/// TraP's QC noise estimate rms_qc (trap-facts §3.2): the RMS about the median of an iteratively
+/// TraP's QC noise estimate rms_qc (docs/science.md §3.2): the RMS about the median of an iteratively
 /// σ-clipped central box of the image. NaN pixels are left out (Trap extension: TraP's images have none).
 /// </summary>
 public static class CentralRms

@@ -3,7 +3,7 @@ using Trap.Images;
 namespace Trap.Science.Quality;
 
 /// <summary>
-/// The per-image quality-control task (trap-facts §3.3), a pure function of the image and the
+/// The per-image quality-control task (docs/science.md §3.3), a pure function of the image and the
 /// configuration, so it can run in any map worker. Checks run in TraP's order and the first failure
 /// wins; Trap's extra checks (metadata, NaN-dominated) run before TraP's. The historical RMS check
 /// needs the images before this one and is applied afterwards, in order, by <see cref="RmsHistory"/>.

@@ -1,6 +1,6 @@
 namespace Trap.Science.Quality;
 
-/// <summary>LOFAR station classes, which differ in collecting area (trap-facts §3.4).</summary>
+/// <summary>LOFAR station classes, which differ in collecting area (docs/science.md §3.4).</summary>
 public enum LofarStationClass
 {
     Core,
@@ -10,7 +10,7 @@ public enum LofarStationClass
 
 /// <summary>
 /// For each LOFAR station class and LBA antenna set, the distance in metres from every dipole in use
-/// to its nearest other dipole: an LBA dipole's effective area is min(λ²/3, π·d²/4) (trap-facts §3.4).
+/// to its nearest other dipole: an LBA dipole's effective area is min(λ²/3, π·d²/4) (docs/science.md §3.4).
 /// The default is <see cref="Lofar"/>, TraP's tables computed from the stations' AntennaArrays.conf
 /// layouts (CS001, RS106, DE601); another table can be supplied through the constructor.
 /// </summary>

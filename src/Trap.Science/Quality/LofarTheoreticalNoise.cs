@@ -3,7 +3,7 @@ using Trap.Images;
 namespace Trap.Science.Quality;
 
 /// <summary>
-/// TraP's theoretical image noise of a LOFAR observation (trap-facts §3.4, tkp/telescope/lofar/noise.py),
+/// TraP's theoretical image noise of a LOFAR observation (docs/science.md §3.4, tkp/telescope/lofar/noise.py),
 /// including its quirk of weighting remote–remote baselines with S_remote·S_core.
 /// </summary>
 public static class LofarTheoreticalNoise
@@ -86,7 +86,7 @@ public static class LofarTheoreticalNoise
     /// <summary>T_sky = 60 K · λ^2.55 (λ in m).</summary>
     public static double SkyTemperatureK(double frequencyHz) => 60.0 * Math.Pow(SpeedOfLight / frequencyHz, 2.55);
 
-    /// <summary>T_inst by linear interpolation in frequency over TraP's table (trap-facts §3.4).</summary>
+    /// <summary>T_inst by linear interpolation in frequency over TraP's table (docs/science.md §3.4).</summary>
     public static double InstrumentTemperatureK(double frequencyHz, double skyTemperatureK)
     {
         var table = InstrumentTemperatureTable;

@@ -4,7 +4,7 @@ namespace Trap.Science.Quality;
 
 /// <summary>
 /// rms_qc against the noise the image should have (reason 0): for LOFAR the theoretical noise
-/// (trap-facts §3.3 A.3b, §3.4) with low_bound / high_bound; for other telescopes the configured
+/// (docs/science.md §3.3, §3.4) with low_bound / high_bound; for other telescopes the configured
 /// expected noise with its own bounds (Trap extension), or no check when none is configured.
 /// </summary>
 public static class NoiseRatioCheck

@@ -1,6 +1,6 @@
 namespace Trap.Science.Quality;
 
-/// <summary>The checks of the QC stage, in the order they run (trap-facts §3.3 plus Trap's additions).</summary>
+/// <summary>The checks of the QC stage, in the order they run (docs/science.md §3.3 plus Trap's additions).</summary>
 public enum QualityCheck
 {
     /// <summary>The accessor could read the image (Trap).</summary>

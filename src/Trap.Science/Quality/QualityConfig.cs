@@ -1,7 +1,7 @@
 namespace Trap.Science.Quality;
 
 /// <summary>
-/// Thresholds of the quality-control stage (trap-facts §2.1), with TraP's job-template defaults.
+/// Thresholds of the quality-control stage (docs/science.md §2.1), with TraP's job-template defaults.
 /// Keys in brackets are TraP's job_params.cfg names.
 /// </summary>
 public sealed record QualityConfig

@@ -21,7 +21,7 @@ public sealed record QualityVerdict
     /// <summary>Metadata of the image; null when it could not be read.</summary>
     public ImageMetadata? Metadata { get; init; }
 
-    /// <summary>rms_qc in Jy (trap-facts §3.2).</summary>
+    /// <summary>rms_qc in Jy (docs/science.md §3.2).</summary>
     public double RmsQc { get; init; } = double.NaN;
 
     /// <summary>Expected noise in Jy: LOFAR theoretical noise, or the configured expected noise.</summary>

@@ -1,7 +1,7 @@
 namespace Trap.Science.Quality;
 
 /// <summary>
-/// Why an image was rejected. Ids 0–5 are TraP's fixed rejectreason rows (trap-facts §3.1) and keep
+/// Why an image was rejected. Ids 0–5 are TraP's fixed rejectreason rows (docs/science.md §3.1) and keep
 /// their numbers; 6 and up are Trap's additions. Ids are stable: they are written to Parquet and the
 /// catalogue database.
 /// </summary>

@@ -1,12 +1,12 @@
 namespace Trap.Science.Quality;
 
 /// <summary>
-/// TraP's historical RMS check (trap-facts §3.3 B.6), the one sequential QC step: images must be
+/// TraP's historical RMS check (docs/science.md §3.7), the one sequential QC step: images must be
 /// applied in observation order (time, then frequency). Every image with an rms_qc joins its band's
 /// history, rejected or not, as TraP's image table does. Once a band holds rms_est_history images, an
 /// accepted image is rejected (reason 0) unless its rms_qc lies strictly within μ ± rms_rej_sigma·σ of
 /// the newest rms_est_history values (its own included; μ the mean, σ the population std).
-/// Bands follow TraP's get_band rule (trap-facts §6.3): the first band whose interval overlaps.
+/// Bands follow TraP's get_band rule (docs/science.md §6.3): the first band whose interval overlaps.
 /// </summary>
 public sealed class RmsHistory
 {

@@ -2,7 +2,7 @@ namespace Trap.Science.Variability;
 
 /// <summary>
 /// Running flux statistics of one catalogue source in one band (TraP runningcatalog_flux,
-/// trap-facts §5.5), for peak and integrated flux. Held as sums so an update costs O(1); the
+/// docs/science.md §5.5), for peak and integrated flux. Held as sums so an update costs O(1); the
 /// averages TraP stores are the sums over <see cref="Datapoints"/>.
 /// </summary>
 public sealed class FluxStatistics

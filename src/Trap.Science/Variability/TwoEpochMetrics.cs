@@ -1,7 +1,7 @@
 namespace Trap.Science.Variability;
 
 /// <summary>
-/// VAST's two-epoch metrics (Mooley et al. 2016; peers.md A.10) for a pair of fluxes a (earlier)
+/// VAST's two-epoch metrics (Mooley et al. 2016; docs/science.md §8.3) for a pair of fluxes a (earlier)
 /// and b (later) with errors, all Jy.
 /// </summary>
 public static class TwoEpochMetrics

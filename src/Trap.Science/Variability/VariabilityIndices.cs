@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace Trap.Science.Variability;
 
 /// <summary>
-/// TraP's per-band variability indices from running averages (trap-facts §8.1), for one flux kind.
+/// TraP's per-band variability indices from running averages (docs/science.md §8.1), for one flux kind.
 /// </summary>
 public static class VariabilityIndices
 {

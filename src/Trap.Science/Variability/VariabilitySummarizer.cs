@@ -7,7 +7,7 @@ namespace Trap.Science.Variability;
 public static class VariabilitySummarizer
 {
     /// <summary>
-    /// TraP's varmetric choice (trap-facts §8.3): take each band's latest time with a measurement;
+    /// TraP's varmetric choice (docs/science.md §8.3): take each band's latest time with a measurement;
     /// among the rows at any of those times, the one with the largest integrated flux gives V, η and
     /// the band (an exact tie goes to the lower band, then the lower extraction id: TraP would fail on
     /// its unique key there). Light-curve statistics and pair metrics use every row in that band, in

@@ -1,8 +1,8 @@
 namespace Trap.Science.Variability;
 
 /// <summary>
-/// One catalogue source's variability summary (TraP varmetric, trap-facts §8.3, plus peak-flux
-/// indices, the η significance and VAST's pair aggregates; peers.md A.10). Fluxes in Jy.
+/// One catalogue source's variability summary (TraP varmetric, docs/science.md §8.3, plus peak-flux
+/// indices, the η significance and VAST's pair aggregates; docs/science.md §8.3). Fluxes in Jy.
 /// </summary>
 /// <param name="BandId">The band whose latest measurement is brightest (integrated flux).</param>
 /// <param name="FDatapoints">Flux points in that band when the chosen measurement was added.</param>

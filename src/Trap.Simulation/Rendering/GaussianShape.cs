@@ -4,7 +4,7 @@ namespace Trap.Simulation.Rendering;
 
 /// <summary>
 /// An elliptical Gaussian in pixel coordinates, held as its covariance matrix (px²) so that
-/// convolution is a sum. Axes follow TraP (trap-facts §4.1): semi-axes are half widths at half
+/// convolution is a sum. Axes follow TraP (docs/science.md §4.1): semi-axes are half widths at half
 /// maximum, the position angle θ runs from +y towards −x (north through east on a normal sky image),
 /// so the major axis points along (−sin θ, cos θ).
 /// </summary>

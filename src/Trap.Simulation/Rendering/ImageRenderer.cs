@@ -153,7 +153,7 @@ internal sealed class ImageRenderer
     private ImageMetadata Metadata(ImagePlan plan, Pointing pointing)
     {
         var size = _spec.ImageSize;
-        // TraP's FITS centre: the WCS at array position (nx/2, ny/2) (trap-facts §10.3).
+        // TraP's FITS centre: the WCS at array position (nx/2, ny/2) (docs/science.md §10.3).
         pointing.Wcs.TryPixelToSky(size / 2.0, size / 2.0, out var centreRa, out var centreDec);
         return new ImageMetadata
         {

@@ -6,8 +6,8 @@ using Trap.Simulation.Sky;
 namespace Trap.Simulation.Rendering;
 
 /// <summary>
-/// FITS headers as TraP's <c>tkp-inject</c> leaves a LOFAR image (trap-facts §2.3, §10.3;
-/// fits-wcs-casa §1.6): NAXIS 4 (RA---SIN, DEC--SIN, FREQ, STOKES), BMAJ/BMIN/BPA in degrees,
+/// FITS headers as TraP's <c>tkp-inject</c> leaves a LOFAR image (docs/science.md §2.3, §10.3;
+/// docs/science.md §10.3): NAXIS 4 (RA---SIN, DEC--SIN, FREQ, STOKES), BMAJ/BMIN/BPA in degrees,
 /// DATE-OBS, TELESCOP 'LOFAR' with ANTENNA, station counts, subbands and TAU_TIME (so TraP's LOFAR
 /// accessor applies), plus RESTFRQ/RESTBW as tkp-inject writes them.
 /// </summary>

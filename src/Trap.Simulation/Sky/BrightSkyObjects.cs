@@ -1,14 +1,14 @@
 namespace Trap.Simulation.Sky;
 
 /// <summary>
-/// The bright sources near which TraP's LOFAR quality control rejects an image (trap-facts §3.6):
+/// The bright sources near which TraP's LOFAR quality control rejects an image (docs/science.md §3.6):
 /// the A-team and the Sun. The survey layout keeps pointings away from them so that images meant
 /// to be good are not rejected as "bright source near". Jupiter is not modelled: the default survey
 /// date (2024-09-22) puts it 4° from Tau A, inside Tau A's avoidance zone.
 /// </summary>
 public static class BrightSkyObjects
 {
-    /// <summary>J2000 positions (trap-facts §3.6).</summary>
+    /// <summary>J2000 positions (docs/science.md §3.6).</summary>
     public static IReadOnlyList<(string Name, SkyPosition Position)> ATeam { get; } = new[]
     {
         ("CasA", new SkyPosition(350.8500, 58.8150)),

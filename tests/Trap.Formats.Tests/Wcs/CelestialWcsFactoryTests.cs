@@ -68,7 +68,7 @@ public class CelestialWcsFactoryTests
     [Fact]
     public void Trap_aartfaac_test_pair_is_reproduced()
     {
-        // TraP's accessor test pair (fits-wcs-casa.md §2.4): (839.506, 421.1947) ↔ (335.90109°, 44.654139°).
+        // TraP's accessor test pair (docs/science.md §10.7): (839.506, 421.1947) ↔ (335.90109°, 44.654139°).
         var wcs = WcsTestFiles.ReadWcs("derived/aartfaac_casacore_header.hdr");
         Assert.True(wcs.TrySkyToPixel(335.90109, 44.654139, out var x, out var y));
         Assert.Equal(839.506, x, 2);

@@ -4,7 +4,7 @@ using Trap.Formats.Fits;
 namespace Trap.Formats.Tests.Wcs;
 
 /// <summary>
-/// Hand-made WCS headers for the cases real files lack (fits-wcs-casa.md §2.5): NCP, slant SIN,
+/// Hand-made WCS headers for the cases real files lack (docs/science.md §10.7): NCP, slant SIN,
 /// CD and CROTA2 matrices, flipped all-sky SIN, the poles, the RA 0/360 crossing, every projection.
 /// The same card text feeds our reader and astropy.
 /// </summary>

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace Trap.Science.Tests.Extraction;
 
-/// <summary>TraP's own regression values for the PySE test images (trap-facts §14.2).</summary>
+/// <summary>TraP's own regression values for the PySE test images (docs/science.md §14.2).</summary>
 public class RealImageRegressionTests(ITestOutputHelper output)
 {
     /// <summary>TraP's sourcefinder tests call extract(det=5, anl=3) on ImageData defaults: grid 32, no margin or circle, free shape; TraP's error formulae.</summary>

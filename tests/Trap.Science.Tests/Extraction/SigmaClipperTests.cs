@@ -35,7 +35,7 @@ public class SigmaClipperTests
     [Fact]
     public void ASingleOutlierAmongEqualValuesIsRemoved()
     {
-        // trap-facts §14.2: clipping a 50×50 array of 10s with one 20 removes the 20.
+        // docs/science.md §14.2: clipping a 50×50 array of 10s with one 20 removes the 20.
         var values = Enumerable.Repeat(10f, 2500).ToArray();
         values[1234] = 20;
         Array.Sort(values);

@@ -8,7 +8,7 @@ public class BeamCheckTests
     private static QualityRejection? Check(double smaj, double smin, double pa = 0) =>
         BeamCheck.Check(new BeamInPixels(smaj, smin, pa), oversampledX: 30, ellipticalX: 2.0);
 
-    // trap-facts §14.2: (0.1,0.1) undersampled, (100,100) oversampled, (100,0.1) rejected, (10,5) OK.
+    // docs/science.md §14.2: (0.1,0.1) undersampled, (100,100) oversampled, (100,0.1) rejected, (10,5) OK.
     [Theory]
     [InlineData(0.1, 0.1, "undersampled")]
     [InlineData(100, 100, "oversampled")]

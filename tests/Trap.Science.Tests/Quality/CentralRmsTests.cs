@@ -10,7 +10,7 @@ public class CentralRmsTests
     [InlineData(200, 599)]
     public void BoxIsHalfNMinusNOverFToHalfNPlusNOverFExclusive(int edgeX, int edgeY)
     {
-        // 800 x 800 with f = 4: the box is [200, 600) on both axes (trap-facts §14.2). Ones inside and
+        // 800 x 800 with f = 4: the box is [200, 600) on both axes (docs/science.md §14.2). Ones inside and
         // large values outside, no clipping: a box one pixel too big sees the large values.
         const int n = 800;
         var pixels = new float[n * n];
@@ -33,7 +33,7 @@ public class CentralRmsTests
     [Fact]
     public void ClippingRemovesTheSingleOutlier()
     {
-        // 50 x 50 tens and one 20 (trap-facts §14.2); f = 2 makes the box the whole image.
+        // 50 x 50 tens and one 20 (docs/science.md §14.2); f = 2 makes the box the whole image.
         var pixels = Enumerable.Repeat(10f, 50 * 50).ToArray();
         pixels[1234] = 20f;
         Assert.Equal(0.0, CentralRms.Compute(pixels, 50, 50, sigma: 4, fraction: 2));

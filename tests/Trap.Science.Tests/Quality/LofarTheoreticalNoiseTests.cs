@@ -4,7 +4,7 @@ namespace Trap.Science.Tests.Quality;
 
 public class LofarTheoreticalNoiseTests
 {
-    // TraP's regression case (trap-facts §3.4): LBA_INNER, 23 core + 8 remote stations.
+    // TraP's regression case (docs/science.md §3.4): LBA_INNER, 23 core + 8 remote stations.
     private const double Frequency = 66_308_593.75;
     private const double Bandwidth = 200e3;
     private const double Integration = 18_654.3;
@@ -26,7 +26,7 @@ public class LofarTheoreticalNoiseTests
     [Fact]
     public void LbaInnerReproducesTrapsRegressionValue()
     {
-        // trap-facts §3.4: ν = 66 308 593.75 Hz, B = 200 kHz, τ = 18 654.3 s, LBA_INNER, 23 core + 8 remote
+        // docs/science.md §3.4: ν = 66 308 593.75 Hz, B = 200 kHz, τ = 18 654.3 s, LBA_INNER, 23 core + 8 remote
         // stations → 0.015901545 Jy (TraP's unit test asserts 7 decimals), with LOFAR's dipole layouts.
         var noise = LofarTheoreticalNoise.NoiseJy(Frequency, Bandwidth, Integration, "LBA_INNER", 23, 8, 0);
         Assert.Equal(0.015901545, noise, 7);

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Trap.Science.Extraction.Background;
 
 /// <summary>
-/// Per-cell background and RMS (trap-facts §4.3): the useful box is cut into back_size cells from its
+/// Per-cell background and RMS (docs/science.md §4.3): the useful box is cut into back_size cells from its
 /// first row and column (edge cells may be smaller); each cell is kappa-sigma clipped (κ = 2); RMS node
 /// = the bias-corrected σ, background node = the SExtractor mode 2.5·median − 1.5·mean unless the
 /// sample is skewed (|mean − median|/σ ≥ 0.3), then the median. All-zero cells and σ = 0 are masked.

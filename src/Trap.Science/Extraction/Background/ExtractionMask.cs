@@ -3,7 +3,7 @@ using Trap.Formats.Buffers;
 namespace Trap.Science.Extraction.Background;
 
 /// <summary>
-/// Which pixels source extraction ignores (trap-facts §4.2): a band of <c>margin</c> pixels on all four
+/// Which pixels source extraction ignores (docs/science.md §4.2): a band of <c>margin</c> pixels on all four
 /// edges, everything outside the circle of <c>radius</c> pixels about the array centre, and NaN pixels.
 /// Zero-valued pixels are NOT masked (TraP HEAD).
 /// </summary>

@@ -11,7 +11,7 @@ namespace Trap.Science.Extraction.Background;
 public readonly record struct ClipResult(int Start, int Count, double Sigma, double Median, double Mean, int Iterations);
 
 /// <summary>
-/// Kappa-sigma clipping with TraP's bias correction (trap-facts §4.4). Each pass clips about the
+/// Kappa-sigma clipping with TraP's bias correction (docs/science.md §4.4). Each pass clips about the
 /// median at ±κσ; after the first pass σ is not the sample's standard deviation but the σ of the
 /// Gaussian whose truncation at the previous limit has that standard deviation.
 /// </summary>

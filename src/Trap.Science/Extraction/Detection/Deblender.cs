@@ -3,7 +3,7 @@ using Trap.Science.Extraction.Background;
 namespace Trap.Science.Extraction.Detection;
 
 /// <summary>
-/// Splits blended islands (trap-facts §4.6): n log-spaced levels between the island's minimum and
+/// Splits blended islands (docs/science.md §4.6): n log-spaced levels between the island's minimum and
 /// maximum are walked upwards; where the pixels above a level fall apart into ≥ 2 significant
 /// sub-islands (excess above the level &gt; 0.005 × the original island's flux and a pixel on or
 /// above the detection map) each is deblended further from the next level.

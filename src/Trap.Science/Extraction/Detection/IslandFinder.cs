@@ -5,7 +5,7 @@ using Trap.Science.Extraction.Background;
 namespace Trap.Science.Extraction.Detection;
 
 /// <summary>
-/// Thresholding and island labelling (trap-facts §4.5): candidate pixels have a background-subtracted
+/// Thresholding and island labelling (docs/science.md §4.5): candidate pixels have a background-subtracted
 /// value above the analysis map and an RMS of at least 0.001 × the median RMS node (drops
 /// extrapolated edges); they are grouped with 4-connectivity, and an island is kept when ANY of its
 /// pixels reaches its local detection map (det × RMS), not necessarily the peak.

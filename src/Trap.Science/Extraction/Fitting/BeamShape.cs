@@ -4,7 +4,7 @@ using Trap.Images;
 namespace Trap.Science.Extraction.Fitting;
 
 /// <summary>
-/// The restoring beam in pixel units and the constants derived from it (trap-facts §4.1): semi-axes
+/// The restoring beam in pixel units and the constants derived from it (docs/science.md §4.1): semi-axes
 /// (HWHM, pixels), PA θ (radians, from +y towards −x), beam area, noise correlation lengths and the
 /// max-pixel peak corrections.
 /// </summary>

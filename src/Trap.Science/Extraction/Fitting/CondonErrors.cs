@@ -1,7 +1,7 @@
 namespace Trap.Science.Extraction.Fitting;
 
 /// <summary>
-/// Error bars (trap-facts §4.8): Condon (1997) / NVSS (Condon et al. 1998) for Gaussian fits, with
+/// Error bars (docs/science.md §4.8): Condon (1997) / NVSS (Condon et al. 1998) for Gaussian fits, with
 /// noise correlated over θ_B × θ_b = 2·smaj_b × 2·smin_b; Spreeuw (2010, eq. 2.81) for moments-only
 /// measurements. TraP's calibration and clean-bias terms are 0.
 /// </summary>

@@ -4,7 +4,7 @@ namespace Trap.Science.Extraction.Fitting;
 public readonly record struct DeconvolvedShape(double Major, double Minor, double PaDeg, int Failures);
 
 /// <summary>
-/// Removes the clean beam from a fitted Gaussian (trap-facts §4.9): AIPS's DECONV algorithm on FWHM
+/// Removes the clean beam from a fitted Gaussian (docs/science.md §4.9): AIPS's DECONV algorithm on FWHM
 /// axes and position angles in degrees, both measured in the same frame.
 /// </summary>
 public static class Deconvolution

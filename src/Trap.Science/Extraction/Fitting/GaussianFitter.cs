@@ -3,7 +3,7 @@ using System.Buffers;
 namespace Trap.Science.Extraction.Fitting;
 
 /// <summary>
-/// Unweighted least-squares fit of one elliptical Gaussian to the island's pixels (trap-facts §4.7
+/// Unweighted least-squares fit of one elliptical Gaussian to the island's pixels (docs/science.md §4.7
 /// step 2): Levenberg–Marquardt with the analytic Jacobian, MINPACK's tolerances xtol = ftol = 1e-4
 /// and at most 200·(free + 1) model evaluations; failing to converge is a failure. When only the
 /// peak is free the problem is linear and solved exactly. A fit allocates nothing: its pixel-sized

@@ -1,7 +1,7 @@
 namespace Trap.Science.Extraction.Fitting;
 
 /// <summary>
-/// An elliptical Gaussian in pixel space (trap-facts §4.1): peak, centre, semi-axes (HWHM, pixels) and
+/// An elliptical Gaussian in pixel space (docs/science.md §4.1): peak, centre, semi-axes (HWHM, pixels) and
 /// θ (radians, from +y towards −x):
 /// G = P·exp(−ln2·[((cosθ·dx + sinθ·dy)/smin)² + ((cosθ·dy − sinθ·dx)/smaj)²]).
 /// </summary>

@@ -3,7 +3,7 @@ using Trap.Science.Extraction.Detection;
 namespace Trap.Science.Extraction.Fitting;
 
 /// <summary>
-/// Gaussian parameters from the island's first and second moments (trap-facts §4.7 step 1), with the
+/// Gaussian parameters from the island's first and second moments (docs/science.md §4.7 step 1), with the
 /// correction for the island being cut off at the analysis threshold, and the start values of the fit.
 /// </summary>
 public static class Moments

@@ -3,7 +3,7 @@ using Trap.Science.Extraction.Detection;
 namespace Trap.Science.Extraction.Fitting;
 
 /// <summary>
-/// Measures one island (trap-facts §4.7): moments first, then a Gaussian least-squares fit when the
+/// Measures one island (docs/science.md §4.7): moments first, then a Gaussian least-squares fit when the
 /// island spans more than 2 pixels in both x and y; integrated flux from the uncorrected peak; errors;
 /// clean-beam deconvolution; χ² of the reported model against the island noise.
 /// </summary>

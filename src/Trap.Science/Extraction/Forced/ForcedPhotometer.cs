@@ -7,7 +7,7 @@ using Trap.Science.Extraction.Sky;
 namespace Trap.Science.Extraction.Forced;
 
 /// <summary>
-/// Forced photometry at given sky positions (trap-facts §7.2), for null detections and the monitoring
+/// Forced photometry at given sky positions (docs/science.md §7.2), for null detections and the monitoring
 /// list: a square box of box_in_beampix × the larger beam semi-axis about the position, the Gaussian's
 /// centre and shape held at the position and the restoring beam, only the peak fitted (a linear least
 /// squares problem), all unmasked box pixels used, errors by the same Condon formulae. So

@@ -4,7 +4,7 @@ using Trap.Science.Extraction.Fitting;
 namespace Trap.Science.Extraction.Sky;
 
 /// <summary>
-/// From a pixel-space measurement to TraP's record (trap-facts §4.10): centroid through the WCS, the
+/// From a pixel-space measurement to TraP's record (docs/science.md §4.10): centroid through the WCS, the
 /// local angle of north, coordinate errors in RA and Dec, the pessimistic error radius, semi-axes in
 /// arcsec and the position angle east of north. Distances use Vincenty's formula where TraP uses the
 /// spherical law of cosines: equal to far below a milliarcsecond, and exact for tiny separations.

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Trap.Dataset;
 using Trap.Pipeline.Output;
 
 namespace Trap.Bench;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
-using Trap.Pipeline.Output.Rows;
+using Trap.Dataset.Rows;
 using Trap.Storage.Connection;
 using Trap.Storage.Loading;
 using Trap.Storage.Schema;

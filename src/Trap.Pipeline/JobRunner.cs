@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Trap.Alerts;
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Engine;
 using Trap.Pipeline.Configuration;
 using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
 using Trap.Pipeline.Planning;
 using Trap.Pipeline.Progress;
 using Trap.Pipeline.Stages;

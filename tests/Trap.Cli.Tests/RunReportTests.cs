@@ -1,5 +1,5 @@
 using Trap.Cli.Reports;
-using Trap.Pipeline.Output.Rows;
+using Trap.Dataset.Rows;
 using Trap.Simulation;
 using Trap.Simulation.Output;
 using Trap.Simulation.Sky;

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Engine;
 using Trap.Pipeline;
 using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
 using Trap.Pipeline.Progress;
 using Trap.Simulation;
 using Trap.Simulation.Output;

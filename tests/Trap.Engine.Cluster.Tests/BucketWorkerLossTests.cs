@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Trap.Dataset;
 using Trap.Engine.Cluster.Driver;
 using Trap.Engine.Cluster.Status;
 using Trap.Pipeline;

@@ -1,7 +1,8 @@
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Engine.Cluster.Driver;
 using Trap.Pipeline;
 using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
 using Trap.Pipeline.Progress;
 using Trap.Simulation;
 using Trap.Simulation.Output;

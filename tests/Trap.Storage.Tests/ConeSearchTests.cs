@@ -1,5 +1,5 @@
 using Npgsql;
-using Trap.Pipeline.Output.Rows;
+using Trap.Dataset.Rows;
 using Trap.Storage.Connection;
 using Trap.Storage.Loading;
 

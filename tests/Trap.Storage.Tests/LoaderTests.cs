@@ -1,5 +1,5 @@
-using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Storage.Connection;
 using Trap.Storage.Loading;
 
@@ -199,7 +199,7 @@ public class LoaderTests
         run.Rejections.Add(new RejectionRow { ImageId = 1, Url = run.Images[0].Url, ReasonId = 99, Reason = "future_reason", Comment = "" });
         await new DatasetLoader(settings).LoadAsync(run.Contents());
 
-        foreach (var reason in Trap.Science.Quality.RejectReason.All)
+        foreach (var reason in Trap.Dataset.RejectReason.All)
         {
             Assert.Equal(1, await StoredRows.CountAsync(settings, "SELECT count(*) FROM rejectreason WHERE id = @id AND description = @d",
                                                         ("id", reason.Id), ("d", reason.Description)));

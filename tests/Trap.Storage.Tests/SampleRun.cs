@@ -1,4 +1,4 @@
-using Trap.Pipeline.Output.Rows;
+using Trap.Dataset.Rows;
 using Trap.Storage.Loading;
 
 namespace Trap.Storage.Tests;

@@ -1,5 +1,5 @@
 using Npgsql;
-using Trap.Pipeline.Output;
+using Trap.Dataset;
 using Trap.Storage.Connection;
 using Trap.Storage.Loading;
 using Trap.Storage.Schema;
@@ -97,7 +97,7 @@ public class SchemaTests
                 Assert.True(found.Type == column.SqlType, map.Table + "." + column.Name + " is " + found.Type + ", row type needs " + column.SqlType);
                 Assert.True(found.Nullable == column.Nullable, map.Table + "." + column.Name + " nullability differs from " + rowType.Name);
             }
-            if (rowType != typeof(Trap.Pipeline.Output.Rows.DatasetRow))
+            if (rowType != typeof(Trap.Dataset.Rows.DatasetRow))
             {
                 Assert.Equal(("bigint", false), actual["dataset_id"]);
             }

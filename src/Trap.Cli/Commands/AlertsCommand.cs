@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Trap.Alerts;
+using Trap.Dataset;
 using Trap.Pipeline.Output;
 
 namespace Trap.Cli.Commands;

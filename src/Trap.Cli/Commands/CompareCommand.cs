@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Trap.Dataset;
 using Trap.Pipeline.Output;
 
 namespace Trap.Cli.Commands;

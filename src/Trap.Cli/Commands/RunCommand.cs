@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Trap.Cli.Reports;
+using Trap.Dataset.Rows;
 using Trap.Engine;
 using Trap.Engine.Cluster;
 using Trap.Pipeline;
-using Trap.Pipeline.Output.Rows;
 using Trap.Pipeline.Progress;
 using Trap.Storage.Connection;
 using Trap.Storage.Loading;

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Trap.Dataset.Rows;
 using Trap.Formats.Wcs;
-using Trap.Pipeline.Output.Rows;
 using Trap.Simulation;
 using Trap.Simulation.Sky;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Pipeline;
 using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
 using Trap.Web;
 using Trap.Web.Data;
 

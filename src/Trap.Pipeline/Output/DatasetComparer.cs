@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Trap.Dataset;
 
 namespace Trap.Pipeline.Output;
 

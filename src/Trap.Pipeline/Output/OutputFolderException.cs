@@ -1,3 +1,5 @@
+using Trap.Dataset;
+
 namespace Trap.Pipeline.Output;
 
 /// <summary>

@@ -1,4 +1,5 @@
-using Trap.Pipeline.Output.Rows;
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Science.Association;
 using Trap.Science.Candidates;
 using Trap.Science.Extraction;

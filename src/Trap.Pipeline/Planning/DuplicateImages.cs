@@ -1,3 +1,4 @@
+using Trap.Dataset;
 using Trap.Science.Quality;
 
 namespace Trap.Pipeline.Planning;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Trap.Pipeline.Output.Rows;
+using Trap.Dataset.Rows;
 using Trap.Science.Extraction.Background;
 using Trap.Simulation.Truth;
 

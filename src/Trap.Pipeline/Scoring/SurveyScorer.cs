@@ -1,6 +1,7 @@
-using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Formats.Wcs;
+using Trap.Pipeline.Output;
 using Trap.Simulation.Truth;
 
 namespace Trap.Pipeline.Scoring;

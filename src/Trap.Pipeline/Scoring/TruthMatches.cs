@@ -1,4 +1,4 @@
-using Trap.Pipeline.Output.Rows;
+using Trap.Dataset.Rows;
 using Trap.Simulation.Truth;
 
 namespace Trap.Pipeline.Scoring;

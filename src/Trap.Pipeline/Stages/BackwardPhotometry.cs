@@ -1,6 +1,6 @@
+using Trap.Dataset.Rows;
 using Trap.Engine;
 using Trap.Pipeline.Configuration;
-using Trap.Pipeline.Output.Rows;
 using Trap.Science.Candidates;
 
 namespace Trap.Pipeline.Stages;

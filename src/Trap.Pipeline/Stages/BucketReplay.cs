@@ -1,3 +1,4 @@
+using Trap.Dataset;
 using Trap.Pipeline.Configuration;
 using Trap.Pipeline.Output;
 using Trap.Pipeline.Work;

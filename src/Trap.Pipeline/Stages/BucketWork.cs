@@ -29,5 +29,5 @@ public sealed record BucketTables(
     int InlineForcedFits,
     IReadOnlyList<CatalogueSourceRow> Catalogue,
     IReadOnlyList<BandFluxRow> Fluxes,
-    IReadOnlyList<Output.Rows.NewSourceRow> NewSources,
+    IReadOnlyList<Trap.Dataset.Rows.NewSourceRow> NewSources,
     IReadOnlyList<MonitorRuncat> MonitorRuncats);

@@ -1,4 +1,4 @@
-using Trap.Pipeline.Output.Rows;
+using Trap.Dataset.Rows;
 using Trap.Science.Association;
 
 namespace Trap.Pipeline.Stages;

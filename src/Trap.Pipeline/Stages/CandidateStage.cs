@@ -1,8 +1,9 @@
 using Trap.Alerts;
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Engine;
 using Trap.Pipeline.Configuration;
 using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
 using Trap.Science.Candidates;
 using Trap.Science.Extraction;
 using Trap.Science.Extraction.Background;

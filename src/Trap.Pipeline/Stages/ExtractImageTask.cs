@@ -1,7 +1,8 @@
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Engine;
 using Trap.Pipeline.Configuration;
 using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
 using Trap.Pipeline.Work;
 using Trap.Science.Association;
 using Trap.Science.Extraction;

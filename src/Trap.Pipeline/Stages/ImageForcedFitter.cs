@@ -1,9 +1,10 @@
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Formats.Buffers;
 using Trap.Images;
 using Trap.Images.Accessors;
 using Trap.Pipeline.Configuration;
 using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
 using Trap.Pipeline.Work;
 using Trap.Science.Association;
 using Trap.Science.Extraction.Forced;

@@ -1,3 +1,4 @@
+using Trap.Dataset;
 using Trap.Images;
 using Trap.Images.Accessors;
 using Trap.Science.Quality;

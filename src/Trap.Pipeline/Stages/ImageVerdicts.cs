@@ -1,6 +1,7 @@
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Pipeline.Configuration;
 using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
 using Trap.Pipeline.Planning;
 using Trap.Science.Association;
 using Trap.Science.Quality;

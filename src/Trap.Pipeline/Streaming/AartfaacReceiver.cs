@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Trap.Dataset;
 using Trap.Pipeline.Output;
 
 namespace Trap.Pipeline.Streaming;

@@ -1,5 +1,6 @@
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
 
 namespace Trap.Pipeline.Streaming;
 

@@ -1,3 +1,4 @@
+using Trap.Dataset;
 using Trap.Pipeline.Output;
 using Trap.Science.Extraction.Background;
 using Trap.Science.Extraction.Fitting;

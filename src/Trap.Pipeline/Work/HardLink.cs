@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Trap.Dataset;
 
 namespace Trap.Pipeline.Work;
 
@@ -13,7 +14,7 @@ internal static partial class HardLink
 {
     public static void LinkOrCopy(string from, string to)
     {
-        Output.OutputFolders.CreateInside(Path.GetDirectoryName(to)!);
+        OutputFolders.CreateInside(Path.GetDirectoryName(to)!);
         if (File.Exists(to)) File.Delete(to);
         try
         {

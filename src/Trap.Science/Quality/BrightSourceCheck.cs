@@ -1,3 +1,4 @@
+using Trap.Dataset;
 using Trap.Formats.Wcs;
 using Trap.Science.Quality.Ephemeris;
 

@@ -1,3 +1,5 @@
+using Trap.Dataset;
+
 namespace Trap.Science.Quality;
 
 /// <summary>TraP's "data is flat" check (reason 5): every finite pixel has the same value.</summary>

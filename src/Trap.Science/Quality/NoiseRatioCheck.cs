@@ -1,3 +1,4 @@
+using Trap.Dataset;
 using Trap.Images;
 
 namespace Trap.Science.Quality;

@@ -1,3 +1,5 @@
+using Trap.Dataset;
+
 namespace Trap.Science.Quality;
 
 /// <summary>TraP's absolute RMS check (reason 0): rms_est_min &lt; rms_qc &lt; rms_est_max, strictly.</summary>

@@ -1,3 +1,5 @@
+using Trap.Dataset;
+
 namespace Trap.Science.Quality;
 
 /// <summary>TraP's LOFAR check that the integration time is known (reason 3).</summary>

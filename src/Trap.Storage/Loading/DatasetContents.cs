@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
-using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 
 namespace Trap.Storage.Loading;
 

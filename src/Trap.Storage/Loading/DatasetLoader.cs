@@ -2,9 +2,8 @@ using System.Collections;
 using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
-using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
-using Trap.Science.Quality;
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Storage.Connection;
 using Trap.Storage.Schema;
 

@@ -3,8 +3,8 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using Parquet;
 using Parquet.Serialization;
-using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 
 namespace Trap.Storage.Loading;
 

@@ -4,7 +4,7 @@ using System.Reflection;
 using System.Text.Json.Serialization;
 using Npgsql;
 using NpgsqlTypes;
-using Trap.Pipeline.Output;
+using Trap.Dataset;
 using Trap.Storage.Schema;
 
 namespace Trap.Storage.Loading;

@@ -1,4 +1,4 @@
-using Trap.Pipeline.Output;
+using Trap.Dataset;
 
 namespace Trap.Storage.Schema;
 

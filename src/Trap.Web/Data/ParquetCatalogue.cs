@@ -1,6 +1,6 @@
 using System.Reflection;
 using DuckDB.NET.Data;
-using Trap.Pipeline.Output;
+using Trap.Dataset;
 using Trap.Storage.Schema;
 
 namespace Trap.Web.Data;

@@ -1,5 +1,5 @@
+using Trap.Dataset.Rows;
 using Trap.Formats.Wcs;
-using Trap.Pipeline.Output.Rows;
 using Xunit.Abstractions;
 
 namespace Trap.Pipeline.Tests.EndToEnd;

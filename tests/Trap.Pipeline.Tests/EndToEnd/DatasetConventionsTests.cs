@@ -1,7 +1,8 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
 using Trap.Pipeline.Tests.Output;
 
 namespace Trap.Pipeline.Tests.EndToEnd;

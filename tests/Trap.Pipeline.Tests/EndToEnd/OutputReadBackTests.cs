@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Trap.Dataset;
 using Trap.Pipeline.Output;
 
 namespace Trap.Pipeline.Tests.EndToEnd;
@@ -75,7 +76,7 @@ public class OutputReadBackTests
             await new JobRunner(engine, Trap.Pipeline.Progress.ProgressReporter.Silent()).RunAsync(_run.Folder, other);
         }
         var rows = new List<(long, long, int, double, double)>();
-        await foreach (var a in ParquetTableReader.ReadTableAsync<Trap.Pipeline.Output.Rows.AssociationRow>(other, DatasetTables.Associations))
+        await foreach (var a in ParquetTableReader.ReadTableAsync<Trap.Dataset.Rows.AssociationRow>(other, DatasetTables.Associations))
         {
             rows.Add((a.RuncatId, a.SourceId, a.Type, a.VInt, a.EtaInt));
         }
@@ -85,7 +86,7 @@ public class OutputReadBackTests
         async Task<List<(long, string, string)>> Candidates(string output)
         {
             var list = new List<(long, string, string)>();
-            await foreach (var c in ParquetTableReader.ReadTableAsync<Trap.Pipeline.Output.Rows.CandidateRow>(output, DatasetTables.Candidates))
+            await foreach (var c in ParquetTableReader.ReadTableAsync<Trap.Dataset.Rows.CandidateRow>(output, DatasetTables.Candidates))
             {
                 list.Add((c.RuncatId, c.Class, c.Ivorn));
             }

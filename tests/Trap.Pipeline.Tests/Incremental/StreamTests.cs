@@ -1,7 +1,8 @@
 using System.Net;
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Engine;
 using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
 using Trap.Pipeline.Progress;
 using Trap.Pipeline.Streaming;
 using Trap.Science.Quality;

@@ -1,8 +1,9 @@
 using System.Reflection;
 using System.Text;
 using System.Text.Json.Serialization;
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
 
 namespace Trap.Pipeline.Tests.Output;
 

@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
 
 namespace Trap.Pipeline.Tests.Output;
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
+using Trap.Dataset;
 using Trap.Pipeline.Output;
 
 namespace Trap.Pipeline.Tests.Output;

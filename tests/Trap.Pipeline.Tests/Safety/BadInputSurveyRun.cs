@@ -1,6 +1,7 @@
+using Trap.Dataset;
+using Trap.Dataset.Rows;
 using Trap.Formats.Fits;
 using Trap.Pipeline.Output;
-using Trap.Pipeline.Output.Rows;
 using Trap.Pipeline.Tests.EndToEnd;
 using Trap.Simulation;
 

@@ -1,3 +1,4 @@
+using Trap.Dataset;
 using Trap.Engine;
 using Trap.Pipeline.Output;
 using Trap.Pipeline.Progress;

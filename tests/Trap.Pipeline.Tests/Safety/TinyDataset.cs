@@ -1,3 +1,4 @@
+using Trap.Dataset;
 using Trap.Pipeline.Output;
 
 namespace Trap.Pipeline.Tests.Safety;

@@ -1,6 +1,7 @@
+using Trap.Dataset;
+using Trap.Formats.Fits;
 using Trap.Images;
 using Trap.Images.Accessors;
-using Trap.Formats.Fits;
 using Trap.Pipeline.Stages;
 using Trap.Science.Quality;
 using static Trap.Science.Tests.Quality.QualityTestImages;

@@ -1,3 +1,4 @@
+using Trap.Dataset;
 using Trap.Pipeline.Stages;
 using Trap.Science.Quality;
 using Trap.Simulation;

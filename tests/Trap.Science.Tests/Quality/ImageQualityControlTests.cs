@@ -1,3 +1,4 @@
+using Trap.Dataset;
 using Trap.Images;
 using Trap.Science.Quality;
 using static Trap.Science.Tests.Quality.QualityTestImages;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Trap.Pipeline.Output.Rows;
+namespace Trap.Dataset.Rows;
 
 /// <summary>Table "new_sources": sources that appeared where earlier images could have seen them (TraP's newsource).</summary>
 public sealed class NewSourceRow

@@ -1,4 +1,4 @@
-namespace Trap.Pipeline.Output.Rows;
+namespace Trap.Dataset.Rows;
 
 /// <summary>
 /// The unit and meaning of an output column. The writer stores both as the column's Parquet

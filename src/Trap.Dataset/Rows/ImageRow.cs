@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Trap.Pipeline.Output.Rows;
+namespace Trap.Dataset.Rows;
 
 /// <summary>
 /// Table "images": one row per input image, accepted or rejected (TraP's image table). A value an

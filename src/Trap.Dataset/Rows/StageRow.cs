@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Trap.Pipeline.Output.Rows;
+namespace Trap.Dataset.Rows;
 
 /// <summary>
 /// Table "stages": what each stage of the run took in and gave out, and how long it ran (as Rubin's

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Trap.Pipeline.Output.Rows;
+namespace Trap.Dataset.Rows;
 
 /// <summary>
 /// Table "associations": the light-curve links between catalogue sources and measurements (TraP's

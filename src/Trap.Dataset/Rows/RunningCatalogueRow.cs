@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Trap.Pipeline.Output.Rows;
+namespace Trap.Dataset.Rows;
 
 /// <summary>Table "running_catalogue": one row per source of the final catalogue (TraP's runningcatalog).</summary>
 public sealed class RunningCatalogueRow

@@ -1,6 +1,6 @@
 using Parquet;
 
-namespace Trap.Pipeline.Output;
+namespace Trap.Dataset;
 
 /// <summary>
 /// Streams rows of one table into a Parquet file (<c>TABLE/part-NNNNN.parquet</c>), one row group per

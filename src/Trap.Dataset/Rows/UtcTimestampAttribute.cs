@@ -1,6 +1,6 @@
 using Parquet.Serialization.Attributes;
 
-namespace Trap.Pipeline.Output.Rows;
+namespace Trap.Dataset.Rows;
 
 /// <summary>
 /// A DateTime column stored as a Parquet TIMESTAMP(MICROS, isAdjustedToUTC = true): readers see an

@@ -1,6 +1,6 @@
-using Trap.Pipeline.Output.Rows;
+using Trap.Dataset.Rows;
 
-namespace Trap.Pipeline.Output;
+namespace Trap.Dataset;
 
 /// <summary>
 /// Every table of a run's output, by folder name and row type. The Parquet dataset, the catalogue

@@ -1,4 +1,4 @@
-namespace Trap.Pipeline.Output;
+namespace Trap.Dataset;
 
 /// <summary>Whole-table writes into a dataset folder, for the tables the driver makes (images, bands, config...).</summary>
 public static class DatasetWriter

@@ -1,9 +1,9 @@
-namespace Trap.Science.Quality;
+namespace Trap.Dataset;
 
 /// <summary>
-/// Why an image was rejected. Ids 0–5 are TraP's fixed rejectreason rows (docs/science.md §3.1) and keep
-/// their numbers; 6 and up are Trap's additions. Ids are stable: they are written to Parquet and the
-/// catalogue database.
+/// Why an image was rejected: part of the dataset contract. Ids 0–5 are TraP's fixed rejectreason rows
+/// (docs/science.md §3.1) and keep their numbers; 6 and up are Trap's additions. Ids are stable: they
+/// are written to Parquet and the catalogue database.
 /// </summary>
 public sealed record RejectReason(int Id, string Name, string Description)
 {
@@ -32,10 +32,4 @@ public sealed record RejectReason(int Id, string Name, string Description)
         Unreadable, MissingBeam, MissingTime, NanDominated, ExtractionFailed,
         NotRegularFile, TooLarge, Duplicate, ImplausibleHeader, AbsurdPixels, StreamBacklog,
     ];
-}
-
-/// <summary>A rejection: the reason and a human-readable explanation with the numbers involved.</summary>
-public sealed record QualityRejection(RejectReason Reason, string Explanation)
-{
-    public override string ToString() => $"{Reason.Name} ({Reason.Id}): {Explanation}";
 }

@@ -1,4 +1,4 @@
-namespace Trap.Pipeline.Output;
+namespace Trap.Dataset;
 
 /// <summary>
 /// How tasks create files in a run's folders: whole files appear by rename from a temporary name

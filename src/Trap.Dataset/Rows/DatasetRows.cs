@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Trap.Pipeline.Output.Rows;
+namespace Trap.Dataset.Rows;
 
 /// <summary>Table "dataset": the run itself (one row).</summary>
 public sealed class DatasetRow

@@ -3,9 +3,9 @@ using System.Text.Json.Serialization;
 using Parquet;
 using Parquet.Schema;
 using Parquet.Serialization;
-using Trap.Pipeline.Output.Rows;
+using Trap.Dataset.Rows;
 
-namespace Trap.Pipeline.Output;
+namespace Trap.Dataset;
 
 /// <summary>
 /// The Parquet schema of a row type and how each of its columns is written: the schema is the one

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Trap.Pipeline.Output.Rows;
+namespace Trap.Dataset.Rows;
 
 /// <summary>Table "running_catalogue_flux": per source and frequency band flux statistics (TraP's runningcatalog_flux).</summary>
 public sealed class CatalogueFluxRow

@@ -1,4 +1,4 @@
-namespace Trap.Pipeline.Output;
+namespace Trap.Dataset;
 
 /// <summary>
 /// The science stages mark a value that does not apply with NaN, an infinity, zero or an empty

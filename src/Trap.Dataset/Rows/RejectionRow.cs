@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Trap.Pipeline.Output.Rows;
+namespace Trap.Dataset.Rows;
 
 /// <summary>Table "rejections": why an image was not used (TraP's rejection + rejectreason).</summary>
 public sealed class RejectionRow

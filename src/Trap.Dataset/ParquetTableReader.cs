@@ -1,7 +1,7 @@
 using Parquet;
 using Parquet.Serialization;
 
-namespace Trap.Pipeline.Output;
+namespace Trap.Dataset;
 
 /// <summary>Reads table files back row group by row group (bounded memory).</summary>
 public static class ParquetTableReader

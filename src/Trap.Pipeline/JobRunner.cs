@@ -204,8 +204,10 @@ public sealed class JobRunner
         if (inline > 0) _progress.Message($"trap: {inline} forced fits made in the catalogue stage (earlier fits of their sources failed)");
         if (buckets.Count == 0) await WriteEmptyBucketTablesAsync(folder);
 
-        var imageRows = plan.Unreadable.Select(UnreadableRow).Concat(verdicts.Images).ToList();
-        var rejections = plan.Unreadable.Select(UnreadableRejection).Concat(verdicts.Rejections).ToList();
+        var imageRows = plan.Unreadable.Select(RowMapping.PlanningRejectedImage).Concat(verdicts.Images).ToList();
+        var rejections = plan.Unreadable
+            .Select(f => RowMapping.Rejection(f, f.Header.Rejection!.ReasonId, f.Header.Rejection.ReasonName, f.Header.Rejection.Explanation))
+            .Concat(verdicts.Rejections).ToList();
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.Images, imageRows);
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.Rejections, rejections);
         counts.Rejected = rejections.Count;
@@ -216,11 +218,7 @@ public sealed class JobRunner
 
         var monitorRuncats = new Dictionary<long, long>();
         foreach (var m in tables.SelectMany(t => t.MonitorRuncats)) monitorRuncats.TryAdd(m.MonitorId, m.RuncatId);
-        await DatasetWriter.WriteTableAsync(folder, DatasetTables.Monitor, monitors.Select(m => new MonitorRow
-        {
-            MonitorId = m.Position.Id, RaDeg = m.Position.RaDeg, DecDeg = m.Position.DecDeg, Name = m.Name,
-            RuncatId = monitorRuncats.TryGetValue(m.Position.Id, out var runcat) ? runcat : null,
-        }));
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.Monitor, monitors.Select(m => RowMapping.Monitor(m, monitorRuncats.TryGetValue(m.Position.Id, out var runcat) ? runcat : null)));
         var candidates = await StageAsync(counts, "candidates", catalogue.Count, "catalogue sources", () => CandidateStage.RunAsync(_engine, context, folder, work.Root, config,
             new CandidateInputs(context.JobName, plan.Bands, imageRows, tables.SelectMany(t => t.NewSources).ToList(), catalogue,
                 tables.SelectMany(t => t.Fluxes).ToList()), DateTime.UtcNow, cancellation), c => c.Count, "candidates");
@@ -269,33 +267,6 @@ public sealed class JobRunner
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.Variability, Array.Empty<VariabilityRow>());
     }
 
-    /// <summary>An unreadable or duplicate image: everything the plan and the header would give is NULL (docs/outputs.md).</summary>
-    /// <summary>
-    /// The row of an image rejected at planning. A duplicate or an image dropped by the stream had its
-    /// header read: what planning learnt of it is kept (NULL where it learnt nothing).
-    /// </summary>
-    private static ImageRow UnreadableRow(PlannedImage failed)
-    {
-        var header = failed.Header;
-        return new ImageRow
-        {
-            ImageId = failed.ImageId, Url = header.Url, Accepted = false,
-            StartUtc = header.StartUtc == DateTime.MinValue ? null : header.StartUtc,
-            FreqEffHz = NotApplicable.Positive(header.FrequencyHz), FreqBwHz = NotApplicable.Positive(header.BandwidthHz),
-            CentreRaDeg = NotApplicable.Finite(header.CentreRaDeg), CentreDecDeg = NotApplicable.Finite(header.CentreDecDeg),
-            XtrRadiusDeg = NotApplicable.Positive(header.ExtractionRadiusDeg),
-        };
-    }
-
-    private static RejectionRow UnreadableRejection(PlannedImage failed)
-    {
-        var rejection = failed.Header.Rejection!;
-        return new RejectionRow
-        {
-            ImageId = failed.ImageId, Url = failed.Header.Url, ReasonId = rejection.ReasonId,
-            Reason = rejection.ReasonName, Comment = rejection.Explanation,
-        };
-    }
 
     /// <summary>
     /// Sends the committed dataset's VOEvents when [alerts] broker is set (null otherwise), each
@@ -326,18 +297,9 @@ public sealed class JobRunner
 
     private async Task WriteDatasetAsync(string folder, JobContext job, JobConfig config, JobPlan plan, RunCounts counts, Stopwatch clock)
     {
-        await DatasetWriter.WriteTableAsync(folder, DatasetTables.FrequencyBands, plan.Bands.Select(b => new FrequencyBandRow
-        {
-            BandId = b.Id, FreqCentralHz = b.CentralHz, FreqLowHz = b.LowHz, FreqHighHz = b.HighHz,
-        }));
-        await DatasetWriter.WriteTableAsync(folder, DatasetTables.SkyRegions, plan.Regions.Select(r => new SkyRegionRow
-        {
-            SkyRegionId = r.Id, CentreRaDeg = r.CentreRaDeg, CentreDecDeg = r.CentreDecDeg, XtrRadiusDeg = r.RadiusDeg,
-        }));
-        await DatasetWriter.WriteTableAsync(folder, DatasetTables.Config, config.Settings().Select(s => new ConfigRow
-        {
-            Section = s.Section, Key = s.Key, Value = s.Value, Type = s.Type,
-        }));
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.FrequencyBands, plan.Bands.Select(RowMapping.Band));
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.SkyRegions, plan.Regions.Select(RowMapping.Region));
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.Config, config.Settings().Select(RowMapping.Setting));
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.Stages, counts.Stages);
         var end = DateTime.UtcNow;
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.Dataset, new[]

@@ -1,14 +1,18 @@
 using Trap.Dataset;
 using Trap.Dataset.Rows;
+using Trap.Pipeline.Configuration;
+using Trap.Pipeline.Planning;
+using Trap.Pipeline.Stages;
 using Trap.Science.Association;
 using Trap.Science.Candidates;
 using Trap.Science.Extraction;
 using Trap.Science.NewSources;
+using Trap.Science.Quality;
 using Trap.Science.Variability;
 
 namespace Trap.Pipeline.Output;
 
-/// <summary>Turns the science stages' records into output rows (units as the column names say).</summary>
+/// <summary>Turns the science stages' records into output rows (units as the column names say): the one place rows of the science tables and of images and rejections are made.</summary>
 public static class RowMapping
 {
     public static ExtractedSourceRow Source(long sourceId, long imageId, ExtractType type, ExtractedSource s,
@@ -85,7 +89,7 @@ public static class RowMapping
         SigmaRmsMax = n.SigmaRmsMax,
     };
 
-    public static RunningCatalogueRow Catalogue(CatalogueSourceRow c) => new()
+    public static RunningCatalogueRow Catalogue(CatalogueSourceRecord c) => new()
     {
         RuncatId = c.RuncatId,
         FirstSourceId = c.FirstExtractionId,
@@ -104,7 +108,7 @@ public static class RowMapping
         ForcedfitsCount = c.ForcedFitsCount,
     };
 
-    public static CatalogueFluxRow Flux(BandFluxRow f) => new()
+    public static CatalogueFluxRow Flux(BandFluxRecord f) => new()
     {
         RuncatId = f.RuncatId,
         BandId = f.BandId,
@@ -180,5 +184,92 @@ public static class RowMapping
         BrightNeighbourFluxRatio = c.Features.BrightNeighbourRuncatId is null || c.Features.PeakFluxJy <= 0 ? null : c.Features.BrightNeighbourFluxRatio,
         MedianReducedChisq = NotApplicable.Finite(c.Features.MedianReducedChiSq),
         Ivorn = ivorn,
+    };
+
+    /// <summary>The images row of an image that reached extraction: accepted, or rejected by QC or extraction (NULL where it lacks a value).</summary>
+    public static ImageRow Image(PlannedImage planned, ImageSummary summary, QualityRecord quality, ImageRecord record, bool accepted,
+        JobConfig config)
+    {
+        var h = planned.Header;
+        var f = summary.Facts;
+        // What an image rejected before or during extraction lacks (no facts, NaN RMS) is NULL in the dataset.
+        return new ImageRow
+        {
+            ImageId = planned.ImageId,
+            Url = h.Url,
+            Telescope = NotApplicable.Text(quality.Telescope),
+            Accessor = NotApplicable.Text(f?.Accessor),
+            Timestep = planned.Timestep,
+            BandId = planned.BandId,
+            SkyRegionId = planned.SkyRegionId,
+            StartUtc = h.StartUtc,
+            IntegrationS = NotApplicable.Positive(quality.IntegrationSeconds),
+            FreqEffHz = NotApplicable.Positive(h.FrequencyHz),
+            FreqBwHz = NotApplicable.Positive(h.BandwidthHz),
+            Stokes = NotApplicable.Text(f?.Stokes),
+            CentreRaDeg = NotApplicable.Finite(h.CentreRaDeg),
+            CentreDecDeg = NotApplicable.Finite(h.CentreDecDeg),
+            XtrRadiusDeg = NotApplicable.Finite(h.ExtractionRadiusDeg),
+            RbSmajDeg = f is null ? null : f.BeamSemiMajorPx * f.PixelSizeXDeg,
+            RbSminDeg = f is null ? null : f.BeamSemiMinorPx * f.PixelSizeYDeg,
+            RbPaDeg = f?.BeamPaDeg,
+            DeltaxDeg = f?.PixelSizeXDeg,
+            DeltayDeg = f?.PixelSizeYDeg,
+            WidthPx = f?.Width,
+            HeightPx = f?.Height,
+            RmsQcJy = NotApplicable.Positive(quality.RmsQcJy),
+            TheoreticalNoiseJy = NotApplicable.Positive(quality.ExpectedNoiseJy),
+            RmsMinJy = NotApplicable.Finite(record.RmsMin),
+            RmsMaxJy = NotApplicable.Finite(record.RmsMax),
+            DetectionThresh = config.Extraction.DetectionThreshold,
+            AnalysisThresh = config.Extraction.AnalysisThreshold,
+            Accepted = accepted,
+            NSources = accepted ? summary.SourceCount : null,
+        };
+    }
+
+    /// <summary>
+    /// The row of an image rejected at planning. A duplicate or an image dropped by the stream had its
+    /// header read: what planning learnt of it is kept (NULL where it learnt nothing).
+    /// </summary>
+    public static ImageRow PlanningRejectedImage(PlannedImage failed)
+    {
+        var header = failed.Header;
+        return new ImageRow
+        {
+            ImageId = failed.ImageId, Url = header.Url, Accepted = false,
+            StartUtc = header.StartUtc == DateTime.MinValue ? null : header.StartUtc,
+            FreqEffHz = NotApplicable.Positive(header.FrequencyHz), FreqBwHz = NotApplicable.Positive(header.BandwidthHz),
+            CentreRaDeg = NotApplicable.Finite(header.CentreRaDeg), CentreDecDeg = NotApplicable.Finite(header.CentreDecDeg),
+            XtrRadiusDeg = NotApplicable.Positive(header.ExtractionRadiusDeg),
+        };
+    }
+
+    /// <summary>A rejections row: the image, its reason and why.</summary>
+    public static RejectionRow Rejection(PlannedImage image, int reasonId, string reason, string comment) => new()
+    {
+        ImageId = image.ImageId, Url = image.Header.Url, ReasonId = reasonId, Reason = reason, Comment = comment,
+    };
+
+    public static FrequencyBandRow Band(FrequencyBand b) => new()
+    {
+        BandId = b.Id, FreqCentralHz = b.CentralHz, FreqLowHz = b.LowHz, FreqHighHz = b.HighHz,
+    };
+
+    public static SkyRegionRow Region(SkyRegion r) => new()
+    {
+        SkyRegionId = r.Id, CentreRaDeg = r.CentreRaDeg, CentreDecDeg = r.CentreDecDeg, XtrRadiusDeg = r.RadiusDeg,
+    };
+
+    /// <summary>A config row: one setting as the run used it.</summary>
+    public static ConfigRow Setting((string Section, string Key, string Value, string Type) s) => new()
+    {
+        Section = s.Section, Key = s.Key, Value = s.Value, Type = s.Type,
+    };
+
+    /// <summary>A monitor row: a monitor-list position and the catalogue source its first fit started (null: never fitted).</summary>
+    public static MonitorRow Monitor(MonitorList.Entry m, long? runcatId) => new()
+    {
+        MonitorId = m.Position.Id, RaDeg = m.Position.RaDeg, DecDeg = m.Position.DecDeg, Name = m.Name, RuncatId = runcatId,
     };
 }

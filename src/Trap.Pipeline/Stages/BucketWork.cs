@@ -27,7 +27,7 @@ public sealed record BucketTables(
     long Sources,
     long NewSourceCount,
     int InlineForcedFits,
-    IReadOnlyList<CatalogueSourceRow> Catalogue,
-    IReadOnlyList<BandFluxRow> Fluxes,
+    IReadOnlyList<CatalogueSourceRecord> Catalogue,
+    IReadOnlyList<BandFluxRecord> Fluxes,
     IReadOnlyList<Trap.Dataset.Rows.NewSourceRow> NewSources,
     IReadOnlyList<MonitorRuncat> MonitorRuncats);

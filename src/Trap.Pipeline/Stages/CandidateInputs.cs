@@ -9,5 +9,5 @@ public sealed record CandidateInputs(
     IReadOnlyList<FrequencyBand> Bands,
     IReadOnlyList<ImageRow> Images,
     IReadOnlyList<NewSourceRow> NewSources,
-    IReadOnlyList<CatalogueSourceRow> Catalogue,
-    IReadOnlyList<BandFluxRow> Fluxes);
+    IReadOnlyList<CatalogueSourceRecord> Catalogue,
+    IReadOnlyList<BandFluxRecord> Fluxes);

@@ -33,8 +33,10 @@ public sealed class ImageVerdicts
             var quality = history.Apply(summary.Quality);
             var accepted = quality.Accepted && summary.ExtractionError is null;
             var record = ImageRecordOf(planned, summary, accepted, config);
-            verdicts.Images.Add(ImageRowOf(planned, summary, quality, record, accepted, config));
-            if (!accepted) verdicts.Rejections.Add(RejectionOf(planned, quality, summary.ExtractionError));
+            verdicts.Images.Add(RowMapping.Image(planned, summary, quality, record, accepted, config));
+            if (!accepted) verdicts.Rejections.Add(quality.Accepted
+                ? RowMapping.Rejection(planned, RejectReason.ExtractionFailed.Id, RejectReason.ExtractionFailed.Name, summary.ExtractionError ?? "")
+                : RowMapping.Rejection(planned, quality.ReasonId, quality.ReasonName, quality.Explanation));
             if (!verdicts.Buckets.TryGetValue(planned.Bucket, out var bucket)) verdicts.Buckets[planned.Bucket] = bucket = new();
             bucket.Add(new BucketImage(record, planned.Header.Url));
         }
@@ -49,58 +51,4 @@ public sealed class ImageVerdicts
             accepted ? summary.RmsMin : double.NaN, accepted ? summary.RmsMax : double.NaN,
             config.Extraction.DetectionThreshold, Rejected: !accepted);
     }
-
-    private static ImageRow ImageRowOf(PlannedImage planned, ImageSummary summary, QualityRecord quality, ImageRecord record, bool accepted,
-        JobConfig config)
-    {
-        var h = planned.Header;
-        var f = summary.Facts;
-        // What an image rejected before or during extraction lacks (no facts, NaN RMS) is NULL in the dataset.
-        return new ImageRow
-        {
-            ImageId = planned.ImageId,
-            Url = h.Url,
-            Telescope = NotApplicable.Text(quality.Telescope),
-            Accessor = NotApplicable.Text(f?.Accessor),
-            Timestep = planned.Timestep,
-            BandId = planned.BandId,
-            SkyRegionId = planned.SkyRegionId,
-            StartUtc = h.StartUtc,
-            IntegrationS = NotApplicable.Positive(quality.IntegrationSeconds),
-            FreqEffHz = NotApplicable.Positive(h.FrequencyHz),
-            FreqBwHz = NotApplicable.Positive(h.BandwidthHz),
-            Stokes = NotApplicable.Text(f?.Stokes),
-            CentreRaDeg = NotApplicable.Finite(h.CentreRaDeg),
-            CentreDecDeg = NotApplicable.Finite(h.CentreDecDeg),
-            XtrRadiusDeg = NotApplicable.Finite(h.ExtractionRadiusDeg),
-            RbSmajDeg = f is null ? null : f.BeamSemiMajorPx * f.PixelSizeXDeg,
-            RbSminDeg = f is null ? null : f.BeamSemiMinorPx * f.PixelSizeYDeg,
-            RbPaDeg = f?.BeamPaDeg,
-            DeltaxDeg = f?.PixelSizeXDeg,
-            DeltayDeg = f?.PixelSizeYDeg,
-            WidthPx = f?.Width,
-            HeightPx = f?.Height,
-            RmsQcJy = NotApplicable.Positive(quality.RmsQcJy),
-            TheoreticalNoiseJy = NotApplicable.Positive(quality.ExpectedNoiseJy),
-            RmsMinJy = NotApplicable.Finite(record.RmsMin),
-            RmsMaxJy = NotApplicable.Finite(record.RmsMax),
-            DetectionThresh = config.Extraction.DetectionThreshold,
-            AnalysisThresh = config.Extraction.AnalysisThreshold,
-            Accepted = accepted,
-            NSources = accepted ? summary.SourceCount : null,
-        };
-    }
-
-    private static RejectionRow RejectionOf(PlannedImage planned, QualityRecord quality, string? extractionError) =>
-        quality.Accepted
-            ? new RejectionRow
-            {
-                ImageId = planned.ImageId, Url = planned.Header.Url, ReasonId = RejectReason.ExtractionFailed.Id,
-                Reason = RejectReason.ExtractionFailed.Name, Comment = extractionError ?? "",
-            }
-            : new RejectionRow
-            {
-                ImageId = planned.ImageId, Url = planned.Header.Url, ReasonId = quality.ReasonId,
-                Reason = quality.ReasonName, Comment = quality.Explanation,
-            };
 }

@@ -5,18 +5,18 @@ namespace Trap.Science.Association;
 public sealed partial class RunningCatalogue
 {
     /// <summary>Every live catalogue source, ascending id.</summary>
-    public IReadOnlyList<CatalogueSourceRow> Sources() =>
+    public IReadOnlyList<CatalogueSourceRecord> Sources() =>
         _entries.Values.OrderBy(e => e.Id).Select(e =>
         {
             var p = e.Position;
-            return new CatalogueSourceRow(e.Id, e.FirstExtractionId, p.Datapoints, p.RaDeg, p.DecDeg, p.UncertaintyEwDeg, p.UncertaintyNsDeg,
+            return new CatalogueSourceRecord(e.Id, e.FirstExtractionId, p.Datapoints, p.RaDeg, p.DecDeg, p.UncertaintyEwDeg, p.UncertaintyNsDeg,
                 p.AverageRaErrDeg, p.AverageDecErrDeg, p.Position.X, p.Position.Y, p.Position.Z, e.IsMonitor, e.ForcedFitsCount);
         }).ToArray();
 
     /// <summary>Per-band flux statistics of every live source, ascending (source, band).</summary>
-    public IReadOnlyList<BandFluxRow> BandFluxes() =>
+    public IReadOnlyList<BandFluxRecord> BandFluxes() =>
         _entries.Values.OrderBy(e => e.Id).SelectMany(e => e.Bands.Select(b =>
-            new BandFluxRow(e.Id, b.BandId, b.Datapoints, b.AverageFPeak, b.AverageFInt, b.WeightedMeanFInt, b.VInt, b.EtaInt, b.VPeak, b.EtaPeak))).ToArray();
+            new BandFluxRecord(e.Id, b.BandId, b.Datapoints, b.AverageFPeak, b.AverageFInt, b.WeightedMeanFInt, b.VInt, b.EtaInt, b.VPeak, b.EtaPeak))).ToArray();
 
     /// <summary>
     /// The varmetric-style summary of every live source (docs/science.md §8.3 plus VAST's pair metrics),

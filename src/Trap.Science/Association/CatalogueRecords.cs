@@ -1,7 +1,7 @@
 namespace Trap.Science.Association;
 
 /// <summary>One running-catalogue source as it stands (TraP runningcatalog); degrees.</summary>
-public sealed record CatalogueSourceRow(
+public sealed record CatalogueSourceRecord(
     long RuncatId,
     long FirstExtractionId,
     int Datapoints,
@@ -18,7 +18,7 @@ public sealed record CatalogueSourceRow(
     int ForcedFitsCount);
 
 /// <summary>Flux statistics of one source in one band (TraP runningcatalog_flux, as means; Jy).</summary>
-public sealed record BandFluxRow(
+public sealed record BandFluxRecord(
     long RuncatId,
     int BandId,
     int FDatapoints,

@@ -40,17 +40,17 @@ public sealed class ExtractImageTask : IMapTask<ImageWork, ImageSummary>
         var beam = m.BeamPixels;
         var facts = new ImageFacts(m.Telescope, m.Accessor, m.Stokes, m.Width, m.Height, m.PixelSizeXDeg, m.PixelSizeYDeg,
             m.Beam.MajorFwhmDeg, m.Beam.MinorFwhmDeg, m.Beam.PositionAngleDeg, beam.SemiMajorPx, beam.SemiMinorPx);
-        ExtractionResult result;
-        Science.Extraction.Background.BackgroundMaps maps;
+        ExtractionWithMaps extraction;
         try
         {
-            result = SourceExtractor.Extract(image, config.Extraction, out maps);
+            extraction = SourceExtractor.ExtractWithMaps(image, config.Extraction);
         }
         catch (ExtractionException error)
         {
             return new ImageSummary(work.ImageId, quality, facts, 0, double.NaN, double.NaN, error.Message);
         }
-        using var ownedMaps = maps; // this task's to hand back once the grid is written
+        using var owned = extraction; // the maps are this task's to hand back once the grid is written
+        var (result, maps) = (extraction.Result, extraction.Maps);
         var folder = new WorkFolder(work.WorkFolder);
         var rows = new List<ExtractedSourceRow>(result.Sources.Count);
         for (var k = 0; k < result.Sources.Count; k++)

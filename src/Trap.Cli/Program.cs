@@ -62,14 +62,15 @@ public static class Program
     }
 
     /// <summary>
-    /// A termination signal: the process is not ended by it; the command's token is cancelled and the
-    /// command cleans up (abandons a run's staging output, leaves a cluster). One that has not ended
-    /// <see cref="StopGrace"/> later is ended here.
+    /// The first termination signal does not end the process: the command's token is cancelled and the
+    /// command cleans up (abandons a run's staging output, leaves a cluster); one that has not ended
+    /// <see cref="StopGrace"/> later is ended here. A second signal ends the process at once, as users
+    /// expect of a second Ctrl-C.
     /// </summary>
     private static void Interrupt(PosixSignalContext signal, CancellationTokenSource interrupt, string name)
     {
-        signal.Cancel = true;
         if (interrupt.IsCancellationRequested) return;
+        signal.Cancel = true;
         interrupt.Cancel();
         _ = Task.Delay(StopGrace).ContinueWith(_ =>
         {

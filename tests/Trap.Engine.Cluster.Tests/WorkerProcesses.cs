@@ -40,7 +40,10 @@ public sealed class WorkerProcesses : IAsyncDisposable
         return new WorkerProcesses(url);
     }
 
-    /// <summary>Starts a worker on <paramref name="port"/> and returns once it has joined the cluster.</summary>
+    /// <summary>
+    /// Starts a worker on <paramref name="port"/> and returns once it has joined the cluster. Its gateway
+    /// gets a port found free too: the default, port + 1, may be taken by another connection on this host.
+    /// </summary>
     public async Task<Process> StartWorkerAsync(int port, int cores = 2)
     {
         var trap = TrapDll;
@@ -52,7 +55,7 @@ public sealed class WorkerProcesses : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var arg in new[] { trap, "worker", "--cluster-id", ClusterId, "--db", ConnectionString, "--cores", cores.ToString(),
-                     "--port", port.ToString(), "--address", "127.0.0.1", "--assembly", contract })
+                     "--port", port.ToString(), "--gateway-port", FreePort().ToString(), "--address", "127.0.0.1", "--assembly", contract })
         {
             start.ArgumentList.Add(arg);
         }

@@ -6,8 +6,6 @@ using Trap.Engine;
 using Trap.Pipeline;
 using Trap.Pipeline.Output;
 using Trap.Pipeline.Progress;
-using Trap.Simulation;
-using Trap.Simulation.Output;
 using Trap.TestSupport;
 
 namespace Trap.Cli.Tests;
@@ -26,17 +24,9 @@ public sealed class StreamRestartTests : IDisposable
     [SupportedOSPlatform("linux")]
     public async Task AStreamKilledMidBatchAndRestartedEqualsABatchRun()
     {
-        var survey = Path.Combine(_folder, "survey");
-        SurveyWriter.Write(new Survey(new SurveySpec
-        {
-            Seed = 21, Pointings = 1, BandFrequenciesHz = SurveySpec.HbaBands(2), Timesteps = 8, ImageSize = 128,
-            SourcesPerPointing = 20, BadImages = BadImageFractions.None,
-        }), survey);
-        var job = Path.Combine(_folder, "job");
-        var incoming = Directory.CreateDirectory(Path.Combine(job, "incoming")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(job, "job.cfg"), "[job]\nimages = incoming/*.fits\noutput = output\n");
-        var timesteps = Directory.GetFiles(Path.Combine(survey, "images"), "*.fits", SearchOption.AllDirectories)
-            .GroupBy(f => Path.GetFileName(f).Split('_')[1]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        var streaming = await StreamingJob.CreateAsync(_folder, seed: 21, timesteps: 8, imageSize: 128, sources: 20);
+        var (job, incoming) = (streaming.Job, streaming.Incoming);
+        var timesteps = streaming.Timesteps();
         var output = Path.Combine(job, "output");
         var total = timesteps.Sum(t => t.Count);
 

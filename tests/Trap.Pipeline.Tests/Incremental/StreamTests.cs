@@ -8,6 +8,7 @@ using Trap.Pipeline.Streaming;
 using Trap.Science.Quality;
 using Trap.Simulation;
 using Trap.Simulation.Output;
+using Trap.TestSupport;
 
 namespace Trap.Pipeline.Tests.Incremental;
 
@@ -23,17 +24,9 @@ public sealed class StreamTests : IDisposable
     [Fact]
     public async Task AStreamedSurveyEqualsABatchRunOverTheSameImages()
     {
-        var survey = Path.Combine(_folder, "survey");
-        SurveyWriter.Write(new Survey(new SurveySpec
-        {
-            Seed = 8, Pointings = 1, BandFrequenciesHz = SurveySpec.HbaBands(2), Timesteps = 5, ImageSize = 128,
-            SourcesPerPointing = 20, BadImages = BadImageFractions.None,
-        }), survey);
-        var job = Path.Combine(_folder, "job");
-        Directory.CreateDirectory(job);
-        await File.WriteAllTextAsync(Path.Combine(job, "job.cfg"), "[job]\nimages = incoming/*.fits\noutput = output\n");
-        var files = Directory.GetFiles(Path.Combine(survey, "images"), "*.fits", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            .OrderBy(f => Path.GetFileName(f).Split('_')[1], StringComparer.Ordinal).ToList();
+        var streaming = await StreamingJob.CreateAsync(_folder, seed: 8, timesteps: 5, imageSize: 128, sources: 20);
+        var job = streaming.Job;
+        var files = streaming.ImagesInTimeOrder();
 
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var sender = new AartfaacSender(new IPEndPoint(IPAddress.Loopback, 0), files, imagesPerSecond: 20);
@@ -122,17 +115,9 @@ public sealed class StreamTests : IDisposable
     [Fact]
     public async Task ImagesLandingLateForAnEarlierTimestepJoinTheDatasetWithoutDroppingLaterOnes()
     {
-        var survey = Path.Combine(_folder, "survey");
-        SurveyWriter.Write(new Survey(new SurveySpec
-        {
-            Seed = 11, Pointings = 1, BandFrequenciesHz = SurveySpec.HbaBands(2), Timesteps = 3, ImageSize = 96,
-            SourcesPerPointing = 8, BadImages = BadImageFractions.None,
-        }), survey);
-        var job = Path.Combine(_folder, "job");
-        var incoming = Directory.CreateDirectory(Path.Combine(job, "incoming")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(job, "job.cfg"), "[job]\nimages = incoming/*.fits\noutput = output\n");
-        var byTime = Directory.GetFiles(Path.Combine(survey, "images"), "*.fits", SearchOption.AllDirectories)
-            .OrderBy(f => Path.GetFileName(f).Split('_')[1], StringComparer.Ordinal).ThenBy(f => f, StringComparer.Ordinal).ToList();
+        var streaming = await StreamingJob.CreateAsync(_folder, seed: 11, timesteps: 3, imageSize: 96, sources: 8);
+        var (job, incoming) = (streaming.Job, streaming.Incoming);
+        var byTime = streaming.ImagesInTimeOrder();
         var straggler = byTime[1];
         foreach (var file in byTime.Where(f => f != straggler)) File.Copy(file, Path.Combine(incoming, Path.GetFileName(file)));
 

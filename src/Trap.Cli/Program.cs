@@ -51,7 +51,7 @@ public static class Program
             SayInterrupted(name);
             return ExitCodes.Interrupted;
         }
-        catch (Exception error) when (error is Trap.Pipeline.Configuration.JobConfigException or Trap.Images.ImageFormatException
+        catch (Exception error) when (error is Trap.Configuration.JobConfigException or Trap.Images.ImageFormatException
                                           or Trap.Formats.Fits.FitsFormatException or Trap.Storage.StorageException or Trap.Engine.Cluster.ClusterException
                                           or IOException or UnauthorizedAccessException or InvalidDataException)
         {

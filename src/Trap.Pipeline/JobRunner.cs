@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Trap.Alerts;
+using Trap.Configuration;
 using Trap.Dataset;
 using Trap.Dataset.Rows;
 using Trap.Engine;
@@ -248,11 +249,7 @@ public sealed class JobRunner
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var produced = outCount(result);
         _progress.Message($"trap: {name}: {count} {what} → {produced} {outWhat} in {clock.Elapsed.TotalSeconds:F1} s (CPU {cpu.TotalSeconds:F1} s here)");
-        counts.Stages.Add(new StageRow
-        {
-            Position = counts.Stages.Count + 1, Stage = name, RowsIn = count, RowsInKind = what, RowsOut = produced, RowsOutKind = outWhat,
-            WallSeconds = clock.Elapsed.TotalSeconds, DriverCpuSeconds = cpu.TotalSeconds,
-        });
+        counts.Stages.Add(RowMapping.Stage(counts.Stages.Count + 1, name, count, what, produced, outWhat, clock.Elapsed, cpu));
         return result;
     }
 
@@ -304,17 +301,8 @@ public sealed class JobRunner
         var end = DateTime.UtcNow;
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.Dataset, new[]
         {
-            new DatasetRow
-            {
-                Name = job.JobName,
-                JobFile = job.ConfigSource,
-                Description = config.Job.Description,
-                ProcessStartUtc = end - clock.Elapsed,
-                ProcessEndUtc = end,
-                NImages = plan.Images.Count + plan.Unreadable.Count,
-                NRejected = counts.Rejected,
-                Engine = $"{_engine.GetType().Name} x{_engine.Parallelism}",
-            },
+            RowMapping.Dataset(job.JobName, job.ConfigSource, config.Job.Description, end - clock.Elapsed, end,
+                plan.Images.Count + plan.Unreadable.Count, counts.Rejected, $"{_engine.GetType().Name} x{_engine.Parallelism}"),
         });
     }
 

@@ -1,4 +1,5 @@
 using Trap.Alerts;
+using Trap.Configuration;
 using Trap.Science.Association;
 using Trap.Science.Candidates;
 using Trap.Science.Extraction;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Trap.Configuration;
 using Trap.Science.Association;
 
 namespace Trap.Pipeline.Configuration;

@@ -12,7 +12,7 @@ using Trap.Science.Variability;
 
 namespace Trap.Pipeline.Output;
 
-/// <summary>Turns the science stages' records into output rows (units as the column names say): the one place rows of the science tables and of images and rejections are made.</summary>
+/// <summary>Turns the science stages' records into output rows (units as the column names say): the one place every row of the dataset is made.</summary>
 public static class RowMapping
 {
     public static ExtractedSourceRow Source(long sourceId, long imageId, ExtractType type, ExtractedSource s,
@@ -271,5 +271,21 @@ public static class RowMapping
     public static MonitorRow Monitor(MonitorList.Entry m, long? runcatId) => new()
     {
         MonitorId = m.Position.Id, RaDeg = m.Position.RaDeg, DecDeg = m.Position.DecDeg, Name = m.Name, RuncatId = runcatId,
+    };
+
+    /// <summary>A stages row: what one stage took in and gave out, its wall time and the CPU it used in this process.</summary>
+    public static StageRow Stage(int position, string stage, long rowsIn, string rowsInKind, long rowsOut, string rowsOutKind,
+        TimeSpan wall, TimeSpan driverCpu) => new()
+    {
+        Position = position, Stage = stage, RowsIn = rowsIn, RowsInKind = rowsInKind, RowsOut = rowsOut, RowsOutKind = rowsOutKind,
+        WallSeconds = wall.TotalSeconds, DriverCpuSeconds = driverCpu.TotalSeconds,
+    };
+
+    /// <summary>The dataset row: the run as a whole.</summary>
+    public static DatasetRow Dataset(string name, string jobFile, string description, DateTime startUtc, DateTime endUtc,
+        int images, int rejected, string engine) => new()
+    {
+        Name = name, JobFile = jobFile, Description = description, ProcessStartUtc = startUtc, ProcessEndUtc = endUtc,
+        NImages = images, NRejected = rejected, Engine = engine,
     };
 }

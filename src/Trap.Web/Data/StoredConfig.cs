@@ -1,11 +1,11 @@
-using Trap.Pipeline.Configuration;
+using Trap.Configuration;
 
 namespace Trap.Web.Data;
 
 /// <summary>
 /// A section of the job configuration a dataset was run with (its config table: every effective
-/// setting, written by the pipeline), bound to the pipeline's own record by the pipeline's
-/// <see cref="ConfigBinder"/>, so the site reads a setting exactly as the run did.
+/// setting, written by the pipeline), bound to the science's own setting record by the same
+/// <see cref="ConfigBinder"/> that reads job.cfg, so the site reads a setting exactly as the run did.
 /// </summary>
 public static class StoredConfig
 {

@@ -1,4 +1,4 @@
-using Trap.Pipeline.Configuration;
+using Trap.Configuration;
 
 namespace Trap.Pipeline.Tests.Configuration;
 

@@ -1,3 +1,4 @@
+using Trap.Configuration;
 using Trap.Pipeline.Configuration;
 using Trap.Science.Association;
 using Trap.Science.Extraction;

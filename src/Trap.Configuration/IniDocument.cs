@@ -1,4 +1,4 @@
-namespace Trap.Pipeline.Configuration;
+namespace Trap.Configuration;
 
 /// <summary>One "key = value" line of a job configuration file.</summary>
 public sealed record IniEntry(string Section, string Key, string Value, int Line);

@@ -1,4 +1,4 @@
-namespace Trap.Pipeline.Configuration;
+namespace Trap.Configuration;
 
 /// <summary>A job configuration that cannot be used: names the file, the line, what is wrong and what to do.</summary>
 public sealed class JobConfigException : Exception

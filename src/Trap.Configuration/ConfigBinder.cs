@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 
-namespace Trap.Pipeline.Configuration;
+namespace Trap.Configuration;
 
 /// <summary>
 /// Binds the "key = value" entries of one section onto a configuration record: each public settable

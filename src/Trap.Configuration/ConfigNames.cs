@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Trap.Pipeline.Configuration;
+namespace Trap.Configuration;
 
 /// <summary>Maps C# property names to the snake_case keys of job files (DetectionThreshold → detection_threshold).</summary>
 public static class ConfigNames

@@ -8,8 +8,10 @@
 #   ROUNDS   interleaved rounds (default 3); SIZE image side in pixels (default 1024); SOURCES per image (default 100)
 # Env: PEERS (required) the folder holding bench_extraction.sh and summarize_bench.py;
 #      SCRATCH (default ${TMPDIR:-/tmp}/trap-peers) where tkp, pyse, trapx and the images live;
-#      IMPLS (default "trap tkp pyse-vec"), REPS (default 1) timed passes per round.
-# Build first: dotnet build -c Release src/Trap.Cli, then trapx against it (the kit's README, step 4).
+#      IMPLS (default "trap tkp pyse-vec"), REPS (default 1) timed passes per round;
+#      TRAPX (optional) a trapx dll other than $SCRATCH's, e.g. one built against a branch's Trap.Science.
+# Build first: dotnet build -c Release src/Trap.Cli, then trapx against it (the kit's README, step 4; its
+# TRAP_BIN may instead name a folder holding Trap.Science.dll, its Trap.* dependencies and MathNet.Numerics.dll).
 set -euo pipefail
 : "${PEERS:?set PEERS to the folder of the peer tools (bench_extraction.sh, summarize_bench.py)}"
 ROUNDS=${1:-3}; SIZE=${2:-1024}; SOURCES=${3:-100}

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace Trap.Science.Extraction.Background;
@@ -24,9 +25,9 @@ public static class BackgroundGridEstimator
         var background = new double[nodesX * nodesY];
         var rms = new double[nodesX * nodesY];
         var cellMax = backSizeX * backSizeY;
-        var sample = new float[cellMax];
-        var scratchA = new uint[cellMax];
-        var scratchB = new uint[cellMax];
+        var sample = ArrayPool<float>.Shared.Rent(cellMax);
+        var scratchA = ArrayPool<uint>.Shared.Rent(cellMax);
+        var scratchB = ArrayPool<uint>.Shared.Rent(cellMax);
         for (var j = 0; j < nodesY; j++)
         {
             var cy0 = box.Y0 + j * backSizeY;
@@ -49,6 +50,9 @@ public static class BackgroundGridEstimator
                     : (double.NaN, double.NaN);
             }
         }
+        ArrayPool<float>.Shared.Return(sample);
+        ArrayPool<uint>.Shared.Return(scratchA);
+        ArrayPool<uint>.Shared.Return(scratchB);
         return new BackgroundGrid(nodesX, nodesY, background, rms);
     }
 
@@ -85,7 +89,7 @@ public static class BackgroundGridEstimator
     /// <summary>Moves the non-NaN values to the front and returns their count.</summary>
     private static int DropNaN(Span<float> values)
     {
-        var first = FirstNaN(values);
+        var first = NaNSearch.IndexOfNaN(values);
         if (first < 0) return values.Length;
         var n = first;
         for (var i = first + 1; i < values.Length; i++)
@@ -93,23 +97,5 @@ public static class BackgroundGridEstimator
             if (!float.IsNaN(values[i])) values[n++] = values[i];
         }
         return n;
-    }
-
-    private static int FirstNaN(ReadOnlySpan<float> values)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i <= values.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var v = new Vector<float>(values[i..]);
-                if (!Vector.EqualsAll(v, v)) break; // NaN is the only value unequal to itself
-            }
-        }
-        for (; i < values.Length; i++)
-        {
-            if (float.IsNaN(values[i])) return i;
-        }
-        return -1;
     }
 }

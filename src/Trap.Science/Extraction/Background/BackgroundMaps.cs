@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using Trap.Formats.Buffers;
 
@@ -85,6 +86,8 @@ public sealed class BackgroundMaps : IDisposable
     private static (double Min, double Max) InterpolateBox(BackgroundGrid grid, ReadOnlySpan<bool> mask, PixelBox box,
         int backSizeX, int backSizeY, int width, float[] background, float[] rms)
     {
+        // The node rows along x: nodesY × box width values each, rented (at 2048² they are 330 kB, a
+        // large-object allocation per image otherwise) and handed back at the end.
         var bgRows = RowsAlongX(FillMaskedNodes(grid, grid.Background), grid, box, backSizeX);
         var rmsRows = RowsAlongX(FillMaskedNodes(grid, grid.Rms), grid, box, backSizeX);
         var floor = (float)grid.MinRms();
@@ -96,8 +99,8 @@ public sealed class BackgroundMaps : IDisposable
             var (j0, j1, f) = NodePair(q, box.Height, backSizeY, grid.NodesY);
             var bgRow = background.AsSpan(start, box.Width);
             var rmsRow = rms.AsSpan(start, box.Width);
-            Lerp(bgRows[j0], bgRows[j1], f, bgRow);
-            LerpAtLeast(rmsRows[j0], rmsRows[j1], f, floor, rmsRow);
+            Lerp(NodeRow(bgRows, j0, box.Width), NodeRow(bgRows, j1, box.Width), f, bgRow);
+            LerpAtLeast(NodeRow(rmsRows, j0, box.Width), NodeRow(rmsRows, j1, box.Width), f, floor, rmsRow);
             var rowMask = mask.Slice(start, box.Width);
             for (var x = rowMask.IndexOf(true); x >= 0; x = NextMasked(rowMask, x + 1))
             {
@@ -106,6 +109,8 @@ public sealed class BackgroundMaps : IDisposable
             }
             AccumulateRange(rmsRow, ref min, ref max);
         }
+        ArrayPool<float>.Shared.Return(bgRows);
+        ArrayPool<float>.Shared.Return(rmsRows);
         return float.IsPositiveInfinity(min) ? (double.NaN, double.NaN) : (min, max);
     }
 
@@ -171,22 +176,24 @@ public sealed class BackgroundMaps : IDisposable
 
     /// <summary>
     /// The first half of the separable bilinear interpolation: every node row interpolated along x to
-    /// the box's columns (the second half, along y, is <see cref="Lerp"/> of two of these rows).
+    /// the box's columns, row j at [j·box width, (j + 1)·box width) of an array rented from
+    /// <see cref="ArrayPool{T}.Shared"/> (the second half, along y, is <see cref="Lerp"/> of two of these rows).
     /// </summary>
-    private static float[][] RowsAlongX(float[] nodes, BackgroundGrid grid, PixelBox box, int backSizeX)
+    private static float[] RowsAlongX(float[] nodes, BackgroundGrid grid, PixelBox box, int backSizeX)
     {
-        var rows = new float[grid.NodesY][];
-        for (var j = 0; j < grid.NodesY; j++) rows[j] = new float[box.Width];
+        var rows = ArrayPool<float>.Shared.Rent(grid.NodesY * box.Width);
         for (var p = 0; p < box.Width; p++)
         {
             var (i0, i1, f) = NodePair(p, box.Width, backSizeX, grid.NodesX);
             for (var j = 0; j < grid.NodesY; j++)
             {
-                rows[j][p] = (1 - f) * nodes[j * grid.NodesX + i0] + f * nodes[j * grid.NodesX + i1];
+                rows[j * box.Width + p] = (1 - f) * nodes[j * grid.NodesX + i0] + f * nodes[j * grid.NodesX + i1];
             }
         }
         return rows;
     }
+
+    private static ReadOnlySpan<float> NodeRow(float[] rows, int j, int width) => rows.AsSpan(j * width, width);
 
     /// <summary>Sets every pixel of <paramref name="map"/> outside <paramref name="box"/> to <paramref name="value"/>.</summary>
     private static void FillOutside(Span<float> map, PixelBox box, int width, float value)

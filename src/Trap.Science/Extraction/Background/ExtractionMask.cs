@@ -28,8 +28,11 @@ public static class ExtractionMask
             }
             row[..first].Fill(true);
             row[(last + 1)..].Fill(true);
+            // Rows without a NaN (nearly all) are one vectorised search and one fill.
             var values = pixels.Slice(y * width, width);
-            for (var x = first; x <= last; x++) row[x] = float.IsNaN(values[x]);
+            var nan = NaNSearch.IndexOfNaN(values[first..(last + 1)]);
+            row[first..(nan < 0 ? last + 1 : first + nan)].Clear();
+            for (var x = nan < 0 ? last + 1 : first + nan; x <= last; x++) row[x] = float.IsNaN(values[x]);
         }
         return mask;
     }

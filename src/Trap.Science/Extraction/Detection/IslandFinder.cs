@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using Trap.Formats.Buffers;
 using Trap.Science.Extraction.Background;
 
@@ -20,21 +21,21 @@ public static class IslandFinder
     {
         var width = maps.Width;
         if (double.IsNaN(maps.MedianRmsNode)) return new List<Island>();
-        var labels = ExactLengthArrayPool<int>.Shared.Rent(pixels.Length); // 0 = not a candidate, -1 = unlabelled candidate, >0 = visited
+        // One bit per pixel, set while a candidate is not yet in an island: 1/32 of an int label per
+        // pixel to write and read back (docs/science.md, "Extraction performance").
+        var unvisited = ExactLengthArrayPool<byte>.Shared.Rent((pixels.Length + 7) / 8);
         var candidates = new List<int>();
         var rmsFloor = (float)(RmsFilter * maps.MedianRmsNode);
-        MarkCandidates(pixels, maps.Background, maps.Rms, (float)analysis, rmsFloor, labels, candidates);
+        MarkCandidates(pixels, maps.Background, maps.Rms, (float)analysis, rmsFloor, unvisited, candidates);
 
         var islands = new List<(long Order, Island Island)>();
         var stack = new Stack<int>();
         var members = new List<int>();
-        var label = 0;
         foreach (var start in candidates)
         {
-            if (labels[start] != -1) continue;
-            label++;
+            if (!IsUnvisited(start)) continue;
             members.Clear();
-            labels[start] = label;
+            MarkVisited(start);
             stack.Push(start);
             while (stack.Count > 0)
             {
@@ -49,50 +50,51 @@ public static class IslandFinder
             var island = Build(pixels, maps, members, detection, analysis, out var order);
             if (island is not null) islands.Add((order, island));
         }
-        ExactLengthArrayPool<int>.Shared.Return(labels);
+        ExactLengthArrayPool<byte>.Shared.Return(unvisited);
         return islands.OrderBy(t => t.Order).Select(t => t.Island).ToList();
+
+        bool IsUnvisited(int j) => (unvisited[j >> 3] & (1 << (j & 7))) != 0;
+
+        void MarkVisited(int j) => unvisited[j >> 3] &= (byte)~(1 << (j & 7));
 
         void Visit(int j)
         {
-            if (labels[j] != -1) return;
-            labels[j] = label;
+            if (!IsUnvisited(j)) return;
+            MarkVisited(j);
             stack.Push(j);
         }
     }
 
     /// <summary>
-    /// Vectorised threshold pass: writes every label (candidates -1, other pixels 0, so the labels need
-    /// no clearing pass of their own) and lists the candidates in row-major order.
+    /// Vectorised threshold pass: writes every byte of the candidate bits (bit i % 8 of byte i / 8 set
+    /// for a candidate pixel i, so they need no clearing pass of their own) and lists the candidates in
+    /// row-major order.
     /// </summary>
     private static void MarkCandidates(ReadOnlySpan<float> pixels, float[] background, float[] rms, float analysis,
-        float rmsFloor, int[] labels, List<int> candidates)
+        float rmsFloor, byte[] bits, List<int> candidates)
     {
         var n = pixels.Length;
         var i = 0;
-        if (Vector.IsHardwareAccelerated)
+        var va = Vector256.Create(analysis);
+        var vf = Vector256.Create(rmsFloor);
+        var bg = background.AsSpan();
+        var rm = rms.AsSpan();
+        for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
         {
-            var va = new Vector<float>(analysis);
-            var vf = new Vector<float>(rmsFloor);
-            var bg = background.AsSpan();
-            var rm = rms.AsSpan();
-            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var r = new Vector<float>(rm[i..]);
-                var excess = new Vector<float>(pixels[i..]) - new Vector<float>(bg[i..]);
-                var hit = Vector.GreaterThan(excess, va * r) & Vector.GreaterThanOrEqual(r, vf);
-                hit.CopyTo(labels, i); // all bits set (-1) where a candidate, 0 elsewhere
-                if (hit == Vector<int>.Zero) continue;
-                for (var k = 0; k < Vector<float>.Count; k++)
-                {
-                    if (hit[k] != 0) candidates.Add(i + k);
-                }
-            }
+            var r = Vector256.Create(rm[i..]);
+            var excess = Vector256.Create(pixels[i..]) - Vector256.Create(bg[i..]);
+            var hit = (byte)(Vector256.GreaterThan(excess, va * r) & Vector256.GreaterThanOrEqual(r, vf)).ExtractMostSignificantBits();
+            bits[i >> 3] = hit; // 8 pixels, one byte
+            for (var lanes = (uint)hit; lanes != 0; lanes &= lanes - 1) candidates.Add(i + BitOperations.TrailingZeroCount(lanes));
         }
+        if (i < n) bits[i >> 3] = 0;
         for (; i < n; i++)
         {
-            var hit = pixels[i] - background[i] > analysis * rms[i] && rms[i] >= rmsFloor;
-            labels[i] = hit ? -1 : 0;
-            if (hit) candidates.Add(i);
+            if (pixels[i] - background[i] > analysis * rms[i] && rms[i] >= rmsFloor)
+            {
+                bits[i >> 3] |= (byte)(1 << (i & 7));
+                candidates.Add(i);
+            }
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.Intrinsics;
 
 namespace Trap.Science.Extraction.Fitting;
@@ -7,12 +6,17 @@ namespace Trap.Science.Extraction.Fitting;
 /// The fit's derivatives laid out on the fitted pixels' bounding box, with zeros where no fitted
 /// pixel is, <see cref="Lanes"/> (4 or 8) values per pixel. Then Σ_j c(i − j)·J_j over the fitted
 /// pixels j is a dense sum of 4-wide vectors over the lags that stay inside the box, with no look-up
-/// of which pixels were fitted. The grid is rented from
-/// <see cref="ArrayPool{T}.Shared"/> (dispose to hand it back).
+/// of which pixels were fitted. The grid is the thread's scratch, kept all zero between uses: disposing
+/// zeroes the fitted pixels' values again, which is far less than clearing the whole box for each fit
+/// when an island fills little of its box (docs/science.md, "Extraction performance"). One grid per
+/// thread at a time.
 /// </summary>
 internal readonly ref struct JacobianGrid
 {
+    [ThreadStatic] private static double[]? _scratch;
+
     private readonly double[] _grid;
+    private readonly ReadOnlySpan<double> _xs, _ys;
     private readonly int _x0, _y0, _width, _height, _reach;
 
     /// <param name="jacobian">Row-major (pixel, parameter), <paramref name="k"/> parameters per pixel.</param>
@@ -28,9 +32,11 @@ internal readonly ref struct JacobianGrid
             y1 = Math.Max(y1, (int)ys[i]);
         }
         (_x0, _y0, _width, _height, _reach) = (x0, y0, x1 - x0 + 1, y1 - y0 + 1, reach);
+        _xs = xs;
+        _ys = ys;
         var length = _width * _height * Lanes;
-        _grid = ArrayPool<double>.Shared.Rent(length);
-        _grid.AsSpan(0, length).Clear();
+        if (_scratch is null || _scratch.Length < length) _scratch = new double[Math.Max(length, 2 * (_scratch?.Length ?? 0))];
+        _grid = _scratch;
         for (var i = 0; i < xs.Length; i++) jacobian.Slice(i * k, k).CopyTo(_grid.AsSpan(Offset((int)xs[i], (int)ys[i])));
     }
 
@@ -65,7 +71,11 @@ internal readonly ref struct JacobianGrid
         if (Lanes == 8) high.CopyTo(sum[4..]);
     }
 
-    public void Dispose() => ArrayPool<double>.Shared.Return(_grid);
+    /// <summary>Zeroes the values written, so the scratch is all zero for the next grid.</summary>
+    public void Dispose()
+    {
+        for (var i = 0; i < _xs.Length; i++) _grid.AsSpan(Offset((int)_xs[i], (int)_ys[i]), Lanes).Clear();
+    }
 
     /// <summary>Index of pixel (x, y)'s first value; (x, y) may lie outside the box when only in-box lags are added to it.</summary>
     private int Offset(int x, int y) => ((y - _y0) * _width + x - _x0) * Lanes;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Trap.Science.Extraction.Fitting;
 
@@ -22,6 +23,15 @@ internal static class LowerSpreadHistogram
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Bin(float value) => Math.Clamp((int)((value + Range) * BinsPerUnit), 0, Bins - 1);
+
+    /// <summary><see cref="Bin"/> of each lane, the same bins: clamping before the truncation to an integer
+    /// gives what clamping after it gives. The values must not be NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<int> BinsOf(Vector256<float> values)
+    {
+        var position = (values + Vector256.Create(Range)) * Vector256.Create(BinsPerUnit);
+        return Vector256.ConvertToInt32(Vector256.Min(Vector256.Max(position, Vector256<float>.Zero), Vector256.Create((float)(Bins - 1))));
+    }
 
     /// <summary>Median − 15.87th percentile of the counted values; NaN when a percentile falls in an end bin (values beyond the range: the spread cannot be read).</summary>
     public static double LowerSpread(ReadOnlySpan<int> counts, int total)

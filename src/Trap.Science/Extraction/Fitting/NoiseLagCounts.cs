@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 using Trap.Formats.Buffers;
@@ -12,8 +13,9 @@ namespace Trap.Science.Extraction.Fitting;
 /// lag), counted in <see cref="LowerSpreadHistogram"/> bins. Pixels that are masked, or within reach
 /// (both axes) of a pixel above <see cref="NoiseCorrelation.SourceSigma"/>, take no part.
 /// Rows stream through two rings of 2·reach + 1 rows (z values, and the loud pixels spread along their
-/// row), so the pass reads each pixel, background and RMS once and allocates nothing image-sized; the
-/// histograms come from <see cref="ExactLengthArrayPool{T}"/> (dispose to hand them back).
+/// row), so the pass reads each pixel, background and RMS once and allocates nothing image-sized: the
+/// rings come from <see cref="ArrayPool{T}.Shared"/>, the histograms from
+/// <see cref="ExactLengthArrayPool{T}"/> (dispose to hand them back).
 /// </summary>
 internal sealed class NoiseLagCounts : IDisposable
 {
@@ -59,7 +61,8 @@ internal sealed class NoiseLagCounts : IDisposable
     public static NoiseLagCounts Gather(ReadOnlySpan<float> pixels, BackgroundMaps maps, int reach, int step)
     {
         var lags = LagOffsets(reach);
-        var counts = ExactLengthArrayPool<int>.Shared.RentCleared((1 + 2 * lags.Length) * LowerSpreadHistogram.Bins);
+        // The last count is the sink of pairs that take no part (see Pass.CountSamples).
+        var counts = ExactLengthArrayPool<int>.Shared.RentCleared((1 + 2 * lags.Length) * LowerSpreadHistogram.Bins + 1);
         var result = new NoiseLagCounts(reach, counts, new int[lags.Length]);
         new Pass(pixels, maps, reach, step, lags, result).Run();
         return result;
@@ -84,6 +87,8 @@ internal sealed class NoiseLagCounts : IDisposable
         private readonly int _step;
         private readonly int _ringRows;
         private readonly int _words;
+        private readonly int _pad;        // NaN z values before and after each ring row: partners beyond the sides
+        private readonly int _rowStride;
         private readonly (int Dx, int Dy)[] _lags;
         private readonly NoiseLagCounts _result;
         private readonly float[] _z;      // ring of z rows, NaN where a pixel takes no part
@@ -104,8 +109,12 @@ internal sealed class NoiseLagCounts : IDisposable
             _result = result;
             _ringRows = 2 * reach + 1;
             _words = (_width + 63) / 64;
-            _z = new float[_ringRows * _width];
-            _loud = new ulong[_ringRows * _words];
+            _pad = reach;
+            _rowStride = _pad + _width + _pad + Vector256<float>.Count; // a vector load from the last lag stays inside
+            _z = ArrayPool<float>.Shared.Rent(_ringRows * _rowStride);
+            _z.AsSpan().Fill(float.NaN);
+            _loud = ArrayPool<ulong>.Shared.Rent(_ringRows * _words);
+            _loud.AsSpan().Clear();
             _sampleX = new int[(_width + step - 1) / step];
             _sampleZ = new float[_sampleX.Length];
         }
@@ -125,9 +134,11 @@ internal sealed class NoiseLagCounts : IDisposable
                 var sample = y - 2 * _reach;
                 if (sample >= 0 && sample % _step == 0) CountSamples(sample);
             }
+            ArrayPool<float>.Shared.Return(_z);
+            ArrayPool<ulong>.Shared.Return(_loud);
         }
 
-        private Span<float> ZRow(int y) => _z.AsSpan(y % _ringRows * _width, _width);
+        private Span<float> ZRow(int y) => _z.AsSpan(y % _ringRows * _rowStride + _pad, _width);
 
         private Span<ulong> LoudRow(int y) => _loud.AsSpan(y % _ringRows * _words, _words);
 
@@ -183,8 +194,12 @@ internal sealed class NoiseLagCounts : IDisposable
         }
 
         /// <summary>
-        /// Counts the samples of row y, then lag by lag their pairs (so one lag's two histograms stay in
-        /// cache over the row). Lags run by dy: those whose partner row lies inside the image are a prefix.
+        /// Counts the samples of row y, then their pairs, partner row by partner row (dy). For one sample
+        /// the partners of Vector256&lt;float&gt;.Count consecutive lags (dx) are consecutive z values, so
+        /// their sums, differences and bins are computed a vector at a time, and each lane's increment
+        /// goes to a different lag's histogram (no increment waits for the one before). A partner that
+        /// takes no part (NaN, including the rows' NaN padding beyond the image's sides) counts in the
+        /// sink instead. Partner rows beyond the image's last row are not counted.
         /// </summary>
         private void CountSamples(int y)
         {
@@ -199,26 +214,43 @@ internal sealed class NoiseLagCounts : IDisposable
                 counts[LowerSpreadHistogram.Bin(z[x])]++;
             }
             _result.Samples += samples;
-            for (var lag = 0; lag < _lags.Length && y + _lags[lag].Dy < _height; lag++)
+            var lanes = Vector256<float>.Count;
+            Span<int> at = stackalloc int[2 * lanes];
+            for (var dy = 0; dy <= _reach && y + dy < _height; dy++)
             {
-                var (dx, dy) = _lags[lag];
-                var partners = _z.AsSpan((y + dy) % _ringRows * _width, _width);
-                var sums = counts.Slice((1 + 2 * lag) * LowerSpreadHistogram.Bins, LowerSpreadHistogram.Bins);
-                var differences = counts.Slice((2 + 2 * lag) * LowerSpreadHistogram.Bins, LowerSpreadHistogram.Bins);
-                var pairs = 0;
-                for (var k = 0; k < samples; k++)
+                var partners = _z.AsSpan((y + dy) % _ringRows * _rowStride, _rowStride);
+                var firstDx = dy == 0 ? 1 : -_reach;
+                var firstLag = LagIndex(firstDx, dy);
+                for (var dx = firstDx; dx <= _reach; dx += lanes)
                 {
-                    var px = _sampleX[k] + dx;
-                    if ((uint)px >= (uint)_width) continue;
-                    var b = partners[px];
-                    if (float.IsNaN(b)) continue;
-                    pairs++;
-                    var a = _sampleZ[k];
-                    sums[LowerSpreadHistogram.Bin(a + b)]++;
-                    differences[LowerSpreadHistogram.Bin(a - b)]++;
+                    var lag = firstLag + dx - firstDx;
+                    var inChunk = Math.Min(lanes, _reach - dx + 1);
+                    var lane = Vector256<int>.Indices;
+                    var used = Vector256.LessThan(lane, Vector256.Create(inChunk));
+                    var sumBase = Vector256.Create((1 + 2 * lag) * LowerSpreadHistogram.Bins) + lane * (2 * LowerSpreadHistogram.Bins);
+                    var differenceBase = sumBase + Vector256.Create(LowerSpreadHistogram.Bins);
+                    var sink = Vector256.Create(counts.Length - 1);
+                    var pairs = Vector256<int>.Zero;
+                    for (var k = 0; k < samples; k++)
+                    {
+                        var a = Vector256.Create(_sampleZ[k]);
+                        var b = Vector256.Create(partners[(_pad + _sampleX[k] + dx)..]);
+                        var valid = Vector256.Equals(b, b).AsInt32() & used;
+                        pairs -= valid;
+                        Vector256.ConditionalSelect(valid, sumBase + LowerSpreadHistogram.BinsOf(a + b), sink).CopyTo(at);
+                        Vector256.ConditionalSelect(valid, differenceBase + LowerSpreadHistogram.BinsOf(a - b), sink).CopyTo(at[lanes..]);
+                        for (var l = 0; l < inChunk; l++)
+                        {
+                            counts[at[l]]++;
+                            counts[at[lanes + l]]++;
+                        }
+                    }
+                    for (var l = 0; l < inChunk; l++) _result.Pairs[lag + l] += pairs[l];
                 }
-                _result.Pairs[lag] += pairs;
             }
         }
+
+        /// <summary>Index of lag (dx, dy) in <see cref="LagOffsets"/> order.</summary>
+        private int LagIndex(int dx, int dy) => dy == 0 ? dx - 1 : _reach + (dy - 1) * (2 * _reach + 1) + dx + _reach;
     }
 }

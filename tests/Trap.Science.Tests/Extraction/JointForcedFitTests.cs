@@ -23,16 +23,10 @@ public class JointForcedFitTests
         var pixels = TestImages.Noise(N, N, Noise, seed);
         TestImages.Add(pixels, N, new GaussianParameters(targetPeak, TargetX, TargetY, 3, 2, 0.3));
         TestImages.Add(pixels, N, new GaussianParameters(NeighbourPeak, n.X, n.Y, 3, 2, 0.3));
-        var (ra, dec) = Sky(TargetX, TargetY);
+        var (ra, dec) = TestImages.EquatorialSky(TargetX, TargetY);
         var photometer = new ForcedPhotometer(pixels, N, N, Beam, TestImages.EquatorialPixelToSky, TestImages.EquatorialSkyToPixel, config,
-            neighbours: new[] { Sky(n.X, n.Y), (ra, dec) });
+            neighbours: new[] { TestImages.EquatorialSky(n.X, n.Y), (ra, dec) });
         return photometer.Fit(ra, dec);
-    }
-
-    private static (double Ra, double Dec) Sky(double x, double y)
-    {
-        TestImages.EquatorialPixelToSky(x, y, out var ra, out var dec);
-        return (ra, dec);
     }
 
     [Fact]

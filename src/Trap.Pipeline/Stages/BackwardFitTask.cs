@@ -27,7 +27,8 @@ public sealed class BackwardFitTask : IMapTask<BackwardFitWork, BackwardFits>
 {
     public BackwardFits Run(BackwardFitWork work, JobContext context)
     {
-        using var fitter = new ImageForcedFitter(work.ImageId, work.Url, new WorkFolder(work.WorkFolder), JobConfigCache.Get(context));
+        using var fitter = new ImageForcedFitter(work.ImageId, work.Url, new WorkFolder(work.WorkFolder), JobConfigCache.Get(context),
+            work.Positions.Select(p => (p.RaDeg, p.DecDeg)));
         var fits = new List<BackwardFit>();
         foreach (var position in work.Positions)
         {

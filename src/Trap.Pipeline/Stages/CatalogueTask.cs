@@ -89,7 +89,7 @@ internal sealed class CatalogueSteps : IBucketSteps
             }
             else
             {
-                fitter ??= new ImageForcedFitter(imageId, image.Url, _work, _config);
+                fitter ??= new ImageForcedFitter(imageId, image.Url, _work, _config, requests.Select(r => (r.RaDeg, r.DecDeg)));
                 row = fitter.Fit(request, 0);
                 _inlineFits++;
             }

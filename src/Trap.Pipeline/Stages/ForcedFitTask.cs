@@ -25,7 +25,7 @@ public sealed class ForcedFitTask : IMapTask<ForcedFitWork, ForcedFitSummary>
         var config = JobConfigCache.Get(context);
         var folder = new WorkFolder(work.WorkFolder);
         var requests = WorkFile.Read<ForcedFitRequestRow>(folder.ForcedFitRequests(work.ImageId));
-        using var fitter = new ImageForcedFitter(work.ImageId, work.Url, folder, config);
+        using var fitter = new ImageForcedFitter(work.ImageId, work.Url, folder, config, requests.Select(r => (r.RaDeg, r.DecDeg)));
         var fits = new List<ExtractedSourceRow>();
         for (var i = 0; i < requests.Count; i++)
         {

@@ -15,7 +15,9 @@ namespace Trap.Pipeline.Stages;
 /// Forced photometry in one image (docs/science.md §7.2): reads the pixels again and interpolates the
 /// background and RMS of each fit box only, from the node grid blind extraction left in the working
 /// folder, so no grid is estimated twice and no whole-image map is made (the values are the
-/// extraction's own, bit for bit). Disposing hands the image's pixels back to the pool.
+/// extraction's own, bit for bit). The image's blind detections (from the working folder) and every position
+/// requested in it are the neighbours a fit is made jointly with (docs/science.md §7.5). Disposing hands
+/// the image's pixels back to the pool.
 /// </summary>
 public sealed class ImageForcedFitter : IDisposable
 {
@@ -24,7 +26,8 @@ public sealed class ImageForcedFitter : IDisposable
     private readonly long _imageId;
     private readonly AssociationConfig _association;
 
-    public ImageForcedFitter(long imageId, string url, WorkFolder work, JobConfig config)
+    /// <param name="requested">Every position that will be fitted in this image (neighbours of each other).</param>
+    public ImageForcedFitter(long imageId, string url, WorkFolder work, JobConfig config, IEnumerable<(double RaDeg, double DecDeg)> requested)
     {
         _imageId = imageId;
         _association = config.Association;
@@ -38,7 +41,14 @@ public sealed class ImageForcedFitter : IDisposable
             // The file changed or vanished since extraction: no forced fits here, and the run goes on.
             return;
         }
-        _photometer = ForcedPhotometer.For(image, config.Extraction, BackgroundGridFile.Read(work.BackgroundGrid(imageId)));
+        _photometer = ForcedPhotometer.For(image, config.Extraction, BackgroundGridFile.Read(work.BackgroundGrid(imageId)),
+            config.Extraction.JointForcedFits ? BlindPositions(work, imageId).Concat(requested) : null);
+    }
+
+    private static IEnumerable<(double RaDeg, double DecDeg)> BlindPositions(WorkFolder work, long imageId)
+    {
+        var file = work.Extractions(imageId);
+        return File.Exists(file) ? WorkFile.Read<ExtractedSourceRow>(file).Select(r => (r.RaDeg, r.DecDeg)) : [];
     }
 
     /// <summary>The measurement at the requested position as an extracted_sources row (id <paramref name="sourceId"/>), or null when it cannot be fitted.</summary>

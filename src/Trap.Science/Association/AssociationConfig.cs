@@ -36,6 +36,10 @@ public sealed record AssociationConfig
     /// |Vs| at least this are significant; the per-source summary keeps the one with the largest |m|.</summary>
     public double PairMetricMinAbsVs { get; init; } = 4.3;
 
+    /// <summary>[association] matching = nearest: how candidate pairs become associations
+    /// (docs/science.md §5.6); <see cref="AssociationMatching.Trap"/> restores TraP's forks and many-to-one links.</summary>
+    public AssociationMatching Matching { get; init; } = AssociationMatching.Nearest;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first out-of-range setting.</summary>
     public void Validate()
     {

@@ -68,7 +68,8 @@ public sealed partial class RunningCatalogue
         var dropped = new List<long>();
         var measurements = Prepare(image, blindExtractions, ExtractType.Blind, dropped);
         var byId = measurements.ToDictionary(m => m.Id);
-        var topology = TopologyResolver.Resolve(FindCandidates(image, measurements));
+        var pairs = FindCandidates(image, measurements);
+        var topology = _config.Matching == AssociationMatching.Trap ? TopologyResolver.Resolve(pairs) : TopologyResolver.ResolveNearest(pairs);
 
         var associations = new List<AssociationRecord>();
         var newEntries = new List<CatalogueEntryRecord>();

@@ -73,6 +73,28 @@ public static class TopologyResolver
         return new Topology(forks, oneToOne, new HashSet<long>(perExtraction.Keys));
     }
 
+    /// <summary>
+    /// Trap's matching (docs/science.md §5.6): pairs taken in increasing R (ties: smaller extraction id,
+    /// then smaller runcat id), each accepted unless its extraction or its catalogue source is already
+    /// paired. No forks; only paired extractions count as linked, so the others start new sources.
+    /// </summary>
+    public static Topology ResolveNearest(IReadOnlyList<CandidatePair> pairs)
+    {
+        var ordered = pairs.OrderBy(p => p.R).ThenBy(p => p.ExtractionId).ThenBy(p => p.RuncatId);
+        var pairedExtractions = new HashSet<long>();
+        var pairedRuncats = new HashSet<long>();
+        var oneToOne = new List<CandidatePair>();
+        foreach (var p in ordered)
+        {
+            if (pairedExtractions.Contains(p.ExtractionId) || pairedRuncats.Contains(p.RuncatId)) continue;
+            pairedExtractions.Add(p.ExtractionId);
+            pairedRuncats.Add(p.RuncatId);
+            oneToOne.Add(p);
+        }
+        oneToOne.Sort((a, b) => a.ExtractionId != b.ExtractionId ? a.ExtractionId.CompareTo(b.ExtractionId) : a.RuncatId.CompareTo(b.RuncatId));
+        return new Topology(Array.Empty<IReadOnlyList<CandidatePair>>(), oneToOne, pairedExtractions);
+    }
+
     private static Dictionary<long, int> CountBy(IReadOnlyList<CandidatePair> pairs, Func<CandidatePair, long> key)
     {
         var counts = new Dictionary<long, int>();

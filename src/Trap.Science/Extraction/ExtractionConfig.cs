@@ -33,6 +33,12 @@ public sealed record ExtractionConfig
     /// <summary>Forced-fit box side in units of the larger beam semi-axis (pixels). TraP: 10.</summary>
     public double BoxInBeamPix { get; init; } = 10.0;
 
+    /// <summary>
+    /// Fit each forced-fit position jointly with the blind detections and other requested positions within
+    /// two beams (docs/science.md §7.5), so a neighbour's flux is not taken in. TraP: false (one Gaussian per box).
+    /// </summary>
+    public bool JointForcedFits { get; init; } = true;
+
     /// <summary>East–west systematic position error (arcsec), copied into each record for association. TraP: 10.</summary>
     public double EwSysErrArcsec { get; init; } = 10.0;
 

@@ -5,7 +5,7 @@ namespace Trap.Science.Tests.Association;
 /// <summary>Builds images and measurements for association tests (TraP default settings).</summary>
 internal static class AssociationFixture
 {
-    public static readonly AssociationConfig Config = new();
+    public static readonly AssociationConfig Config = new() { Matching = AssociationMatching.Trap };
     public static readonly DateTime T0 = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     public const double Arcsec = 1.0 / 3600.0;

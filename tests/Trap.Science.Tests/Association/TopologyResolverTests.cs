@@ -55,4 +55,15 @@ public class TopologyResolverTests
         Assert.Equal(10, fork[0].RuncatId);
         Assert.Empty(t.OneToOne);
     }
+
+    [Fact]
+    public void NearestMatchingPairsEachExtractionAndSourceAtMostOnceInIncreasingRadius()
+    {
+        // x1: r1 (1.0), r2 (0.4); x2: r2 (0.5); x3: r1 (2.0). By R: x1–r2, then x2–r2 is taken (r2 paired),
+        // x3–r1 (r1 still free; x1 is paired). x2 is left without a pair, so it is not linked.
+        var t = TopologyResolver.ResolveNearest(new[] { P(1, 10, 1.0), P(1, 20, 0.4), P(2, 20, 0.5), P(3, 10, 2.0) });
+        Assert.Empty(t.Forks);
+        Assert.Equal(new[] { P(1, 20, 0.4), P(3, 10, 2.0) }, t.OneToOne);
+        Assert.Equal(new long[] { 1, 3 }, t.LinkedExtractions.OrderBy(x => x));
+    }
 }

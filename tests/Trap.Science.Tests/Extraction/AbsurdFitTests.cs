@@ -12,12 +12,6 @@ public class AbsurdFitTests
     private static readonly BeamShape Beam = new(3, 2, 0.3);
     private static readonly ExtractionConfig Config = new() { ExtractionRadiusPix = 0 };
 
-    private static (double Ra, double Dec) Sky(double x, double y)
-    {
-        TestImages.EquatorialPixelToSky(x, y, out var ra, out var dec);
-        return (ra, dec);
-    }
-
     private static ForcedPhotometer Photometer(float[] pixels, ExtractionConfig config) =>
         new(pixels, N, N, Beam, TestImages.EquatorialPixelToSky, TestImages.EquatorialSkyToPixel, config);
 
@@ -28,7 +22,7 @@ public class AbsurdFitTests
     private static float[] EmptySkyWithZeroPeakAt(double x, double y)
     {
         var pixels = TestImages.Noise(N, N, Noise, seed: 5);
-        var (ra, dec) = Sky(x, y);
+        var (ra, dec) = TestImages.EquatorialSky(x, y);
         var trap = Config with { AbsurdFitRatio = 0 };
         var last = double.NaN;
         for (var i = 0; i < 3; i++)
@@ -46,7 +40,7 @@ public class AbsurdFitTests
     public void AForcedFitWithAZeroPeakIsRejectedWithItsReason()
     {
         var pixels = EmptySkyWithZeroPeakAt(100.3, 90.6);
-        var (ra, dec) = Sky(100.3, 90.6);
+        var (ra, dec) = TestImages.EquatorialSky(100.3, 90.6);
         var kept = Photometer(pixels, Config with { AbsurdFitRatio = 0 }).Fit(ra, dec).Source!;
         // What TraP reports: an f_int of ~0 and an f_peak hundreds of noise away from it.
         Assert.InRange(Math.Abs(kept.IntFlux), 0, Noise / 1000);
@@ -82,7 +76,7 @@ public class AbsurdFitTests
         {
             for (var x = 20.5; x < N - 20; x += 8)
             {
-                var (ra, dec) = Sky(x, y);
+                var (ra, dec) = TestImages.EquatorialSky(x, y);
                 var fit = photometer.Fit(ra, dec);
                 total++;
                 if (!fit.Succeeded)

@@ -17,17 +17,11 @@ public class ForcedPhotometryTests
         return new ForcedPhotometer(pixels, N, N, Beam, TestImages.EquatorialPixelToSky, TestImages.EquatorialSkyToPixel, Config);
     }
 
-    private static (double Ra, double Dec) Sky(double x, double y)
-    {
-        TestImages.EquatorialPixelToSky(x, y, out var ra, out var dec);
-        return (ra, dec);
-    }
-
     [Fact]
     public void MeasuresTheSourceAtItsPositionWithTheBeamShape()
     {
         var photometer = Photometer(out _);
-        var (ra, dec) = Sky(80.3, 120.6);
+        var (ra, dec) = TestImages.EquatorialSky(80.3, 120.6);
         var fit = photometer.Fit(ra, dec);
         Assert.True(fit.Succeeded, fit.Failure);
         var s = fit.Source!;
@@ -46,7 +40,7 @@ public class ForcedPhotometryTests
     public void AnEmptyPositionGivesAPeakConsistentWithZero()
     {
         var photometer = Photometer(out _);
-        var (ra, dec) = Sky(140, 60);
+        var (ra, dec) = TestImages.EquatorialSky(140, 60);
         var s = photometer.Fit(ra, dec).Source!;
         Assert.InRange(s.IntFlux, -3 * s.IntFluxErr, 3 * s.IntFluxErr);
         // White noise: the least-squares peak has σ = noise / sqrt(Σ beam²) = noise / sqrt(π·smaj·smin / (2 ln 2)).
@@ -59,12 +53,12 @@ public class ForcedPhotometryTests
     {
         var photometer = Photometer(out _);
         Assert.Equal(15, photometer.HalfBox);
-        var off = photometer.Fit(Sky(-30, 100).Ra, Sky(-30, 100).Dec);
+        var off = photometer.Fit(TestImages.EquatorialSky(-30, 100).Ra, TestImages.EquatorialSky(-30, 100).Dec);
         Assert.False(off.Succeeded);
         Assert.Contains("outside", off.Failure);
-        var edge = photometer.Fit(Sky(12, 100).Ra, Sky(12, 100).Dec);
+        var edge = photometer.Fit(TestImages.EquatorialSky(12, 100).Ra, TestImages.EquatorialSky(12, 100).Dec);
         Assert.Contains("edge", edge.Failure);
-        var (ra, dec) = Sky(100, 100);
+        var (ra, dec) = TestImages.EquatorialSky(100, 100);
         var masked = new ForcedPhotometer(MaskedCentre(), N, N, Beam, TestImages.EquatorialPixelToSky, TestImages.EquatorialSkyToPixel, Config).Fit(ra, dec);
         Assert.Contains("3x3", masked.Failure);
     }

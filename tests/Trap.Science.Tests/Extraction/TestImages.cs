@@ -37,6 +37,13 @@ internal static class TestImages
         return true;
     }
 
+    /// <summary>The sky position of pixel (x, y) under <see cref="EquatorialPixelToSky"/>.</summary>
+    public static (double Ra, double Dec) EquatorialSky(double x, double y)
+    {
+        EquatorialPixelToSky(x, y, out var ra, out var dec);
+        return (ra, dec);
+    }
+
     public static bool EquatorialSkyToPixel(double ra, double dec, out double x, out double y)
     {
         const double scale = 1.0 / 3600 * 5;

@@ -14,6 +14,7 @@ namespace Trap.Science.Extraction.Forced;
 /// f_int = fitted peak and f_peak = peak − noise²/peak.
 /// Unlike TraP, the model is centred on the exact requested position rather than on the truncated
 /// pixel position, so a forced fit is not biased low by up to a pixel of offset.
+/// With joint_forced_fits, neighbours within two beams are fitted with it (§7.5, <see cref="NeighbourPeaks"/>).
 /// </summary>
 public sealed class ForcedPhotometer
 {
@@ -26,14 +27,19 @@ public sealed class ForcedPhotometer
     private readonly SkyToPixel _toPixel;
     private readonly ExtractionConfig _config;
     private readonly NoiseCorrelation? _correlation;
+    private readonly NeighbourSet _neighbours;
 
     /// <param name="layout">
     /// The grid and useful box of the image's background as blind extraction estimated them: each fit
     /// box's background and RMS are then interpolated from it alone. Null: the whole-image maps are
     /// computed here (as blind extraction would).
     /// </param>
+    /// <param name="neighbours">
+    /// Sky positions that may take flux in a fit box besides the one fitted (the image's blind detections and
+    /// every position requested in it); with joint_forced_fits those within two beams are fitted jointly.
+    /// </param>
     public ForcedPhotometer(float[] pixels, int width, int height, BeamShape beam, PixelToSky toSky, SkyToPixel toPixel,
-        ExtractionConfig config, BackgroundLayout? layout = null)
+        ExtractionConfig config, BackgroundLayout? layout = null, IEnumerable<(double RaDeg, double DecDeg)>? neighbours = null)
     {
         config.Validate();
         _pixels = pixels;
@@ -50,14 +56,19 @@ public sealed class ForcedPhotometer
             : layout?.Correlation ?? NoiseCorrelation.Measure(pixels, maps ?? WholeImageMaps(), beam);
         // At least 2 so the central 3x3 always lies inside the box.
         HalfBox = Math.Max(2, (int)(config.BoxInBeamPix * Math.Max(beam.SemiMajor, beam.SemiMinor) / 2));
+        _neighbours = config.JointForcedFits && neighbours is not null ? new NeighbourSet(Pixels(neighbours)) : NeighbourSet.Empty;
     }
 
-    public static ForcedPhotometer For(SkyImage image, ExtractionConfig config, BackgroundLayout? layout = null)
+    public static ForcedPhotometer For(SkyImage image, ExtractionConfig config, BackgroundLayout? layout = null,
+        IEnumerable<(double RaDeg, double DecDeg)>? neighbours = null)
     {
         var meta = image.Metadata;
         return new ForcedPhotometer(image.Pixels, image.Width, image.Height, BeamShape.From(meta.BeamPixels),
-            meta.Wcs.TryPixelToSky, meta.Wcs.TrySkyToPixel, config, layout);
+            meta.Wcs.TryPixelToSky, meta.Wcs.TrySkyToPixel, config, layout, neighbours);
     }
+
+    /// <summary>Neighbours are fitted jointly out to two beam FWHM (4 semi-major axes) from the position: beyond, a beam overlaps it by under 0.5 %.</summary>
+    private const double NeighbourRadiusSemiMajor = 4;
 
     /// <summary>Half-width of the fit box in pixels: the box is [ix − HalfBox, ix + HalfBox) on both axes.</summary>
     public int HalfBox { get; }
@@ -90,9 +101,26 @@ public sealed class ForcedPhotometer
 
         var island = BoxIsland(background, ix, iy);
         if (island is null) return Fail("every pixel of the fit box is masked");
+        var varianceRatio = 1.0;
+        // Within one beam semi-minor axis a detection is the fitted source itself, as far as the beam can tell.
+        var near = _neighbours.Near(x, y, NeighbourRadiusSemiMajor * _beam.SemiMajor, _beam.SemiMinor, NeighbourPeaks.MaxModels - 1);
+        if (near.Count > 0)
+        {
+            var (xs, ys, data) = SourceMeasurer.Pixels(island);
+            if (NeighbourPeaks.Solve(xs, ys, data, _beam, near.Prepend((x, y)).ToList(), _correlation) is not { } joint)
+                return Fail("the joint fit with its neighbours is singular");
+            island = WithoutNeighbours(island, near, joint.NeighbourPeaks);
+            varianceRatio = joint.VarianceRatio;
+        }
         var fixedValues = new GaussianParameters(0, x, y, _beam.SemiMajor, _beam.SemiMinor, _beam.Theta);
         var m = SourceMeasurer.Measure(island, _beam, FixedParameters.Position | FixedParameters.Shape, fixedValues, _correlation);
         if (m is null) return Fail("the peak fit failed");
+        if (varianceRatio != 1.0)
+        {
+            // The peak is the joint solution (the neighbours' fitted models are subtracted); its error is the joint fit's.
+            var widen = Math.Sqrt(varianceRatio);
+            m = m with { Errors = m.Errors with { PeakErr = m.Errors.PeakErr * widen, FluxErr = m.Errors.FluxErr * widen } };
+        }
         if (AbsurdFits.Check(m, _beam, island.Noise, _config.AbsurdFitRatio) is { } absurd) return Fail("absurd fit: " + absurd);
         var source = SkyConverter.Convert(m, _toSky, _config, out var reason);
         return source is null
@@ -126,6 +154,30 @@ public sealed class ForcedPhotometer
             }
         }
         return any ? new Island(box, values, 0, background.Rms(ix, iy), sig) : null;
+    }
+
+    /// <summary>The box with the neighbours' fitted models subtracted.</summary>
+    private Island WithoutNeighbours(Island island, List<(double X, double Y)> neighbours, double[] peaks)
+    {
+        var values = (double[])island.Values.Clone();
+        var box = island.Box;
+        for (var c = 0; c < neighbours.Count; c++)
+        {
+            var g = new GaussianParameters(peaks[c], neighbours[c].X, neighbours[c].Y, _beam.SemiMajor, _beam.SemiMinor, _beam.Theta);
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (Island.IsMember(values[i])) values[i] -= g.Evaluate(box.X0 + i % box.Width, box.Y0 + i / box.Width);
+            }
+        }
+        return island with { Values = values };
+    }
+
+    private IEnumerable<(double X, double Y)> Pixels(IEnumerable<(double RaDeg, double DecDeg)> positions)
+    {
+        foreach (var (ra, dec) in positions)
+        {
+            if (_toPixel(ra, dec, out var x, out var y)) yield return (x, y);
+        }
     }
 
     private BackgroundMaps WholeImageMaps() => BackgroundMaps.Compute(_pixels,

@@ -52,6 +52,8 @@ public sealed class StreamTests : IDisposable
 
         Assert.Equal(files.Count, receiver.Received);
         Assert.True(stream.Runs >= 2, $"the stream processed everything in {stream.Runs} run(s): it did not follow the arrivals");
+        // Whole new timesteps of readable images: every batch is appended incrementally, none replays the history.
+        Assert.Equal(0, stream.FullRuns);
         // The live load sees each committed batch, the dataset growing to every image.
         Assert.Equal(stream.Runs, committed.Count);
         Assert.True(committed.Zip(committed.Skip(1)).All(p => p.First < p.Second), string.Join(", ", committed));
@@ -141,6 +143,8 @@ public sealed class StreamTests : IDisposable
         await stream.RunAsync(job, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(2));
 
         Assert.True(landed, "the stream never committed the images that were there from the start");
+        // The straggler and the unreadable file cannot be appended: that batch is a full appended run.
+        Assert.InRange(stream.FullRuns, 1, stream.Runs - 1);
         await using (var batch = new LocalEngine(2))
         {
             await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(job, Path.Combine(_folder, "batch"));

@@ -59,9 +59,47 @@ internal sealed class AppendStaging : IDisposable
         }
     }
 
-    /// <summary>A part number no file of <paramref name="tables"/> uses yet in the staging folder.</summary>
+    /// <summary>
+    /// A batch's parts are numbered from <see cref="LevelSpan"/> (level 1; a run's own parts are below it);
+    /// every <see cref="PerLevel"/> parts of a level are merged into one of the next level, so a table
+    /// keeps a few dozen parts however long the stream runs and each row is rewritten a few times at most.
+    /// </summary>
+    public const int LevelSpan = 10_000;
+
+    public const int PerLevel = 8;
+
+    /// <summary>A level-1 part number no file of <paramref name="tables"/> uses yet in the staging folder.</summary>
     public int NextPart(params string[] tables) =>
-        tables.SelectMany(t => ParquetTableReader.Parts(Staging, t)).Select(PartNumber).DefaultIfEmpty(-1).Max() + 1;
+        Math.Max(LevelSpan, tables.SelectMany(t => ParquetTableReader.Parts(Staging, t)).Select(PartNumber)
+            .Where(p => p / LevelSpan == 1).DefaultIfEmpty(LevelSpan - 1).Max() + 1);
+
+    /// <summary>Merges, level by level, the parts of <paramref name="table"/> that make <see cref="PerLevel"/> of one level.</summary>
+    public async Task CompactAsync(string table)
+    {
+        for (var level = 1; level < 9; level++)
+        {
+            var parts = ParquetTableReader.Parts(Staging, table).Where(p => PartNumber(p) / LevelSpan == level).ToList();
+            if (parts.Count < PerLevel) continue;
+            var next = ParquetTableReader.Parts(Staging, table).Select(PartNumber).Where(p => p / LevelSpan == level + 1)
+                .DefaultIfEmpty((level + 1) * LevelSpan - 1).Max() + 1;
+            var rowType = DatasetTables.All.Single(t => t.Name == table).RowType;
+            await (Task)typeof(AppendStaging).GetMethod(nameof(MergeAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+                .MakeGenericMethod(rowType).Invoke(null, new object[] { Staging, table, parts, next })!;
+        }
+    }
+
+    /// <summary>Writes <paramref name="parts"/> (in order) as part <paramref name="into"/>, then removes them from the staging folder.</summary>
+    private static async Task MergeAsync<T>(string folder, string table, List<string> parts, int into) where T : class, new()
+    {
+        await using (var writer = new ParquetTableWriter<T>(folder, table, into))
+        {
+            foreach (var part in parts)
+            {
+                await foreach (var row in ParquetTableReader.ReadAsync<T>(part)) await writer.AddAsync(row);
+            }
+        }
+        foreach (var part in parts) File.Delete(part);
+    }
 
     /// <summary>Moves the work folder into the staging and commits it as the dataset.</summary>
     public void Commit()

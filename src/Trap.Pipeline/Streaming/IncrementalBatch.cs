@@ -25,12 +25,23 @@ internal sealed class IncrementalFallbackException(string why) : Exception(why);
 internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress, JobConfig config, JobContext context,
     IReadOnlyList<MonitorList.Entry> monitors)
 {
+    /// <summary>The tables a batch adds rows to (as new parts); the others it writes again whole.</summary>
+    private static readonly string[] AppendedTables =
+    {
+        DatasetTables.Images, DatasetTables.Rejections, DatasetTables.ExtractedSources, DatasetTables.Associations, DatasetTables.NewSources,
+    };
+
+    /// <summary>How often the work folder's manifest and header cache (for a full appended run and a restart) are written.</summary>
+    private static readonly TimeSpan CacheCadence = TimeSpan.FromSeconds(30);
+
     private readonly List<StageRow> _stages = new();
+    private DateTime _cachesWrittenUtc = DateTime.MinValue;
 
     /// <summary>Appends <paramref name="arrived"/> (headers of whole timesteps) to the dataset at <paramref name="target"/> and to <paramref name="state"/>.</summary>
     public async Task RunAsync(StreamState state, string target, IReadOnlyList<PlanEntry> arrived, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
+        _stages.Clear();
         var plan = Check(state, arrived);
         progress.StartLog();
         var first = state.Headers.Count;
@@ -54,9 +65,15 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
             await WriteCatalogueAsync(output.Staging, work, plan, state.Images.Concat(newImages).ToList(), allBuckets.Values.ToList(), cancellation);
             await JobRunner.WriteRunTablesAsync(output.Staging, context, config, plan, state.Rejected + newRejections.Count, _stages, clock.Elapsed,
                 $"{engine.GetType().Name} x{engine.Parallelism} (trap stream)");
+            foreach (var table in AppendedTables) await output.CompactAsync(table);
             Trap.Alerts.SentAlerts.CarryOver(target, output.Staging);
-            WorkManifest.For(plan, context.ConfigText).Write(work);
-            HeaderCache.Write(work, WorkManifest.HashOf(context.ConfigText), plan.Images.Select(i => i.Header));
+            if (DateTime.UtcNow - _cachesWrittenUtc > CacheCadence)
+            {
+                // Both grow with the stream, so they are written on a cadence: older ones only cost work again (docs/streaming.md).
+                WorkManifest.For(plan, context.ConfigText).Write(work);
+                HeaderCache.Write(work, WorkManifest.HashOf(context.ConfigText), plan.Images.Select(i => i.Header));
+                _cachesWrittenUtc = DateTime.UtcNow;
+            }
             await File.WriteAllTextAsync(Path.Combine(output.Staging, JobRunner.RunLogFile), progress.TakeLog(), cancellation);
             output.Commit();
 

@@ -155,6 +155,42 @@ public sealed class StreamTests : IDisposable
     }
 
     [Fact]
+    public async Task ALongStreamMergesItsAppendedPartsAndStillEqualsABatchRun()
+    {
+        var streaming = await StreamingJob.CreateAsync(_folder, seed: 12, timesteps: 9, imageSize: 96, sources: 8);
+        var timesteps = streaming.Timesteps();
+        var next = 0;
+        void Land()
+        {
+            foreach (var file in timesteps[next++]) File.Copy(file, Path.Combine(streaming.Incoming, Path.GetFileName(file)));
+        }
+
+        // One timestep lands after each commit: nine batches of one timestep each.
+        Land();
+        await using var engine = new LocalEngine(2);
+        var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+        {
+            TimestepWait = TimeSpan.FromMilliseconds(150), PollInterval = TimeSpan.FromMilliseconds(50),
+            AfterCommit = (_, _) =>
+            {
+                if (next < timesteps.Count) Land();
+                return Task.CompletedTask;
+            },
+        });
+        await stream.RunAsync(streaming.Job, CancellationToken.None, stopWhenIdle: TimeSpan.FromMilliseconds(500));
+
+        Assert.Equal((timesteps.Count, 0), (stream.Runs, stream.FullRuns));
+        // The first eight batches' parts were merged into one of the next level; the ninth batch's is on its own.
+        Assert.Equal(2, ParquetTableReader.Parts(streaming.Output, DatasetTables.ExtractedSources).Count);
+        await using (var batch = new LocalEngine(2))
+        {
+            await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(streaming.Job, Path.Combine(_folder, "batch"));
+        }
+        var differences = await DatasetComparer.CompareAsync(streaming.Output, Path.Combine(_folder, "batch"));
+        Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
+    }
+
+    [Fact]
     public async Task AFailedLoadAfterACommitStopsTheStreamWithTheBatchCommitted()
     {
         SurveyWriter.Write(new Survey(new SurveySpec

@@ -9,7 +9,7 @@ namespace Trap.Bench;
 
 /// <summary>
 /// stream: `trap stream` fed over the AARTFAAC protocol from a generated survey, in this process, for
-/// the real-time targets: `stream [--rate 48] [--subbands 8] [--timesteps 30 | --seconds S] [--size 1024] [--distinct 30]`.
+/// the real-time targets: `stream [--rate 48] [--subbands 8] [--timesteps 30 | --seconds S] [--size 1024] [--distinct 30] [--log FILE]`.
 /// The sender offers --rate images/s (all subbands of a timestep, then the next); --seconds makes the
 /// feed as long as that many seconds. The survey has at most --distinct timesteps, which the sender
 /// plays again and again with later start times (5 minutes of 48 images/s of 1024² would be 60 GB),
@@ -49,7 +49,9 @@ public static class StreamBenchmark
 
         ReleaseHeap();
         var span = Trap.Images.Accessors.ImageReader.ReadMetadata(files[^1]).StartUtc - Trap.Images.Accessors.ImageReader.ReadMetadata(files[0]).StartUtc;
-        var run = Stream(job, files, rate, cycles, span + span / Math.Max(1, distinct - 1)).GetAwaiter().GetResult();
+        var logFile = args.SkipWhile(a => a != "--log").Skip(1).FirstOrDefault();
+        using var log = logFile is null ? null : new StreamWriter(logFile) { AutoFlush = true };
+        var run = Stream(job, files, rate, cycles, span + span / Math.Max(1, distinct - 1), log).GetAwaiter().GetResult();
         var starts = run.Starts;
         var timestepsDone = Timesteps(run, starts);
         var first = run.Arrivals.Values.Min();
@@ -61,6 +63,8 @@ public static class StreamBenchmark
         var commitQuarter = Math.Max(1, waiting.Count / 4);
         var memory = run.Memory.Where(s => s.Utc >= first).ToList();
         var memoryQuarter = Math.Max(1, memory.Count / 4);
+        var arrivalRate = run.Arrivals.Count / (run.Arrivals.Values.Max() - first).TotalSeconds;
+        Console.WriteLine($"  feed: {arrivalRate:F1} images/s arrived (the sender and receiver share the cores)");
         Console.WriteLine($"  sustained {sustained:F1} images/s (target >= 48; offered {rate}) in {run.Commits.Count} batches, " +
                           $"{run.FullRuns} of them full appended runs; {run.Arrivals.Count} of {fed} images received");
         Console.WriteLine($"  latency last image -> commit: median {BenchStatistics.Median(latencies):F2} s (target <= 1), 95 % {BenchStatistics.Percentile(latencies, 95):F2} s; " +
@@ -114,7 +118,7 @@ public static class StreamBenchmark
         return (clock.Elapsed.TotalSeconds, memory.PeakMb);
     }
 
-    private static async Task<StreamRun> Stream(string job, IReadOnlyList<string> files, int rate, int cycles, TimeSpan cycleShift)
+    private static async Task<StreamRun> Stream(string job, IReadOnlyList<string> files, int rate, int cycles, TimeSpan cycleShift, TextWriter? log)
     {
         using var stop = new CancellationTokenSource();
         var sender = new AartfaacSender(new IPEndPoint(IPAddress.Loopback, 0), files, rate, cycles, cycleShift);
@@ -135,7 +139,7 @@ public static class StreamBenchmark
         await using var memory = new ResidentMemorySampler();
         await using (var engine = new LocalEngine(Environment.ProcessorCount))
         {
-            var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+            var stream = new StreamRunner(engine, log is null ? ProgressReporter.Silent() : new ProgressReporter(log, terminal: false, TimeSpan.MaxValue), new StreamOptions
             {
                 TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(100), MaxBacklogImages = 0,
             });

@@ -80,12 +80,26 @@ public sealed class AartfaacSender(IPEndPoint endpoint, IReadOnlyList<string> fi
     /// <summary>A float32 FITS image file as an AARTFAAC frame: its header blocks as they are, its pixels as little-endian float32.</summary>
     public static AartfaacFrame Frame(string fitsFile)
     {
-        var (hdu, pixels) = FitsFile.ReadImage(fitsFile);
+        var hdu = FitsFile.ReadImageHeader(fitsFile);
         if (hdu.Header.GetInt("BITPIX") != -32) throw new InvalidDataException($"{fitsFile}: the AARTFAAC feed carries float32 images (BITPIX = -32)");
+        var count = hdu.Axes.Aggregate(1L, (n, axis) => n * axis);
         var header = new byte[hdu.DataOffset];
-        using (var file = File.OpenRead(fitsFile)) file.ReadExactly(header);
-        var data = new byte[pixels.Length * 4];
-        for (var i = 0; i < pixels.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(4 * i), pixels[i]);
+        var data = new byte[checked((int)(count * 4))];
+        using (var file = File.OpenRead(fitsFile))
+        {
+            file.ReadExactly(header);
+            try
+            {
+                file.ReadExactly(data);
+            }
+            catch (EndOfStreamException)
+            {
+                throw new InvalidDataException($"{fitsFile}: the file ends before its {count} pixels");
+            }
+        }
+        // FITS stores float32 big-endian, the feed little-endian: the bytes of each word swap, whatever the machine.
+        var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(data.AsSpan());
+        BinaryPrimitives.ReverseEndianness(words, words);
         return new AartfaacFrame(header, data);
     }
 }

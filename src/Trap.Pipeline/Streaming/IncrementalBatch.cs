@@ -46,7 +46,9 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
         progress.StartLog();
         var first = state.Headers.Count;
         var added = plan.Images.Skip(first).ToList();
+        var opened = Stopwatch.StartNew();
         using var output = AppendStaging.Open(target);
+        var linkSeconds = opened.Elapsed.TotalSeconds;
         try
         {
             var work = output.Work;
@@ -75,7 +77,10 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
                 _cachesWrittenUtc = DateTime.UtcNow;
             }
             await File.WriteAllTextAsync(Path.Combine(output.Staging, JobRunner.RunLogFile), progress.TakeLog(), cancellation);
+            var commit = Stopwatch.StartNew();
             output.Commit();
+            progress.Message($"trap stream: {added.Count} images appended in {clock.Elapsed.TotalSeconds:F2} s (staging {linkSeconds:F2} s, " +
+                             string.Join(", ", _stages.Select(st => $"{st.Stage} {st.WallSeconds:F2} s")) + $", commit {commit.Elapsed.TotalSeconds:F2} s)");
 
             state.Plan = plan;
             state.Headers.AddRange(added.Select(i => i.Header));

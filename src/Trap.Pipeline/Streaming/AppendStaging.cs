@@ -21,15 +21,16 @@ internal sealed class AppendStaging : IDisposable
     };
 
     private readonly DatasetFolder _output;
+    private readonly bool _workInTarget;
 
-    private AppendStaging(DatasetFolder output) => _output = output;
+    private AppendStaging(DatasetFolder output, bool workInTarget) => (_output, _workInTarget) = (output, workInTarget);
 
     public string Target => _output.Target;
 
     public string Staging => _output.Staging;
 
-    /// <summary>The dataset's work folder, where the batch's tasks write.</summary>
-    public WorkFolder Work => new(Path.Combine(Target, DatasetFolder.WorkCacheFolder));
+    /// <summary>The dataset's work folder, where the batch's tasks write (the staging's own for the first batch of a dataset).</summary>
+    public WorkFolder Work => new(Path.Combine(_workInTarget ? Target : Staging, DatasetFolder.WorkCacheFolder));
 
     /// <summary>Locks the dataset and links its committed files into a fresh staging folder.</summary>
     public static AppendStaging Open(string target)
@@ -37,6 +38,11 @@ internal sealed class AppendStaging : IDisposable
         var output = DatasetFolder.Open(target);
         try
         {
+            if (!Directory.Exists(output.Target))
+            {
+                Directory.CreateDirectory(Path.Combine(output.Staging, DatasetFolder.WorkCacheFolder));
+                return new AppendStaging(output, workInTarget: false);
+            }
             Directory.CreateDirectory(Path.Combine(output.Target, DatasetFolder.WorkCacheFolder));
             foreach (var entry in Directory.EnumerateFileSystemEntries(output.Target))
             {
@@ -49,7 +55,7 @@ internal sealed class AppendStaging : IDisposable
                 }
                 else HardLink.LinkOrCopy(entry, Path.Combine(output.Staging, name));
             }
-            return new AppendStaging(output);
+            return new AppendStaging(output, workInTarget: true);
         }
         catch
         {
@@ -104,7 +110,7 @@ internal sealed class AppendStaging : IDisposable
     /// <summary>Moves the work folder into the staging and commits it as the dataset.</summary>
     public void Commit()
     {
-        Directory.Move(Path.Combine(Target, DatasetFolder.WorkCacheFolder), Path.Combine(Staging, DatasetFolder.WorkCacheFolder));
+        if (_workInTarget) Directory.Move(Path.Combine(Target, DatasetFolder.WorkCacheFolder), Path.Combine(Staging, DatasetFolder.WorkCacheFolder));
         _output.Commit();
     }
 

@@ -94,6 +94,8 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
             output.Abandon();
             throw;
         }
+        // Right after the commit, before the live load: the timestep's alerts are what real time is for.
+        await AlertDispatch.SendAsync(config.Alerts, target, progress, cancellation);
     }
 
     /// <summary>
@@ -117,6 +119,10 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
         if (plan.Unreadable.Count > 0)
         {
             throw new IncrementalFallbackException($"{plan.Unreadable[0].Header.Url} is a duplicate: its id changes as images are added");
+        }
+        if (plan.Images.FirstOrDefault(i => i.Bucket >= AppendStaging.LevelSpan) is { } far)
+        {
+            throw new IncrementalFallbackException($"sky bucket {far.Bucket} has a number the appended parts use ({far.Header.Url})");
         }
         if (state.Plan is { } before)
         {

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Trap.Alerts;
 using Trap.Dataset;
 using Trap.Dataset.Rows;
 using Trap.Engine;
@@ -188,6 +191,44 @@ public sealed class StreamTests : IDisposable
         }
         var differences = await DatasetComparer.CompareAsync(streaming.Output, Path.Combine(_folder, "batch"));
         Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
+    }
+
+    [Fact]
+    public async Task AStreamSendsEachCandidatesAlertOnceAfterTheBatchThatCommitsIt()
+    {
+        await using var broker = new LoopbackBroker((_, _) => Task.FromResult<byte[]?>(LoopbackBroker.Answer("ack")));
+        var streaming = await StreamingJob.CreateAsync(_folder, seed: 13, timesteps: 6, imageSize: 128, sources: 20);
+        await File.AppendAllTextAsync(Path.Combine(streaming.Job, "job.cfg"), $"[alerts]\nbroker = {broker.Address}\nbroker_timeout_s = 5\nbroker_retries = 0\n");
+        var timesteps = streaming.Timesteps();
+        var next = 0;
+        void Land()
+        {
+            foreach (var file in timesteps[next++]) File.Copy(file, Path.Combine(streaming.Incoming, Path.GetFileName(file)));
+        }
+
+        Land();
+        var sentAtCommit = new List<int>();
+        await using var engine = new LocalEngine(2);
+        var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+        {
+            TimestepWait = TimeSpan.FromMilliseconds(150), PollInterval = TimeSpan.FromMilliseconds(50),
+            AfterCommit = (dataset, _) =>
+            {
+                lock (broker.Received) sentAtCommit.Add(broker.Received.Count);
+                if (next < timesteps.Count) Land();
+                return Task.CompletedTask;
+            },
+        });
+        await stream.RunAsync(streaming.Job, CancellationToken.None, stopWhenIdle: TimeSpan.FromMilliseconds(500));
+
+        Assert.Equal((timesteps.Count, 0), (stream.Runs, stream.FullRuns));
+        var candidates = await ReadAsync<CandidateRow>(streaming.Output, DatasetTables.Candidates);
+        Assert.NotEmpty(candidates);
+        var received = broker.Received.Select(p => Regex.Match(Encoding.UTF8.GetString(p), "ivorn=\"([^\"]+)\"").Groups[1].Value).ToList();
+        // Every candidate went out, by the batch that committed it (before the next batch began), and no packet went twice.
+        Assert.All(candidates, c => Assert.Contains(c.Ivorn, received));
+        Assert.Equal(broker.Received.Count, sentAtCommit[^1]);
+        Assert.Equal(received.Count, SentAlerts.Load(streaming.Output).Count);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ internal sealed class AppendStaging : IDisposable
     private readonly DatasetFolder _output;
     private readonly bool _workInTarget;
 
+    /// <summary>The committed files linked into the staging, as they were (a file the batch replaced by rename is another).</summary>
+    private readonly Dictionary<string, (long Length, DateTime WrittenUtc)> _linked = new(StringComparer.Ordinal);
+
     private AppendStaging(DatasetFolder output, bool workInTarget) => (_output, _workInTarget) = (output, workInTarget);
 
     public string Target => _output.Target;
@@ -44,6 +47,7 @@ internal sealed class AppendStaging : IDisposable
                 return new AppendStaging(output, workInTarget: false);
             }
             Directory.CreateDirectory(Path.Combine(output.Target, DatasetFolder.WorkCacheFolder));
+            var staging = new AppendStaging(output, workInTarget: true);
             foreach (var entry in Directory.EnumerateFileSystemEntries(output.Target))
             {
                 var name = Path.GetFileName(entry);
@@ -51,11 +55,11 @@ internal sealed class AppendStaging : IDisposable
                 if (Directory.Exists(entry))
                 {
                     var folder = Directory.CreateDirectory(Path.Combine(output.Staging, name)).FullName;
-                    foreach (var file in Directory.EnumerateFiles(entry)) HardLink.LinkOrCopy(file, Path.Combine(folder, Path.GetFileName(file)));
+                    foreach (var file in Directory.EnumerateFiles(entry)) staging.Link(file, Path.Combine(folder, Path.GetFileName(file)));
                 }
-                else HardLink.LinkOrCopy(entry, Path.Combine(output.Staging, name));
+                else staging.Link(entry, Path.Combine(output.Staging, name));
             }
-            return new AppendStaging(output, workInTarget: true);
+            return staging;
         }
         catch
         {
@@ -107,11 +111,30 @@ internal sealed class AppendStaging : IDisposable
         foreach (var part in parts) File.Delete(part);
     }
 
-    /// <summary>Moves the work folder into the staging and commits it as the dataset.</summary>
+    /// <summary>
+    /// Moves the work folder into the staging and commits it as the dataset: the commit protocol of
+    /// <see cref="DatasetFolder"/>, syncing only the batch's own files (the linked ones were synced when
+    /// they were committed).
+    /// </summary>
     public void Commit()
     {
         if (_workInTarget) Directory.Move(Path.Combine(Target, DatasetFolder.WorkCacheFolder), Path.Combine(Staging, DatasetFolder.WorkCacheFolder));
-        _output.Commit();
+        DiskSync.Tree(Staging, DatasetFolder.WorkCacheFolder, durable: file => _linked.TryGetValue(file, out var was) && was == Stamp(file));
+        _output.RetireTarget();
+        _output.PublishStaging();
+        _output.RemoveRetired();
+    }
+
+    private void Link(string from, string to)
+    {
+        HardLink.LinkOrCopy(from, to);
+        _linked[to] = Stamp(to);
+    }
+
+    private static (long, DateTime) Stamp(string file)
+    {
+        var info = new FileInfo(file);
+        return (info.Length, info.LastWriteTimeUtc);
     }
 
     /// <summary>After a failure: the staging goes, the committed dataset (with its work folder) stays.</summary>

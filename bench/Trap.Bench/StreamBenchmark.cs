@@ -127,11 +127,16 @@ public static class StreamBenchmark
         var receiver = new AartfaacReceiver($"127.0.0.1:{await listening.Task}", Path.Combine(job, "incoming"), _ => { });
         var arrivals = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         var starts = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        var received = new List<string>(); // not yet deleted
         receiver.ImageWritten += path =>
         {
             var now = DateTime.UtcNow;
             var start = Trap.Images.Accessors.ImageReader.ReadMetadata(path).StartUtc;
-            lock (arrivals) (arrivals[path], starts[path]) = (now, start);
+            lock (arrivals)
+            {
+                (arrivals[path], starts[path]) = (now, start);
+                received.Add(path);
+            }
         };
         var receiving = receiver.RunAsync(stop.Token);
         var commits = new List<(DateTime, DateTime)>();
@@ -147,7 +152,11 @@ public static class StreamBenchmark
             {
                 commits.Add((until, when));
                 // The bench's own copies: once committed they are not read again (no batch falls back here; the bench says if one did).
-                lock (arrivals) foreach (var (path, start) in starts.Where(s => s.Value <= until)) File.Delete(path);
+                lock (arrivals)
+                {
+                    foreach (var path in received.Where(p => starts[p] <= until)) File.Delete(path);
+                    received.RemoveAll(p => starts[p] <= until);
+                }
             };
             await stream.RunAsync(job, stop.Token, stopWhenIdle: TimeSpan.FromSeconds(3));
             fullRuns = stream.FullRuns;

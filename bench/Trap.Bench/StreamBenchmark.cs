@@ -9,16 +9,19 @@ namespace Trap.Bench;
 
 /// <summary>
 /// stream: `trap stream` fed over the AARTFAAC protocol from a generated survey, in this process, for
-/// the real-time targets: `stream [--rate 48] [--subbands 8] [--timesteps 30 | --seconds S] [--size 1024]`.
+/// the real-time targets: `stream [--rate 48] [--subbands 8] [--timesteps 30 | --seconds S] [--size 1024] [--distinct 30] [--log FILE]`.
 /// The sender offers --rate images/s (all subbands of a timestep, then the next); --seconds makes the
-/// survey as long as that many seconds of the feed. The stream runs on local[cores]. Prints:
+/// feed as long as that many seconds. The survey has at most --distinct timesteps, which the sender
+/// plays again and again with later start times (5 minutes of 48 images/s of 1024² would be 60 GB),
+/// and the bench deletes each received image once a commit holds it (the stream never deletes what
+/// it did not write). The stream runs on local[cores]. Prints:
 /// the sustained rate (images / time from the first arrival to the last commit; target ≥ 48 images/s);
 /// lag growth (the latency's trend in s per minute of feed and the images waiting at the commits of
 /// the first and last quarter: growth means the stream falls behind); the latency from a timestep's
 /// last image to the commit that holds it (median and 95 %; target median ≤ 1 s; VOEvents are sent
 /// right after the commit); resident memory (peak, and the median of the first and last quarter of
-/// the stream: target flat); and, as the baseline in the same process, a batch run over the same
-/// images with its own peak resident memory.
+/// the stream: target flat); the batches that had to be full appended runs; and, as the baseline in
+/// the same process, a batch run over the survey's distinct images with its own peak resident memory.
 /// </summary>
 public static class StreamBenchmark
 {
@@ -29,23 +32,30 @@ public static class StreamBenchmark
         var seconds = ClusterBenchmark.Option(args, "--seconds", 0);
         var timesteps = seconds > 0 ? (int)Math.Ceiling((double)seconds * rate / subbands) : ClusterBenchmark.Option(args, "--timesteps", 30);
         var size = ClusterBenchmark.Option(args, "--size", 1024);
-        if (!EnoughDisk(subbands * timesteps, size)) return 2;
-        var survey = BenchSurveys.Job(1, subbands, timesteps, size);
+        var distinct = Math.Max(2, Math.Min(timesteps, ClusterBenchmark.Option(args, "--distinct", 30)));
+        var cycles = (timesteps + distinct - 1) / distinct;
+        timesteps = cycles * distinct;
+        if (!EnoughDisk(subbands * distinct, size)) return 2;
+        var survey = BenchSurveys.Job(1, subbands, distinct, size);
         var files = Directory.GetFiles(Path.Combine(survey, "images"), "*.fits", SearchOption.AllDirectories)
             .OrderBy(f => Path.GetFileName(f).Split('_')[1], StringComparer.Ordinal).ThenBy(f => f, StringComparer.Ordinal).ToList();
         var job = Path.Combine(survey, "stream-job");
         if (Directory.Exists(job)) Directory.Delete(job, recursive: true);
         Directory.CreateDirectory(job);
         File.WriteAllText(Path.Combine(job, "job.cfg"), "[job]\nimages = incoming/*.fits\noutput = output\n");
-        Console.WriteLine($"stream: {files.Count} images ({timesteps} timesteps x {subbands} subbands) of {size}², offered at {rate} images/s " +
-                          $"({files.Count / (double)rate:F0} s of feed), {Environment.ProcessorCount} cores");
+        var fed = files.Count * cycles;
+        Console.WriteLine($"stream: {fed} images ({timesteps} timesteps x {subbands} subbands; {distinct} distinct timesteps played {cycles} times) of {size}², " +
+                          $"offered at {rate} images/s ({fed / (double)rate:F0} s of feed), {Environment.ProcessorCount} cores");
 
         ReleaseHeap();
-        var run = Stream(job, files, rate).GetAwaiter().GetResult();
-        var starts = run.Arrivals.Keys.ToDictionary(f => f, f => Trap.Images.Accessors.ImageReader.ReadMetadata(f).StartUtc);
+        var span = Trap.Images.Accessors.ImageReader.ReadMetadata(files[^1]).StartUtc - Trap.Images.Accessors.ImageReader.ReadMetadata(files[0]).StartUtc;
+        var logFile = args.SkipWhile(a => a != "--log").Skip(1).FirstOrDefault();
+        using var log = logFile is null ? null : new StreamWriter(logFile) { AutoFlush = true };
+        var run = Stream(job, files, rate, cycles, span + span / Math.Max(1, distinct - 1), log).GetAwaiter().GetResult();
+        var starts = run.Starts;
         var timestepsDone = Timesteps(run, starts);
         var first = run.Arrivals.Values.Min();
-        var sustained = files.Count / (run.Commits[^1].CommittedUtc - first).TotalSeconds;
+        var sustained = run.Arrivals.Count / (run.Commits[^1].CommittedUtc - first).TotalSeconds;
         var latencies = timestepsDone.Select(t => t.Latency).ToList();
         var quarter = Math.Max(1, latencies.Count / 4);
         var growth = BenchStatistics.Slope(timestepsDone.Select(t => ((t.LastArrival - first).TotalMinutes, t.Latency)).ToList());
@@ -53,7 +63,10 @@ public static class StreamBenchmark
         var commitQuarter = Math.Max(1, waiting.Count / 4);
         var memory = run.Memory.Where(s => s.Utc >= first).ToList();
         var memoryQuarter = Math.Max(1, memory.Count / 4);
-        Console.WriteLine($"  sustained {sustained:F1} images/s (target >= 48; offered {rate}) in {run.Commits.Count} batches");
+        var arrivalRate = run.Arrivals.Count / (run.Arrivals.Values.Max() - first).TotalSeconds;
+        Console.WriteLine($"  feed: {arrivalRate:F1} images/s arrived (the sender and receiver share the cores)");
+        Console.WriteLine($"  sustained {sustained:F1} images/s (target >= 48; offered {rate}) in {run.Commits.Count} batches, " +
+                          $"{run.FullRuns} of them full appended runs; {run.Arrivals.Count} of {fed} images received");
         Console.WriteLine($"  latency last image -> commit: median {BenchStatistics.Median(latencies):F2} s (target <= 1), 95 % {BenchStatistics.Percentile(latencies, 95):F2} s; " +
                           $"first quarter {BenchStatistics.Median(latencies.Take(quarter)):F2} s, last quarter {BenchStatistics.Median(latencies.TakeLast(quarter)):F2} s");
         Console.WriteLine($"  lag growth: latency trend {growth:F2} s per minute of feed (target ~0); images waiting at a commit: " +
@@ -62,9 +75,9 @@ public static class StreamBenchmark
                           $"last quarter {BenchStatistics.Median(memory.TakeLast(memoryQuarter).Select(s => s.Mb)):F0} MB (target flat)");
 
         ReleaseHeap();
-        var (batchSeconds, batchPeakMb) = Batch(job, Path.Combine(survey, "stream-batch")).GetAwaiter().GetResult();
+        var (batchSeconds, batchPeakMb) = Batch(survey, Path.Combine(survey, "stream-batch")).GetAwaiter().GetResult();
         var batchRate = files.Count / batchSeconds;
-        Console.WriteLine($"  batch run over the same images: {batchRate:F1} images/s, peak resident memory {batchPeakMb:F0} MB; " +
+        Console.WriteLine($"  batch run over the survey's {files.Count} distinct images: {batchRate:F1} images/s, peak resident memory {batchPeakMb:F0} MB; " +
                           $"stream/batch: rate {sustained / batchRate:F2}, peak memory {run.PeakMb / batchPeakMb:F2}");
         return 0;
     }
@@ -87,11 +100,15 @@ public static class StreamBenchmark
         return false;
     }
 
-    private sealed record StreamRun(Dictionary<string, DateTime> Arrivals, List<(DateTime Until, DateTime CommittedUtc)> Commits,
-        IReadOnlyList<(DateTime Utc, double Mb)> Memory, double PeakMb);
+    private sealed record StreamRun(Dictionary<string, DateTime> Arrivals, Dictionary<string, DateTime> Starts,
+        List<(DateTime Until, DateTime CommittedUtc)> Commits, IReadOnlyList<(DateTime Utc, double Mb)> Memory, double PeakMb, int FullRuns);
 
-    private static async Task<(double Seconds, double PeakMb)> Batch(string job, string output)
+    /// <summary>A batch run of the survey's own images (the stream's copies are deleted as they are committed).</summary>
+    private static async Task<(double Seconds, double PeakMb)> Batch(string survey, string output)
     {
+        var job = Path.Combine(survey, "batch-job");
+        Directory.CreateDirectory(job);
+        File.WriteAllText(Path.Combine(job, "job.cfg"), "[job]\nimages = ../images/**/*.fits\noutput = output\n");
         await using var memory = new ResidentMemorySampler();
         var clock = Stopwatch.StartNew();
         await using (var engine = new LocalEngine(Environment.ProcessorCount))
@@ -101,34 +118,53 @@ public static class StreamBenchmark
         return (clock.Elapsed.TotalSeconds, memory.PeakMb);
     }
 
-    private static async Task<StreamRun> Stream(string job, IReadOnlyList<string> files, int rate)
+    private static async Task<StreamRun> Stream(string job, IReadOnlyList<string> files, int rate, int cycles, TimeSpan cycleShift, TextWriter? log)
     {
         using var stop = new CancellationTokenSource();
-        var sender = new AartfaacSender(new IPEndPoint(IPAddress.Loopback, 0), files, rate);
+        var sender = new AartfaacSender(new IPEndPoint(IPAddress.Loopback, 0), files, rate, cycles, cycleShift);
         var listening = new TaskCompletionSource<int>();
         var sending = sender.RunAsync(port => listening.SetResult(port), cancellation: stop.Token);
         var receiver = new AartfaacReceiver($"127.0.0.1:{await listening.Task}", Path.Combine(job, "incoming"), _ => { });
         var arrivals = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        var starts = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        var received = new List<string>(); // not yet deleted
         receiver.ImageWritten += path =>
         {
-            lock (arrivals) arrivals[path] = DateTime.UtcNow;
+            var now = DateTime.UtcNow;
+            var start = Trap.Images.Accessors.ImageReader.ReadMetadata(path).StartUtc;
+            lock (arrivals)
+            {
+                (arrivals[path], starts[path]) = (now, start);
+                received.Add(path);
+            }
         };
         var receiving = receiver.RunAsync(stop.Token);
         var commits = new List<(DateTime, DateTime)>();
+        var fullRuns = 0;
         await using var memory = new ResidentMemorySampler();
         await using (var engine = new LocalEngine(Environment.ProcessorCount))
         {
-            var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+            var stream = new StreamRunner(engine, log is null ? ProgressReporter.Silent() : new ProgressReporter(log, terminal: false, TimeSpan.MaxValue), new StreamOptions
             {
                 TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(100), MaxBacklogImages = 0,
             });
-            stream.BatchCommitted += (until, when) => commits.Add((until, when));
+            stream.BatchCommitted += (until, when) =>
+            {
+                commits.Add((until, when));
+                // The bench's own copies: once committed they are not read again (no batch falls back here; the bench says if one did).
+                lock (arrivals)
+                {
+                    foreach (var path in received.Where(p => starts[p] <= until)) File.Delete(path);
+                    received.RemoveAll(p => starts[p] <= until);
+                }
+            };
             await stream.RunAsync(job, stop.Token, stopWhenIdle: TimeSpan.FromSeconds(3));
+            fullRuns = stream.FullRuns;
         }
         await sending;
         await stop.CancelAsync();
         await receiving;
-        return new StreamRun(arrivals, commits, memory.Samples, memory.PeakMb);
+        return new StreamRun(arrivals, starts, commits, memory.Samples, memory.PeakMb, fullRuns);
     }
 
     /// <summary>Per timestep in time order: the arrival of its last image, and the commit that holds it minus that arrival.</summary>

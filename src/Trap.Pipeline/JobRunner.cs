@@ -105,7 +105,7 @@ public sealed class JobRunner
                 : $"trap: --append: {cache.Matching} images are unchanged since the earlier run");
             await RunStagesAsync(counts, work, cache, output.Staging, context, config, plan, job.Monitors, cancellation);
             OutputFolders.RemoveAbandonedPartials(output.Staging);
-            await WriteDatasetAsync(output.Staging, context, config, plan, counts, clock);
+            await WriteRunTablesAsync(output.Staging, context, config, plan, counts.Rejected, counts.Stages, clock.Elapsed, $"{_engine.GetType().Name} x{_engine.Parallelism}");
             SentAlerts.CarryOver(outputFolder, output.Staging);
             await File.WriteAllTextAsync(Path.Combine(output.Staging, RunLogFile), _progress.TakeLog(), cancellation);
             output.Commit();
@@ -115,7 +115,7 @@ public sealed class JobRunner
             output.Abandon();
             throw;
         }
-        var alerts = await SendAlertsAsync(config.Alerts, outputFolder, cancellation);
+        var alerts = await AlertDispatch.SendAsync(config.Alerts, outputFolder, _progress, cancellation);
         return new RunSummary(outputFolder, plan.Images.Count + plan.Unreadable.Count, counts.Rejected, counts.Sources,
             counts.CatalogueSources, counts.NewSources, counts.Candidates, alerts, clock.Elapsed);
     }
@@ -126,8 +126,7 @@ public sealed class JobRunner
         var jobFile = Path.GetFullPath(Directory.Exists(jobFolderOrFile) ? Path.Combine(jobFolderOrFile, JobConfig.FileName) : jobFolderOrFile);
         var jobFolder = Path.GetDirectoryName(jobFile)!;
         var config = JobConfig.Load(jobFile);
-        var name = config.Job.Name.Length > 0 ? config.Job.Name : new DirectoryInfo(jobFolder).Name;
-        var context = new JobContext(name, config.SourceText, jobFile);
+        var context = ContextOf(jobFile, config);
         var monitors = MonitorList.Load(config, jobFile);
         var urls = ImageGlob.Expand(config.Job.Images, jobFolder, warning => _progress.Message("trap: warning: " + warning));
         if (urls.Count == 0)
@@ -138,6 +137,10 @@ public sealed class JobRunner
         OutputPlacement.Check(outputFolder, jobFile, urls);
         return new JobPreview(jobFile, outputFolder, context, config, monitors, urls, null);
     }
+
+    /// <summary>What the engine's tasks get of the job: its name (the job folder's when the configuration names none) and configuration.</summary>
+    internal static JobContext ContextOf(string jobFile, JobConfig config) =>
+        new(config.Job.Name.Length > 0 ? config.Job.Name : new DirectoryInfo(Path.GetDirectoryName(jobFile)!).Name, config.SourceText, jobFile);
 
     /// <summary>
     /// Stage 1: every image's header (from <paramref name="cache"/> when its file is unchanged), then
@@ -265,44 +268,19 @@ public sealed class JobRunner
     }
 
 
-    /// <summary>
-    /// Sends the committed dataset's VOEvents when [alerts] broker is set (null otherwise), each
-    /// candidate once per class rule: what the broker acknowledged in earlier runs of the job is left
-    /// out (<see cref="SentAlerts"/>). The output stays locked meanwhile.
-    /// </summary>
-    private async Task<VoEventSendReport?> SendAlertsAsync(AlertConfig alerts, string outputFolder, CancellationToken cancellation)
-    {
-        if (alerts.Broker.Length == 0 || !alerts.WriteVoevents) return null;
-        var sent = SentAlerts.Load(outputFolder);
-        var ruleOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var candidate in ParquetTableReader.ReadTableAsync<CandidateRow>(outputFolder, DatasetTables.Candidates))
-        {
-            ruleOf[candidate.Ivorn] = candidate.ClassRule;
-        }
-        var report = await VoEventFolder.SendAllAsync(Path.Combine(outputFolder, DatasetTables.VoEventsFolder),
-            VoEventSender.From(alerts), message => _progress.Message("trap: " + message), cancellation,
-            alreadySent: ivorn => sent.Contains(ivorn, ruleOf.GetValueOrDefault(ivorn, "")));
-        foreach (var answer in report.Answers.Where(a => a.Acknowledged))
-        {
-            sent.Add(answer.Ivorn, ruleOf.GetValueOrDefault(answer.Ivorn, ""), DateTime.UtcNow);
-        }
-        sent.Save();
-        _progress.Message($"trap: {report.Acknowledged} of {report.Packets - report.AlreadySent} new VOEvents acknowledged by broker {report.Broker}" +
-                          (report.AlreadySent > 0 ? $" ({report.AlreadySent} sent in earlier runs left out)" : ""));
-        return report;
-    }
-
-    private async Task WriteDatasetAsync(string folder, JobContext job, JobConfig config, JobPlan plan, RunCounts counts, Stopwatch clock)
+    /// <summary>The tables that describe the job and the run: bands, regions, settings, stages and the dataset row (also `trap stream`'s batches).</summary>
+    internal static async Task WriteRunTablesAsync(string folder, JobContext job, JobConfig config, JobPlan plan, int rejected,
+        IReadOnlyList<StageRow> stages, TimeSpan elapsed, string engine)
     {
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.FrequencyBands, plan.Bands.Select(RowMapping.Band));
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.SkyRegions, plan.Regions.Select(RowMapping.Region));
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.Config, config.Settings().Select(RowMapping.Setting));
-        await DatasetWriter.WriteTableAsync(folder, DatasetTables.Stages, counts.Stages);
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.Stages, stages);
         var end = DateTime.UtcNow;
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.Dataset, new[]
         {
-            RowMapping.Dataset(job.JobName, job.ConfigSource, config.Job.Description, end - clock.Elapsed, end,
-                plan.Images.Count + plan.Unreadable.Count, counts.Rejected, $"{_engine.GetType().Name} x{_engine.Parallelism}"),
+            RowMapping.Dataset(job.JobName, job.ConfigSource, config.Job.Description, end - elapsed, end,
+                plan.Images.Count + plan.Unreadable.Count, rejected, engine),
         });
     }
 

@@ -96,8 +96,9 @@ public sealed class DatasetFolder : IDisposable
     /// <summary>After a failure: drops the staging folder and puts back a previous output the commit had retired.</summary>
     public void Abandon()
     {
-        if (Directory.Exists(Staging)) DatasetMarker.Delete(Staging);
         Recover();
+        RescueWork();
+        if (Directory.Exists(Staging)) DatasetMarker.Delete(Staging);
     }
 
     /// <summary>Releases the output's lock.</summary>
@@ -131,10 +132,24 @@ public sealed class DatasetFolder : IDisposable
 
     private void Prepare()
     {
+        RescueWork();
         RemoveLeftover(Staging);
         RemoveLeftover(Retired);
         Directory.CreateDirectory(Staging);
         DatasetMarker.Write(Staging);
+    }
+
+    /// <summary>
+    /// `trap stream` moves the dataset's work folder into its staging just before a commit
+    /// (docs/streaming.md); a batch stopped in between would lose it with the staging, so a target
+    /// without one takes it back.
+    /// </summary>
+    private void RescueWork()
+    {
+        var staged = Path.Combine(Staging, WorkCacheFolder);
+        var kept = Path.Combine(Target, WorkCacheFolder);
+        if (!Directory.Exists(staged) || !Directory.Exists(Target) || Directory.Exists(kept) || !DatasetMarker.IsMarked(Staging)) return;
+        Directory.Move(staged, kept);
     }
 
     /// <summary>Deletes a staging or retired folder left by an earlier run, only if Trap made it.</summary>

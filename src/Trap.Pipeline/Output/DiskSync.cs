@@ -17,12 +17,16 @@ internal static partial class DiskSync
     /// <summary>
     /// Syncs a folder and everything inside it but the subfolder named <paramref name="skipped"/> (the
     /// run's work cache: many small files, each checked when reused, so it need not survive a power cut).
+    /// Files <paramref name="durable"/> says are already on disk (hard links to synced files) are left out.
     /// </summary>
-    public static void Tree(string folder, string? skipped = null)
+    public static void Tree(string folder, string? skipped = null, Func<string, bool>? durable = null)
     {
         var skip = skipped is null ? null : Path.Combine(folder, skipped) + Path.DirectorySeparatorChar;
         bool Kept(string path) => skip is null || !(path + Path.DirectorySeparatorChar).StartsWith(skip, StringComparison.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(Kept)) Sync(file);
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(Kept))
+        {
+            if (durable?.Invoke(file) != true) Sync(file);
+        }
         foreach (var child in Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories).Where(Kept)) Sync(child);
         Sync(folder);
     }

@@ -37,9 +37,22 @@ public static class BucketReplay
 {
     public static RunningCatalogue Run(BucketWork work, JobConfig config, string configSource, IBucketSteps steps)
     {
-        var monitors = MonitorList.Load(config, configSource).Select(e => e.Position).ToList();
-        var catalogue = new RunningCatalogue(config.Association, monitors);
-        var images = ReadImages(new WorkFolder(work.WorkFolder), work.Bucket);
+        var catalogue = NewCatalogue(config, configSource);
+        Continue(catalogue, ReadImages(new WorkFolder(work.WorkFolder), work.Bucket), steps);
+        return catalogue;
+    }
+
+    /// <summary>An empty running catalogue of a bucket, with the job's monitor positions.</summary>
+    public static RunningCatalogue NewCatalogue(JobConfig config, string configSource) =>
+        new(config.Association, MonitorList.Load(config, configSource).Select(e => e.Position).ToList());
+
+    /// <summary>
+    /// Carries <paramref name="catalogue"/> on over <paramref name="images"/> (whole timesteps, in association
+    /// order, all later than the catalogue's): `trap stream` keeps a bucket's catalogue between batches
+    /// this way, with the same result as one replay over every image (docs/streaming.md).
+    /// </summary>
+    public static void Continue(RunningCatalogue catalogue, IReadOnlyList<BucketImage> images, IBucketSteps steps)
+    {
         var accepted = new List<(BucketImage Image, IReadOnlyList<ForcedFitRequest> Requests)>();
         for (var start = 0; start < images.Count;)
         {
@@ -62,7 +75,6 @@ public static class BucketReplay
             steps.TimestepDone();
             start = end;
         }
-        return catalogue;
     }
 
     /// <summary>Writes a bucket's images, in association order, for its reduce tasks.</summary>

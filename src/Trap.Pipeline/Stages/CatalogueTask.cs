@@ -42,16 +42,29 @@ internal sealed class CatalogueSteps : IBucketSteps
     private readonly HashSet<long> _retired = new();
     private readonly List<NewSourceRow> _newSources = new();
     private readonly List<MonitorRuncat> _monitorRuncats = new();
+    private readonly int _appendPart;
     private long _sourceCount;
     private int _inlineFits;
 
-    public CatalogueSteps(BucketWork bucket, JobConfig config)
+    /// <param name="appendPart">
+    /// The part the per-measurement tables (extracted_sources, associations, new_sources) are written as;
+    /// the catalogue-wide ones are part <see cref="BucketWork.Bucket"/>. `trap stream` appends a batch's
+    /// measurements as new parts this way (docs/streaming.md); a run writes both as the bucket's part.
+    /// </param>
+    public CatalogueSteps(BucketWork bucket, JobConfig config, int? appendPart = null)
     {
         _bucket = bucket;
         _work = new WorkFolder(bucket.WorkFolder);
         _config = config;
-        _sources = new ParquetTableWriter<ExtractedSourceRow>(bucket.DatasetFolder, DatasetTables.ExtractedSources, bucket.Bucket);
+        _appendPart = appendPart ?? bucket.Bucket;
+        _sources = new ParquetTableWriter<ExtractedSourceRow>(bucket.DatasetFolder, DatasetTables.ExtractedSources, _appendPart);
     }
+
+    /// <summary>Catalogue sources retired (by a later fork) while these steps ran.</summary>
+    public IReadOnlySet<long> Retired => _retired;
+
+    /// <summary>The catalogue sources that have rows in the associations table these steps wrote.</summary>
+    public IEnumerable<long> AssociatedRuncatIds => _associations.Select(a => a.RuncatId).Where(r => !_retired.Contains(r));
 
     public IReadOnlyList<SourceMeasurement> BlindExtractions(BucketImage image)
     {
@@ -135,18 +148,17 @@ internal sealed class CatalogueSteps : IBucketSteps
     {
         await _sources.DisposeAsync();
         var folder = _bucket.DatasetFolder;
-        var part = _bucket.Bucket;
         // A later fork retires a source whose rows were already made; its history lives on under the children.
-        await WriteAsync(DatasetTables.Associations, _associations.Where(a => !_retired.Contains(a.RuncatId)).Select(RowMapping.Association));
-        await WriteAsync(DatasetTables.NewSources, _newSources);
+        await WriteAsync(DatasetTables.Associations, _associations.Where(a => !_retired.Contains(a.RuncatId)).Select(RowMapping.Association), _appendPart);
+        await WriteAsync(DatasetTables.NewSources, _newSources, _appendPart);
         var sources = catalogue.Sources();
         var fluxes = catalogue.BandFluxes();
-        await WriteAsync(DatasetTables.RunningCatalogue, sources.Select(RowMapping.Catalogue));
-        await WriteAsync(DatasetTables.RunningCatalogueFlux, fluxes.Select(RowMapping.Flux));
-        await WriteAsync(DatasetTables.Variability, catalogue.Summaries().Select(RowMapping.Variability));
-        return new BucketTables(part, _sourceCount, _newSources.Count, _inlineFits, sources, fluxes, _newSources, _monitorRuncats);
+        await WriteAsync(DatasetTables.RunningCatalogue, sources.Select(RowMapping.Catalogue), _bucket.Bucket);
+        await WriteAsync(DatasetTables.RunningCatalogueFlux, fluxes.Select(RowMapping.Flux), _bucket.Bucket);
+        await WriteAsync(DatasetTables.Variability, catalogue.Summaries().Select(RowMapping.Variability), _bucket.Bucket);
+        return new BucketTables(_bucket.Bucket, _sourceCount, _newSources.Count, _inlineFits, sources, fluxes, _newSources, _monitorRuncats);
 
-        async Task WriteAsync<T>(string table, IEnumerable<T> rows) where T : class, new()
+        async Task WriteAsync<T>(string table, IEnumerable<T> rows, int part) where T : class, new()
         {
             await using var writer = new ParquetTableWriter<T>(folder, table, part);
             await writer.AddRangeAsync(rows);

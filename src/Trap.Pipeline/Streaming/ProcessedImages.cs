@@ -26,6 +26,8 @@ public sealed class ProcessedImages
 
     public int Count => _urls.Count;
 
+    public IReadOnlyCollection<string> Urls => _urls;
+
     /// <summary>
     /// The newest start time the dataset holds (null: none yet). A batch never processes less than this,
     /// or it would drop committed timesteps: an image that lands late for an earlier timestep is

@@ -44,10 +44,13 @@ public sealed record StreamOptions
 /// </summary>
 public sealed class StreamRunner(IEngine engine, ProgressReporter progress, StreamOptions options)
 {
-    private readonly Dictionary<string, (DateTime StartUtc, DateTime SeenUtc)> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (PlanEntry Header, DateTime SeenUtc)> _seen = new(StringComparer.Ordinal);
 
-    /// <summary>Appended runs made so far.</summary>
+    /// <summary>Batches committed so far.</summary>
     public int Runs { get; private set; }
+
+    /// <summary>Of <see cref="Runs"/>, the batches that had to be full appended runs (docs/streaming.md "what falls back").</summary>
+    public int FullRuns { get; private set; }
 
     /// <summary>Raised when a batch is committed: the start time up to which every timestep is now in the dataset, and when.</summary>
     public event Action<DateTime, DateTime>? BatchCommitted;
@@ -62,18 +65,34 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
         var config = JobConfig.Load(jobFile);
         var output = Path.GetFullPath(Path.Combine(jobFolder, config.Job.Output));
         var done = ProcessedImages.FromDataset(output);
+        var context = JobRunner.ContextOf(jobFile, config);
+        var state = await RebuildAsync(output, done, config, context);
+        var incremental = new IncrementalBatch(engine, progress, config, context, MonitorList.Load(config, jobFile));
         if (done.Count > 0 && options.AfterCommit is { } catchUp) await catchUp(output, cancellation);
         var idleSince = DateTime.UtcNow;
         while (!cancellation.IsCancellationRequested)
         {
-            var pending = Pending(jobFolder, config, done);
+            var pending = Pending(jobFolder, config, context, done);
             if (ReadyUntil(pending, DateTime.UtcNow) is { } ready)
             {
                 var until = done.CommittedUntilUtc is { } committed && committed > ready ? committed : ready;
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 // Unreadable files (no start time) cost nothing to reject and are never dropped.
                 var dropped = DropOverBacklog(pending.Where(p => p.StartUtc <= until && p.StartUtc != DateTime.MinValue).ToList());
-                await new JobRunner(engine, progress).RunAsync(jobFolder, cancellation: cancellation, append: true, imagesUntilUtc: until, dropped: dropped);
+                try
+                {
+                    if (dropped.Count > 0) throw new IncrementalFallbackException("images were dropped from the backlog: their ids change as images are added");
+                    await incremental.RunAsync(state, output, pending.Where(p => p.StartUtc <= until).Select(p => _seen[p.Url].Header).ToList(), cancellation);
+                }
+                catch (IncrementalFallbackException why)
+                {
+                    // A correct slow path beats a wrong fast one: the batch run's replay over every image, then the state from its dataset.
+                    progress.Message($"trap stream: this batch is a full appended run: {why.Message}");
+                    await new JobRunner(engine, progress).RunAsync(jobFolder, cancellation: cancellation, append: true, imagesUntilUtc: until, dropped: dropped);
+                    FullRuns++;
+                    done = ProcessedImages.FromDataset(output);
+                    state = await RebuildAsync(output, done, config, context);
+                }
                 // The run took (at least) these; one that arrived meanwhile for a timestep already done is
                 // still pending and goes with the next batch, which re-uses the earlier images' work.
                 var taken = pending.Where(p => p.StartUtc <= until).Select(p => p.Url).ToList();
@@ -145,28 +164,26 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
         return ready;
     }
 
+    /// <summary>The in-memory state of the dataset, and a message when the incremental path cannot go on from it.</summary>
+    private async Task<StreamState> RebuildAsync(string output, ProcessedImages done, JobConfig config, JobContext context)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var state = await StreamState.RebuildAsync(output, done.Urls, config, context);
+        if (done.Count > 0) progress.Message($"trap stream: state of {done.Count} committed images rebuilt from the dataset in {clock.Elapsed.TotalSeconds:F1} s");
+        if (state.WhyNotIncremental is { } why) progress.Message($"trap stream: every batch will be a full appended run: {why}");
+        return state;
+    }
+
     /// <summary>The job's images the dataset does not hold yet, with their start times and when this stream first saw them.</summary>
-    private List<(string Url, DateTime StartUtc, DateTime SeenUtc)> Pending(string jobFolder, JobConfig config, ProcessedImages done)
+    private List<(string Url, DateTime StartUtc, DateTime SeenUtc)> Pending(string jobFolder, JobConfig config, JobContext context, ProcessedImages done)
     {
         var pending = new List<(string, DateTime, DateTime)>();
         foreach (var url in ImageGlob.Expand(config.Job.Images, jobFolder))
         {
             if (done.Contains(url)) continue;
-            if (!_seen.TryGetValue(url, out var seen))
-            {
-                // An unreadable header gets a start time of its own: it is processed (and rejected) with the next batch.
-                DateTime start;
-                try
-                {
-                    start = ImageReader.ReadMetadata(url, config.Job.ReadOptions).StartUtc;
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    start = DateTime.MinValue;
-                }
-                _seen[url] = seen = (start, DateTime.UtcNow);
-            }
-            pending.Add((url, seen.StartUtc, seen.SeenUtc));
+            // An unreadable header has the start time DateTime.MinValue: it is processed (and rejected) with the next batch.
+            if (!_seen.TryGetValue(url, out var seen)) _seen[url] = seen = (new ReadHeaderTask().Run(url, context), DateTime.UtcNow);
+            pending.Add((url, seen.Header.StartUtc, seen.SeenUtc));
         }
         return pending;
     }

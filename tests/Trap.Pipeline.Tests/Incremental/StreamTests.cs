@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Trap.Alerts;
 using Trap.Dataset;
 using Trap.Dataset.Rows;
 using Trap.Engine;
@@ -52,6 +55,8 @@ public sealed class StreamTests : IDisposable
 
         Assert.Equal(files.Count, receiver.Received);
         Assert.True(stream.Runs >= 2, $"the stream processed everything in {stream.Runs} run(s): it did not follow the arrivals");
+        // Whole new timesteps of readable images: every batch is appended incrementally, none replays the history.
+        Assert.Equal(0, stream.FullRuns);
         // The live load sees each committed batch, the dataset growing to every image.
         Assert.Equal(stream.Runs, committed.Count);
         Assert.True(committed.Zip(committed.Skip(1)).All(p => p.First < p.Second), string.Join(", ", committed));
@@ -141,6 +146,8 @@ public sealed class StreamTests : IDisposable
         await stream.RunAsync(job, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(2));
 
         Assert.True(landed, "the stream never committed the images that were there from the start");
+        // The straggler and the unreadable file cannot be appended: that batch is a full appended run.
+        Assert.InRange(stream.FullRuns, 1, stream.Runs - 1);
         await using (var batch = new LocalEngine(2))
         {
             await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(job, Path.Combine(_folder, "batch"));
@@ -148,6 +155,80 @@ public sealed class StreamTests : IDisposable
         var differences = await DatasetComparer.CompareAsync(Path.Combine(job, "output"), Path.Combine(_folder, "batch"));
         Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
         Assert.Equal(byTime.Count + 1, differences.Single(d => d.Table == DatasetTables.Images).RowsA);
+    }
+
+    [Fact]
+    public async Task ALongStreamMergesItsAppendedPartsAndStillEqualsABatchRun()
+    {
+        var streaming = await StreamingJob.CreateAsync(_folder, seed: 12, timesteps: 9, imageSize: 96, sources: 8);
+        var timesteps = streaming.Timesteps();
+        var next = 0;
+        void Land()
+        {
+            foreach (var file in timesteps[next++]) File.Copy(file, Path.Combine(streaming.Incoming, Path.GetFileName(file)));
+        }
+
+        // One timestep lands after each commit: nine batches of one timestep each.
+        Land();
+        await using var engine = new LocalEngine(2);
+        var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+        {
+            TimestepWait = TimeSpan.FromMilliseconds(150), PollInterval = TimeSpan.FromMilliseconds(50),
+            AfterCommit = (_, _) =>
+            {
+                if (next < timesteps.Count) Land();
+                return Task.CompletedTask;
+            },
+        });
+        await stream.RunAsync(streaming.Job, CancellationToken.None, stopWhenIdle: TimeSpan.FromMilliseconds(500));
+
+        Assert.Equal((timesteps.Count, 0), (stream.Runs, stream.FullRuns));
+        // The first eight batches' parts were merged into one of the next level; the ninth batch's is on its own.
+        Assert.Equal(2, ParquetTableReader.Parts(streaming.Output, DatasetTables.ExtractedSources).Count);
+        await using (var batch = new LocalEngine(2))
+        {
+            await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(streaming.Job, Path.Combine(_folder, "batch"));
+        }
+        var differences = await DatasetComparer.CompareAsync(streaming.Output, Path.Combine(_folder, "batch"));
+        Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
+    }
+
+    [Fact]
+    public async Task AStreamSendsEachCandidatesAlertOnceAfterTheBatchThatCommitsIt()
+    {
+        await using var broker = new LoopbackBroker((_, _) => Task.FromResult<byte[]?>(LoopbackBroker.Answer("ack")));
+        var streaming = await StreamingJob.CreateAsync(_folder, seed: 13, timesteps: 6, imageSize: 128, sources: 20);
+        await File.AppendAllTextAsync(Path.Combine(streaming.Job, "job.cfg"), $"[alerts]\nbroker = {broker.Address}\nbroker_timeout_s = 5\nbroker_retries = 0\n");
+        var timesteps = streaming.Timesteps();
+        var next = 0;
+        void Land()
+        {
+            foreach (var file in timesteps[next++]) File.Copy(file, Path.Combine(streaming.Incoming, Path.GetFileName(file)));
+        }
+
+        Land();
+        var sentAtCommit = new List<int>();
+        await using var engine = new LocalEngine(2);
+        var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+        {
+            TimestepWait = TimeSpan.FromMilliseconds(150), PollInterval = TimeSpan.FromMilliseconds(50),
+            AfterCommit = (dataset, _) =>
+            {
+                lock (broker.Received) sentAtCommit.Add(broker.Received.Count);
+                if (next < timesteps.Count) Land();
+                return Task.CompletedTask;
+            },
+        });
+        await stream.RunAsync(streaming.Job, CancellationToken.None, stopWhenIdle: TimeSpan.FromMilliseconds(500));
+
+        Assert.Equal((timesteps.Count, 0), (stream.Runs, stream.FullRuns));
+        var candidates = await ReadAsync<CandidateRow>(streaming.Output, DatasetTables.Candidates);
+        Assert.NotEmpty(candidates);
+        var received = broker.Received.Select(p => Regex.Match(Encoding.UTF8.GetString(p), "ivorn=\"([^\"]+)\"").Groups[1].Value).ToList();
+        // Every candidate went out, by the batch that committed it (before the next batch began), and no packet went twice.
+        Assert.All(candidates, c => Assert.Contains(c.Ivorn, received));
+        Assert.Equal(broker.Received.Count, sentAtCommit[^1]);
+        Assert.Equal(received.Count, SentAlerts.Load(streaming.Output).Count);
     }
 
     [Fact]

@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using Trap.Dataset;
+using Trap.Dataset.Rows;
+using Trap.Engine;
+using Trap.Pipeline.Configuration;
+using Trap.Pipeline.Output;
+using Trap.Pipeline.Planning;
+using Trap.Pipeline.Progress;
+using Trap.Pipeline.Stages;
+using Trap.Pipeline.Work;
+
+namespace Trap.Pipeline.Streaming;
+
+/// <summary>Why a batch of `trap stream` cannot be appended incrementally; the stream makes it a full appended run instead.</summary>
+internal sealed class IncrementalFallbackException(string why) : Exception(why);
+
+/// <summary>
+/// One batch of `trap stream` made incrementally (docs/streaming.md): the new timesteps' images are
+/// extracted once, in parallel; each sky bucket's running catalogue, kept in memory, goes on over
+/// them alone (association, forced fits, catalogue update); their rows are appended to the dataset
+/// as new part files, the catalogue-wide tables and the candidates are written again, and the whole
+/// is committed atomically. What a batch run would number or order differently than an append
+/// (see <see cref="Check"/>) throws <see cref="IncrementalFallbackException"/> before anything is written.
+/// </summary>
+internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress, JobConfig config, JobContext context,
+    IReadOnlyList<MonitorList.Entry> monitors)
+{
+    /// <summary>The tables a batch adds rows to (as new parts); the others it writes again whole.</summary>
+    private static readonly string[] AppendedTables =
+    {
+        DatasetTables.Images, DatasetTables.Rejections, DatasetTables.ExtractedSources, DatasetTables.Associations, DatasetTables.NewSources,
+    };
+
+    /// <summary>How often the work folder's manifest and header cache (for a full appended run and a restart) are written.</summary>
+    private static readonly TimeSpan CacheCadence = TimeSpan.FromSeconds(30);
+
+    private readonly List<StageRow> _stages = new();
+    private DateTime _cachesWrittenUtc = DateTime.MinValue;
+
+    /// <summary>Appends <paramref name="arrived"/> (headers of whole timesteps) to the dataset at <paramref name="target"/> and to <paramref name="state"/>.</summary>
+    public async Task RunAsync(StreamState state, string target, IReadOnlyList<PlanEntry> arrived, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        _stages.Clear();
+        var plan = Check(state, arrived);
+        progress.StartLog();
+        var first = state.Headers.Count;
+        var added = plan.Images.Skip(first).ToList();
+        var opened = Stopwatch.StartNew();
+        using var output = AppendStaging.Open(target);
+        var linkSeconds = opened.Elapsed.TotalSeconds;
+        try
+        {
+            var work = output.Work;
+            var extracted = await TimedAsync("extraction", added.Count, "images", () => engine.MapAsync<ExtractImageTask, ImageWork, ImageSummary>(
+                context, added.Select(i => new ImageWork(i.ImageId, i.Header.Url, work.Root)).ToList(), cancellation),
+                summaries => summaries.Sum(s => (long)s.SourceCount), "extracted sources");
+            var summaries = state.Summaries.Concat(extracted.OrderBy(s => s.ImageId)).ToList();
+            var verdicts = ImageVerdicts.Apply(plan, summaries, config);
+            var newImages = verdicts.Images.Skip(first).ToList();
+            var newRejections = verdicts.Rejections.Where(r => r.ImageId >= first).ToList();
+
+            var buckets = await TimedAsync("catalogue", verdicts.Buckets.Count, "sky buckets", () => ContinueBucketsAsync(state, verdicts, first, output),
+                continued => continued.Count, "sky buckets carried on");
+            await AppendAsync(output.Staging, DatasetTables.Images, newImages, output.NextPart(DatasetTables.Images));
+            await AppendAsync(output.Staging, DatasetTables.Rejections, newRejections, output.NextPart(DatasetTables.Rejections));
+            var allBuckets = new SortedDictionary<int, BucketState>(state.Buckets);
+            foreach (var (bucket, kept) in buckets) allBuckets[bucket] = kept;
+            await WriteCatalogueAsync(output.Staging, work, plan, state.Images.Concat(newImages).ToList(), allBuckets.Values.ToList(), cancellation);
+            await JobRunner.WriteRunTablesAsync(output.Staging, context, config, plan, state.Rejected + newRejections.Count, _stages, clock.Elapsed,
+                $"{engine.GetType().Name} x{engine.Parallelism} (trap stream)");
+            foreach (var table in AppendedTables) await output.CompactAsync(table);
+            Trap.Alerts.SentAlerts.CarryOver(target, output.Staging);
+            if (DateTime.UtcNow - _cachesWrittenUtc > CacheCadence)
+            {
+                // Both grow with the stream, so they are written on a cadence: older ones only cost work again (docs/streaming.md).
+                WorkManifest.For(plan, context.ConfigText).Write(work);
+                HeaderCache.Write(work, WorkManifest.HashOf(context.ConfigText), plan.Images.Select(i => i.Header));
+                _cachesWrittenUtc = DateTime.UtcNow;
+            }
+            await File.WriteAllTextAsync(Path.Combine(output.Staging, JobRunner.RunLogFile), progress.TakeLog(), cancellation);
+            var commit = Stopwatch.StartNew();
+            output.Commit();
+            progress.Message($"trap stream: {added.Count} images appended in {clock.Elapsed.TotalSeconds:F2} s (staging {linkSeconds:F2} s, " +
+                             string.Join(", ", _stages.Select(st => $"{st.Stage} {st.WallSeconds:F2} s")) + $", commit {commit.Elapsed.TotalSeconds:F2} s)");
+
+            state.Plan = plan;
+            state.Headers.AddRange(added.Select(i => i.Header));
+            state.Summaries.AddRange(summaries.Skip(first));
+            state.Images.AddRange(newImages);
+            state.Rejected += newRejections.Count;
+            foreach (var (bucket, kept) in buckets) state.Buckets[bucket] = kept;
+        }
+        catch
+        {
+            output.Abandon();
+            throw;
+        }
+        // Right after the commit, before the live load: the timestep's alerts are what real time is for.
+        await AlertDispatch.SendAsync(config.Alerts, target, progress, cancellation);
+    }
+
+    /// <summary>
+    /// The plan of the committed and the arrived images, when the arrived ones only append to it as a
+    /// batch run would number them: readable, later than every committed timestep, and leaving every
+    /// committed image's id, band, region and bucket as it was (docs/streaming.md "what falls back").
+    /// </summary>
+    private JobPlan Check(StreamState state, IReadOnlyList<PlanEntry> arrived)
+    {
+        if (state.WhyNotIncremental is { } why) throw new IncrementalFallbackException(why);
+        if (arrived.FirstOrDefault(e => e.Rejection is not null) is { } unreadable)
+        {
+            throw new IncrementalFallbackException($"{unreadable.Url} cannot be read: an unreadable image's id changes as images are added");
+        }
+        var committedUntil = state.Headers.Count == 0 ? DateTime.MinValue : state.Headers.Max(h => h.StartUtc);
+        if (arrived.FirstOrDefault(e => e.StartUtc <= committedUntil) is { } straggler)
+        {
+            throw new IncrementalFallbackException($"{straggler.Url} belongs to a timestep already committed ({straggler.StartUtc:O}): the buckets are replayed from it");
+        }
+        var plan = JobPlanner.Plan(state.Headers.Concat(arrived).ToList(), config.Association);
+        if (plan.Unreadable.Count > 0)
+        {
+            throw new IncrementalFallbackException($"{plan.Unreadable[0].Header.Url} is a duplicate: its id changes as images are added");
+        }
+        if (plan.Images.FirstOrDefault(i => i.Bucket >= AppendStaging.LevelSpan) is { } far)
+        {
+            throw new IncrementalFallbackException($"sky bucket {far.Bucket} has a number the appended parts use ({far.Header.Url})");
+        }
+        if (state.Plan is { } before)
+        {
+            for (var i = 0; i < before.Images.Count; i++)
+            {
+                var (was, now) = (before.Images[i], plan.Images[i]);
+                if (was.Header.Url != now.Header.Url || was.ImageId != now.ImageId || was.BandId != now.BandId ||
+                    was.SkyRegionId != now.SkyRegionId || was.Bucket != now.Bucket)
+                {
+                    throw new IncrementalFallbackException($"the new images change the plan of {was.Header.Url} (band, sky region or bucket: sky buckets merged)");
+                }
+            }
+        }
+        return plan;
+    }
+
+    /// <summary>
+    /// Carries on each bucket with new images over them and returns those buckets. Their catalogues
+    /// change in place: a batch that fails from here leaves the state to be rebuilt (the stream does).
+    /// </summary>
+    private async Task<Dictionary<int, BucketState>> ContinueBucketsAsync(StreamState state, ImageVerdicts verdicts, int first, AppendStaging output)
+    {
+        var next = new Dictionary<int, BucketState>();
+        var part = output.NextPart(DatasetTables.ExtractedSources, DatasetTables.Associations, DatasetTables.NewSources);
+        foreach (var (bucket, images) in verdicts.Buckets)
+        {
+            var arrived = images.Where(i => i.Record.Id >= first).ToList();
+            if (arrived.Count == 0) continue;
+            var kept = state.Buckets.GetValueOrDefault(bucket) ?? new BucketState(BucketReplay.NewCatalogue(config, context.ConfigSource));
+            var steps = new CatalogueSteps(new BucketWork(bucket, output.Work.Root, output.Staging), config, part++);
+            BucketReplay.Continue(kept.Catalogue, arrived, new StreamBucketSteps(steps, output.Work, context, engine.Parallelism));
+            if (steps.Retired.Where(kept.AssociatedRuncats.Contains).Take(1).ToList() is [var forked])
+            {
+                throw new IncrementalFallbackException($"catalogue source {forked} of sky bucket {bucket} forked: its committed association rows must go");
+            }
+            kept.Add(steps, await steps.FinishAsync(kept.Catalogue));
+            next[bucket] = kept;
+        }
+        return next;
+    }
+
+    /// <summary>The tables over the whole catalogue, written again each batch: monitors' sources, candidates and their VOEvents.</summary>
+    private async Task WriteCatalogueAsync(string folder, WorkFolder work, JobPlan plan, List<ImageRow> images, List<BucketState> buckets,
+        CancellationToken cancellation)
+    {
+        // A monitor fitted in several buckets belongs to the first bucket's source, as in a batch run.
+        var monitorRuncats = new Dictionary<long, long>();
+        foreach (var m in buckets.SelectMany(b => b.MonitorRuncats)) monitorRuncats.TryAdd(m.MonitorId, m.RuncatId);
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.Monitor,
+            monitors.Select(m => RowMapping.Monitor(m, monitorRuncats.TryGetValue(m.Position.Id, out var runcat) ? runcat : null)));
+        var catalogue = buckets.SelectMany(b => b.Catalogue.Sources()).ToList();
+        await TimedAsync("candidates", catalogue.Count, "catalogue sources", () => CandidateStage.RunAsync(engine, context, folder, work.Root, config,
+            new CandidateInputs(context.JobName, plan.Bands, images, buckets.SelectMany(b => b.NewSources).ToList(), catalogue,
+                buckets.SelectMany(b => b.Catalogue.BandFluxes()).ToList()), DateTime.UtcNow, cancellation),
+            candidates => candidates.Count, "candidates");
+    }
+
+    private static async Task AppendAsync<T>(string folder, string table, IEnumerable<T> rows, int part) where T : class, new()
+    {
+        await using var writer = new ParquetTableWriter<T>(folder, table, part);
+        await writer.AddRangeAsync(rows);
+    }
+
+    /// <summary>Runs one step of the batch and keeps what it took in and gave out, and its time, as a row of the stages table.</summary>
+    private async Task<T> TimedAsync<T>(string name, long count, string kind, Func<Task<T>> run, Func<T, long> outCount, string outKind)
+    {
+        var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var result = await run();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        _stages.Add(RowMapping.Stage(_stages.Count + 1, name, count, kind, outCount(result), outKind, clock.Elapsed, cpu));
+        return result;
+    }
+}

@@ -1,0 +1,113 @@
+using Trap.Dataset;
+using Trap.Dataset.Rows;
+using Trap.Engine;
+using Trap.Pipeline.Configuration;
+using Trap.Pipeline.Planning;
+using Trap.Pipeline.Stages;
+using Trap.Pipeline.Work;
+using Trap.Science.Association;
+
+namespace Trap.Pipeline.Streaming;
+
+/// <summary>One sky bucket as `trap stream` keeps it between batches: its running catalogue and what the candidates need of its history.</summary>
+internal sealed class BucketState(RunningCatalogue catalogue)
+{
+    public RunningCatalogue Catalogue { get; } = catalogue;
+
+    /// <summary>Catalogue sources with rows in the committed associations table (a later fork of one of them cannot be appended).</summary>
+    public HashSet<long> AssociatedRuncats { get; } = new();
+
+    public List<NewSourceRow> NewSources { get; } = new();
+
+    public List<MonitorRuncat> MonitorRuncats { get; } = new();
+
+    /// <summary>Takes in what one batch's steps over this bucket made.</summary>
+    public void Add(CatalogueSteps steps, BucketTables tables)
+    {
+        AssociatedRuncats.UnionWith(steps.AssociatedRuncatIds);
+        NewSources.AddRange(tables.NewSources);
+        MonitorRuncats.AddRange(tables.MonitorRuncats);
+    }
+}
+
+/// <summary>
+/// What `trap stream` keeps in memory between batches to process a batch incrementally
+/// (docs/streaming.md): the plan of the committed images (headers, ids, bands, regions, buckets), their
+/// extraction summaries and image rows, and per sky bucket the running catalogue. Rebuilt from the
+/// dataset at start and after a batch that had to be a full appended run: the bucket replay of the
+/// batch run over the dataset's work folder (no pixels are read but those of the rare forced fit a
+/// run made inline). <see cref="WhyNotIncremental"/> says when the dataset holds what the incremental
+/// path cannot carry on (then every batch is a full appended run).
+/// </summary>
+internal sealed class StreamState
+{
+    public List<PlanEntry> Headers { get; } = new();
+
+    public List<ImageSummary> Summaries { get; } = new();
+
+    public List<ImageRow> Images { get; } = new();
+
+    public int Rejected { get; set; }
+
+    public JobPlan? Plan { get; set; }
+
+    public SortedDictionary<int, BucketState> Buckets { get; } = new();
+
+    /// <summary>Null when the next batch may be incremental; otherwise why not.</summary>
+    public string? WhyNotIncremental { get; private set; }
+
+    /// <summary>The state of the dataset at <paramref name="target"/> holding <paramref name="committed"/> (none: an empty state).</summary>
+    public static async Task<StreamState> RebuildAsync(string target, IReadOnlyCollection<string> committed, JobConfig config, JobContext context)
+    {
+        var state = new StreamState();
+        if (committed.Count == 0) return state;
+        var work = new WorkFolder(Path.Combine(target, Output.DatasetFolder.WorkCacheFolder));
+        var headers = HeaderCache.Open(work, WorkManifest.HashOf(context.ConfigText));
+        var entries = committed.AsParallel().Select(url => headers.Find(url) ?? new ReadHeaderTask().Run(url, context)).ToList();
+        await foreach (var rejection in ParquetTableReader.ReadTableAsync<RejectionRow>(target, DatasetTables.Rejections))
+        {
+            if (rejection.ReasonId == RejectReason.StreamBacklog.Id) return state.Refuse($"the dataset holds images dropped from the backlog ({rejection.Url})");
+        }
+        var plan = JobPlanner.Plan(entries, config.Association);
+        if (plan.Unreadable.Count > 0)
+        {
+            return state.Refuse($"the dataset holds an unreadable or duplicate image ({plan.Unreadable[0].Header.Url}), whose id changes as images are added");
+        }
+        foreach (var image in plan.Images)
+        {
+            var summary = File.Exists(work.Summary(image.ImageId)) ? WorkFile.ReadValue<ImageSummary>(work.Summary(image.ImageId)) : null;
+            if (summary?.ImageId != image.ImageId) return state.Refuse($"the dataset's work folder lacks the extraction of {image.Header.Url}");
+            state.Summaries.Add(summary);
+        }
+        state.Headers.AddRange(plan.Images.Select(i => i.Header));
+        state.Plan = plan;
+        var verdicts = ImageVerdicts.Apply(plan, state.Summaries, config);
+        state.Images.AddRange(verdicts.Images);
+        state.Rejected = verdicts.Rejections.Count;
+        var scratch = Directory.CreateTempSubdirectory("trap-stream-replay-").FullName;
+        try
+        {
+            foreach (var (bucket, images) in verdicts.Buckets)
+            {
+                var catalogue = BucketReplay.NewCatalogue(config, context.ConfigSource);
+                var steps = new CatalogueSteps(new BucketWork(bucket, work.Root, scratch), config);
+                BucketReplay.Continue(catalogue, images, steps);
+                var tables = await steps.FinishAsync(catalogue);
+                var kept = new BucketState(catalogue);
+                kept.Add(steps, tables);
+                state.Buckets[bucket] = kept;
+            }
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+        return state;
+    }
+
+    private StreamState Refuse(string why)
+    {
+        WhyNotIncremental = why;
+        return this;
+    }
+}

@@ -160,9 +160,7 @@ public sealed class JobRunner
         read?.Invoke(headers);
         if (dropped is { Count: > 0 })
         {
-            headers = headers.Select(h => dropped.TryGetValue(h.Url, out var why)
-                ? h with { Rejection = ImageQualityControl.Unreadable(h.Url, RejectReason.StreamBacklog, why).ToRecord() }
-                : h).ToList();
+            headers = headers.Select(h => dropped.TryGetValue(h.Url, out var why) ? DroppedFromBacklog(h, why) : h).ToList();
         }
         if (imagesUntilUtc is { } until) headers = headers.Where(h => h.Rejection is not null || h.StartUtc <= until).ToList();
         var plan = JobPlanner.Plan(headers, job.Config.Association);
@@ -208,10 +206,8 @@ public sealed class JobRunner
         if (inline > 0) _progress.Message($"trap: {inline} forced fits made in the catalogue stage (earlier fits of their sources failed)");
         if (buckets.Count == 0) await WriteEmptyBucketTablesAsync(folder);
 
-        var imageRows = plan.Unreadable.Select(RowMapping.PlanningRejectedImage).Concat(verdicts.Images).ToList();
-        var rejections = plan.Unreadable
-            .Select(f => RowMapping.Rejection(f, f.Header.Rejection!.ReasonId, f.Header.Rejection.ReasonName, f.Header.Rejection.Explanation))
-            .Concat(verdicts.Rejections).ToList();
+        var imageRows = RowMapping.ImageRows(plan, verdicts);
+        var rejections = RowMapping.RejectionRows(plan, verdicts);
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.Images, imageRows);
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.Rejections, rejections);
         counts.Rejected = rejections.Count;
@@ -230,7 +226,12 @@ public sealed class JobRunner
     }
 
     /// <summary>The images earlier runs of a stream dropped from its backlog (none when there is no dataset yet).</summary>
-    private static async IAsyncEnumerable<RejectionRow> EarlierDropsAsync(string outputFolder)
+    /// <summary>An image `trap stream` dropped from its backlog: rejected with reason stream_backlog, never read.</summary>
+    internal static PlanEntry DroppedFromBacklog(PlanEntry header, string why) =>
+        header with { Rejection = ImageQualityControl.Unreadable(header.Url, RejectReason.StreamBacklog, why).ToRecord() };
+
+    /// <summary>The images earlier runs of the job dropped from the stream's backlog, as rejections rows.</summary>
+    internal static async IAsyncEnumerable<RejectionRow> EarlierDropsAsync(string outputFolder)
     {
         if (ParquetTableReader.Parts(outputFolder, DatasetTables.Rejections).Count == 0) yield break;
         await foreach (var rejection in ParquetTableReader.ReadTableAsync<RejectionRow>(outputFolder, DatasetTables.Rejections))

@@ -83,6 +83,13 @@ internal sealed class AppendStaging : IDisposable
         Math.Max(LevelSpan, tables.SelectMany(t => ParquetTableReader.Parts(Staging, t)).Select(PartNumber)
             .Where(p => p / LevelSpan == 1).DefaultIfEmpty(LevelSpan - 1).Max() + 1);
 
+    /// <summary>Writes <paramref name="table"/> again whole, as its single part (its linked parts leave the staging; the committed files stay).</summary>
+    public async Task ReplaceTableAsync<T>(string table, IEnumerable<T> rows) where T : class, new()
+    {
+        foreach (var part in ParquetTableReader.Parts(Staging, table)) File.Delete(part);
+        await DatasetWriter.WriteTableAsync(Staging, table, rows);
+    }
+
     /// <summary>Merges, level by level, the parts of <paramref name="table"/> that make <see cref="PerLevel"/> of one level.</summary>
     public async Task CompactAsync(string table)
     {

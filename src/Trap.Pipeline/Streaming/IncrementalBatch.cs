@@ -62,12 +62,22 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
 
             var buckets = await TimedAsync("catalogue", verdicts.Buckets.Count, "sky buckets", () => ContinueBucketsAsync(state, verdicts, first, output),
                 continued => continued.Count, "sky buckets carried on");
-            await AppendAsync(output.Staging, DatasetTables.Images, newImages, output.NextPart(DatasetTables.Images));
-            await AppendAsync(output.Staging, DatasetTables.Rejections, newRejections, output.NextPart(DatasetTables.Rejections));
+            if (plan.Unreadable.Count == 0)
+            {
+                await AppendAsync(output.Staging, DatasetTables.Images, newImages, output.NextPart(DatasetTables.Images));
+                await AppendAsync(output.Staging, DatasetTables.Rejections, newRejections, output.NextPart(DatasetTables.Rejections));
+            }
+            else
+            {
+                // Images planning rejects take the ids after the readable ones, so theirs change as images are
+                // added: these two tables (a row per image) are written again whole; no other row refers to them.
+                await output.ReplaceTableAsync(DatasetTables.Images, RowMapping.ImageRows(plan, verdicts));
+                await output.ReplaceTableAsync(DatasetTables.Rejections, RowMapping.RejectionRows(plan, verdicts));
+            }
             var allBuckets = new SortedDictionary<int, BucketState>(state.Buckets);
             foreach (var (bucket, kept) in buckets) allBuckets[bucket] = kept;
             await WriteCatalogueAsync(output.Staging, work, plan, state.Images.Concat(newImages).ToList(), allBuckets.Values.ToList(), cancellation);
-            await JobRunner.WriteRunTablesAsync(output.Staging, context, config, plan, state.Rejected + newRejections.Count, _stages, clock.Elapsed,
+            await JobRunner.WriteRunTablesAsync(output.Staging, context, config, plan, plan.Unreadable.Count + state.Rejected + newRejections.Count, _stages, clock.Elapsed,
                 $"{engine.GetType().Name} x{engine.Parallelism} (trap stream)");
             foreach (var table in AppendedTables) await output.CompactAsync(table);
             Trap.Alerts.SentAlerts.CarryOver(target, output.Staging);
@@ -89,6 +99,8 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
             state.Summaries.AddRange(summaries.Skip(first));
             state.Images.AddRange(newImages);
             state.Rejected += newRejections.Count;
+            state.Others.Clear();
+            state.Others.AddRange(plan.Unreadable.Select(u => u.Header));
             foreach (var (bucket, kept) in buckets) state.Buckets[bucket] = kept;
         }
         catch
@@ -108,20 +120,13 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
     private JobPlan Check(StreamState state, IReadOnlyList<PlanEntry> arrived)
     {
         if (state.WhyNotIncremental is { } why) throw new IncrementalFallbackException(why);
-        if (arrived.FirstOrDefault(e => e.Rejection is not null) is { } unreadable)
-        {
-            throw new IncrementalFallbackException($"{unreadable.Url} cannot be read: an unreadable image's id changes as images are added");
-        }
         var committedUntil = state.Headers.Count == 0 ? DateTime.MinValue : state.Headers.Max(h => h.StartUtc);
-        if (arrived.FirstOrDefault(e => e.StartUtc <= committedUntil) is { } straggler)
+        // Images planning rejects are never associated, so only readable ones can come too late.
+        if (arrived.FirstOrDefault(e => e.Rejection is null && e.StartUtc <= committedUntil) is { } straggler)
         {
             throw new IncrementalFallbackException($"{straggler.Url} belongs to a timestep already committed ({straggler.StartUtc:O}): the buckets are replayed from it");
         }
-        var plan = JobPlanner.Plan(state.Headers.Concat(arrived).ToList(), config.Association);
-        if (plan.Unreadable.Count > 0)
-        {
-            throw new IncrementalFallbackException($"{plan.Unreadable[0].Header.Url} is a duplicate: its id changes as images are added");
-        }
+        var plan = JobPlanner.Plan(state.Headers.Concat(state.Others).Concat(arrived).ToList(), config.Association);
         if (plan.Images.FirstOrDefault(i => i.Bucket >= AppendStaging.LevelSpan) is { } far)
         {
             throw new IncrementalFallbackException($"sky bucket {far.Bucket} has a number the appended parts use ({far.Header.Url})");

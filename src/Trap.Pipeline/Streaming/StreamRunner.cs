@@ -81,8 +81,9 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
                 var dropped = DropOverBacklog(pending.Where(p => p.StartUtc <= until && p.StartUtc != DateTime.MinValue).ToList());
                 try
                 {
-                    if (dropped.Count > 0) throw new IncrementalFallbackException("images were dropped from the backlog: their ids change as images are added");
-                    await incremental.RunAsync(state, output, pending.Where(p => p.StartUtc <= until).Select(p => _seen[p.Url].Header).ToList(), cancellation);
+                    var arrived = pending.Where(p => p.StartUtc <= until)
+                        .Select(p => dropped.TryGetValue(p.Url, out var why) ? JobRunner.DroppedFromBacklog(_seen[p.Url].Header, why) : _seen[p.Url].Header).ToList();
+                    await incremental.RunAsync(state, output, arrived, cancellation);
                 }
                 catch (IncrementalFallbackException why)
                 {

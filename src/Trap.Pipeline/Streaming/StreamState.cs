@@ -41,7 +41,14 @@ internal sealed class BucketState(RunningCatalogue catalogue)
 /// </summary>
 internal sealed class StreamState
 {
+    /// <summary>The committed readable images' headers.</summary>
     public List<PlanEntry> Headers { get; } = new();
+
+    /// <summary>
+    /// The committed images planning rejected (unreadable, duplicate, dropped from the backlog), their
+    /// rejection attached: planned again with every batch, as their ids follow the readable images'.
+    /// </summary>
+    public List<PlanEntry> Others { get; } = new();
 
     public List<ImageSummary> Summaries { get; } = new();
 
@@ -63,16 +70,15 @@ internal sealed class StreamState
         if (committed.Count == 0) return state;
         var work = new WorkFolder(Path.Combine(target, Output.DatasetFolder.WorkCacheFolder));
         var headers = HeaderCache.Open(work, WorkManifest.HashOf(context.ConfigText));
-        var entries = committed.AsParallel().Select(url => headers.Find(url) ?? new ReadHeaderTask().Run(url, context)).ToList();
-        await foreach (var rejection in ParquetTableReader.ReadTableAsync<RejectionRow>(target, DatasetTables.Rejections))
-        {
-            if (rejection.ReasonId == RejectReason.StreamBacklog.Id) return state.Refuse($"the dataset holds images dropped from the backlog ({rejection.Url})");
-        }
+        var drops = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var drop in JobRunner.EarlierDropsAsync(target)) drops.TryAdd(drop.Url, drop.Comment);
+        var entries = committed.AsParallel()
+            .Select(url => drops.TryGetValue(url, out var why)
+                ? JobRunner.DroppedFromBacklog(headers.Find(url) ?? new ReadHeaderTask().Run(url, context), why)
+                : headers.Find(url) ?? new ReadHeaderTask().Run(url, context))
+            .ToList();
         var plan = JobPlanner.Plan(entries, config.Association);
-        if (plan.Unreadable.Count > 0)
-        {
-            return state.Refuse($"the dataset holds an unreadable or duplicate image ({plan.Unreadable[0].Header.Url}), whose id changes as images are added");
-        }
+        state.Others.AddRange(plan.Unreadable.Select(u => u.Header));
         foreach (var image in plan.Images)
         {
             var summary = File.Exists(work.Summary(image.ImageId)) ? WorkFile.ReadValue<ImageSummary>(work.Summary(image.ImageId)) : null;

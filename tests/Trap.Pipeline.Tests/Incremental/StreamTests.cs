@@ -92,6 +92,8 @@ public sealed class StreamTests : IDisposable
         await stream.RunAsync(_folder, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(2));
 
         Assert.Equal((3, 3), stream.Dropped);
+        // Dropping takes no replay of the history: the drops are rejections rows of an incremental batch.
+        Assert.Equal(0, stream.FullRuns);
         Assert.Contains("5 images behind", log.ToString());
         Assert.Contains("dropping the oldest 3 images (3 timesteps)", log.ToString());
         var output = Path.Combine(_folder, "output");
@@ -146,7 +148,7 @@ public sealed class StreamTests : IDisposable
         await stream.RunAsync(job, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(2));
 
         Assert.True(landed, "the stream never committed the images that were there from the start");
-        // The straggler and the unreadable file cannot be appended: that batch is a full appended run.
+        // The straggler cannot be appended (it must be associated before the later timesteps): that batch is a full appended run.
         Assert.InRange(stream.FullRuns, 1, stream.Runs - 1);
         await using (var batch = new LocalEngine(2))
         {
@@ -155,6 +157,59 @@ public sealed class StreamTests : IDisposable
         var differences = await DatasetComparer.CompareAsync(Path.Combine(job, "output"), Path.Combine(_folder, "batch"));
         Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
         Assert.Equal(byTime.Count + 1, differences.Single(d => d.Table == DatasetTables.Images).RowsA);
+    }
+
+    [Fact]
+    public async Task UnreadableFilesAmongTheArrivalsAreRejectedWithoutReplayingTheHistory()
+    {
+        var streaming = await StreamingJob.CreateAsync(_folder, seed: 12, timesteps: 3, imageSize: 96, sources: 8);
+        var (job, incoming) = (streaming.Job, streaming.Incoming);
+        var timesteps = streaming.Timesteps();
+        foreach (var file in timesteps[0]) File.Copy(file, Path.Combine(incoming, Path.GetFileName(file)));
+        File.WriteAllText(Path.Combine(incoming, "broken-1.fits"), "not a FITS file");
+
+        // Each commit lets the next timestep land, the second with another unreadable file: an unreadable
+        // image's id follows the readable ones', so it changes with every batch, and no batch may replay.
+        var next = 1;
+        await using var engine = new LocalEngine(2);
+        var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+        {
+            TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(200),
+            AfterCommit = (_, _) =>
+            {
+                if (next < timesteps.Count)
+                {
+                    foreach (var file in timesteps[next]) File.Copy(file, Path.Combine(incoming, Path.GetFileName(file)));
+                    if (next == 1) File.WriteAllText(Path.Combine(incoming, "broken-2.fits"), "not a FITS file either");
+                    next++;
+                }
+                return Task.CompletedTask;
+            },
+        });
+        await stream.RunAsync(job, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(2));
+
+        Assert.True(stream.Runs >= timesteps.Count, $"{stream.Runs} batches for {timesteps.Count} timesteps landing one after another");
+        Assert.Equal(0, stream.FullRuns);
+        await using (var batch = new LocalEngine(2))
+        {
+            await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(job, Path.Combine(_folder, "batch"));
+        }
+        var differences = await DatasetComparer.CompareAsync(Path.Combine(job, "output"), Path.Combine(_folder, "batch"));
+        Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
+        var rejections = await ReadAsync<RejectionRow>(Path.Combine(job, "output"), DatasetTables.Rejections);
+        Assert.Equal(new[] { "broken-1.fits", "broken-2.fits" },
+            rejections.Select(r => Path.GetFileName(r.Url)).Where(f => f.StartsWith("broken-", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+
+        // Restarted, the stream rebuilds its state with the unreadable files and carries on incrementally.
+        var restarted = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+        {
+            TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(200),
+        });
+        File.WriteAllText(Path.Combine(incoming, "broken-3.fits"), "still not a FITS file");
+        await restarted.RunAsync(job, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(2));
+        Assert.True(restarted.Runs >= 1);
+        Assert.Equal(0, restarted.FullRuns);
+        Assert.Equal(3, (await ReadAsync<RejectionRow>(Path.Combine(job, "output"), DatasetTables.Rejections)).Count(r => Path.GetFileName(r.Url).StartsWith("broken-", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -199,7 +199,9 @@ public abstract class PixelBrowserTests(SurveySite site)
         await page.WaitForURLAsync(new Regex("sort=datapoints"));
         var ascending = (await page.Locator("#catalogue tbody tr td:nth-child(4)").AllInnerTextsAsync()).Select(int.Parse).ToList();
         Assert.Equal(ascending.Order(), ascending);
-        await page.ClickAsync("#catalogue th a:has-text('Datapoints')");
+        // The sorted page's header offers the other direction; waiting for that link (not any Datapoints
+        // link) also waits for the new page, so a slow load cannot make the click land on the old one.
+        await page.ClickAsync("#catalogue th a[href*='sort=datapoints'][href*='dir=desc']");
         await page.WaitForURLAsync(new Regex("dir=desc"));
         var descending = (await page.Locator("#catalogue tbody tr td:nth-child(4)").AllInnerTextsAsync()).Select(int.Parse).ToList();
         Assert.Equal(descending.OrderDescending(), descending);

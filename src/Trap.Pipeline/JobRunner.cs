@@ -225,12 +225,11 @@ public sealed class JobRunner
         counts.Candidates = candidates.Count;
     }
 
-    /// <summary>The images earlier runs of a stream dropped from its backlog (none when there is no dataset yet).</summary>
-    /// <summary>An image `trap stream` dropped from its backlog: rejected with reason stream_backlog, never read.</summary>
+    /// <summary>An image `trap stream` dropped from its backlog: rejected with reason stream_backlog, its pixels never read.</summary>
     internal static PlanEntry DroppedFromBacklog(PlanEntry header, string why) =>
         header with { Rejection = ImageQualityControl.Unreadable(header.Url, RejectReason.StreamBacklog, why).ToRecord() };
 
-    /// <summary>The images earlier runs of the job dropped from the stream's backlog, as rejections rows.</summary>
+    /// <summary>The images earlier runs of a stream dropped from its backlog (none when there is no dataset yet).</summary>
     internal static async IAsyncEnumerable<RejectionRow> EarlierDropsAsync(string outputFolder)
     {
         if (ParquetTableReader.Parts(outputFolder, DatasetTables.Rejections).Count == 0) yield break;

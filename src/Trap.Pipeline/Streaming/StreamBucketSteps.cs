@@ -16,8 +16,6 @@ internal sealed class StreamBucketSteps(CatalogueSteps inner, WorkFolder work, J
 {
     private readonly List<ForcedFitWork> _toFit = new();
 
-    public int ForcedFitImages { get; private set; }
-
     public IReadOnlyList<SourceMeasurement> BlindExtractions(BucketImage image) => inner.BlindExtractions(image);
 
     public void Associated(BucketImage image, ImageAssociationResult result)
@@ -36,7 +34,6 @@ internal sealed class StreamBucketSteps(CatalogueSteps inner, WorkFolder work, J
         if (_toFit.Count > 0)
         {
             Parallel.ForEach(_toFit, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, fit => new ForcedFitTask().Run(fit, context));
-            ForcedFitImages += _toFit.Count;
             _toFit.Clear();
         }
         return inner.ForcedFits(image, requests);

@@ -36,8 +36,9 @@ internal sealed class BucketState(RunningCatalogue catalogue)
 /// extraction summaries and image rows, and per sky bucket the running catalogue. Rebuilt from the
 /// dataset at start and after a batch that had to be a full appended run: the bucket replay of the
 /// batch run over the dataset's work folder (no pixels are read but those of the rare forced fit a
-/// run made inline). <see cref="WhyNotIncremental"/> says when the dataset holds what the incremental
-/// path cannot carry on (then every batch is a full appended run).
+/// run made inline). <see cref="WhyNotIncremental"/> says when the dataset's work folder lacks what the
+/// incremental path needs (an image's extraction): the next batch is then a full appended run, which
+/// writes it, and the state is rebuilt from that run's dataset.
 /// </summary>
 internal sealed class StreamState
 {

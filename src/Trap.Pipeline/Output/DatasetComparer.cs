@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using Trap.Dataset;
 
 namespace Trap.Pipeline.Output;
@@ -50,8 +49,12 @@ public static class DatasetComparer
     }
 
     private static Task<List<string>> RowsAsync(string folder, string table, Type rowType) =>
-        (Task<List<string>>)typeof(DatasetComparer).GetMethod(nameof(TypedRowsAsync), BindingFlags.NonPublic | BindingFlags.Static)!
-            .MakeGenericMethod(rowType).Invoke(null, new object[] { folder, table })!;
+        RowTypeDispatch.Run(rowType, new TableRows(folder, table));
+
+    private sealed record TableRows(string Folder, string Table) : IRowTypeWork<Task<List<string>>>
+    {
+        public Task<List<string>> Run<TRow>() where TRow : class, new() => TypedRowsAsync<TRow>(Folder, Table);
+    }
 
     private static async Task<List<string>> TypedRowsAsync<T>(string folder, string table) where T : class, new()
     {

@@ -100,9 +100,13 @@ internal sealed class AppendStaging : IDisposable
             var next = ParquetTableReader.Parts(Staging, table).Select(PartNumber).Where(p => p / LevelSpan == level + 1)
                 .DefaultIfEmpty((level + 1) * LevelSpan - 1).Max() + 1;
             var rowType = DatasetTables.All.Single(t => t.Name == table).RowType;
-            await (Task)typeof(AppendStaging).GetMethod(nameof(MergeAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-                .MakeGenericMethod(rowType).Invoke(null, new object[] { Staging, table, parts, next })!;
+            await RowTypeDispatch.Run(rowType, new PartMerge(Staging, table, parts, next));
         }
+    }
+
+    private sealed record PartMerge(string Folder, string Table, List<string> Parts, int Into) : IRowTypeWork<Task>
+    {
+        public Task Run<TRow>() where TRow : class, new() => MergeAsync<TRow>(Folder, Table, Parts, Into);
     }
 
     /// <summary>Writes <paramref name="parts"/> (in order) as part <paramref name="into"/>, then removes them from the staging folder.</summary>

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using Parquet;
 using Parquet.Serialization;
@@ -15,9 +14,6 @@ namespace Trap.Storage.Loading;
 /// </summary>
 public static class ParquetDatasetReader
 {
-    private static readonly MethodInfo ReadFileMethod =
-        typeof(ParquetDatasetReader).GetMethod(nameof(ReadFileAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-
     public static async Task<DatasetContents> OpenAsync(string folder, CancellationToken cancellation = default)
     {
         if (!Directory.Exists(folder))
@@ -39,8 +35,8 @@ public static class ParquetDatasetReader
         foreach (var (name, rowType) in DatasetTables.All.Where(t => t.Name != DatasetTables.Dataset))
         {
             var files = FilesOf(folder, name);
-            var read = ReadFileMethod.MakeGenericMethod(rowType);
-            contents.SetBatches(rowType, token => Concat(files, file => (IAsyncEnumerable<IEnumerable>)read.Invoke(null, new object[] { file, token })!, token));
+            var read = RowTypeDispatch.Run(rowType, new FileBatches());
+            contents.SetBatches(rowType, token => Concat(files, file => read(file, token), token));
         }
         return contents;
     }
@@ -64,6 +60,12 @@ public static class ParquetDatasetReader
         {
             await foreach (var batch in read(file).WithCancellation(cancellation)) yield return batch;
         }
+    }
+
+    /// <summary>The reader of a table's part files, batch by batch, for its row type.</summary>
+    private sealed class FileBatches : IRowTypeWork<Func<string, CancellationToken, IAsyncEnumerable<IEnumerable>>>
+    {
+        public Func<string, CancellationToken, IAsyncEnumerable<IEnumerable>> Run<TRow>() where TRow : class, new() => ReadFileAsync<TRow>;
     }
 
     private static async IAsyncEnumerable<IEnumerable> ReadFileAsync<T>(string file, [EnumeratorCancellation] CancellationToken cancellation) where T : class, new()

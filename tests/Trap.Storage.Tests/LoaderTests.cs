@@ -35,7 +35,7 @@ public class LoaderTests
         {
             foreach (var (table, rowType) in DatasetTables.All)
             {
-                await WriteTableAsync(folder, table, rowType, run.RowsOf(rowType));
+                await TableFiles.WriteAsync(folder, table, rowType, run.RowsOf(rowType));
             }
             var result = await new DatasetLoader(settings).LoadFolderAsync(folder);
             await AssertStoredAsync(settings, result.DatasetId, run);
@@ -53,7 +53,7 @@ public class LoaderTests
         var folder = Directory.CreateTempSubdirectory("trap-db-").FullName;
         try
         {
-            await WriteTableAsync(folder, DatasetTables.Dataset, typeof(DatasetRow), new[] { new SampleRun("partial").Dataset });
+            await TableFiles.WriteAsync(folder, DatasetTables.Dataset, typeof(DatasetRow), new[] { new SampleRun("partial").Dataset });
             var error = await Assert.ThrowsAsync<StorageException>(() => new DatasetLoader(settings).LoadFolderAsync(folder));
             Assert.Contains(DatasetTables.Config, error.Message);
             Assert.Contains(folder, error.Message);
@@ -226,18 +226,5 @@ public class LoaderTests
             Assert.True(expected.Count > 0, "the sample run has no " + rowType.Name);
             Assert.Equal(expected, StoredRows.Canonical(stored));
         }
-    }
-
-    private static async Task WriteTableAsync(string folder, string table, Type rowType, System.Collections.IEnumerable rows)
-    {
-        var method = typeof(LoaderTests).GetMethod(nameof(WriteTypedAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-        await (Task)method.MakeGenericMethod(rowType).Invoke(null, new object[] { folder, table, rows })!;
-    }
-
-    private static async Task WriteTypedAsync<T>(string folder, string table, System.Collections.IEnumerable rows) where T : class, new()
-    {
-        // Small row groups so the reader streams several of them.
-        await using var writer = new ParquetTableWriter<T>(folder, table, rowGroupSize: 64);
-        await writer.AddRangeAsync(rows.Cast<T>());
     }
 }

@@ -80,7 +80,7 @@ public static class DbCommand
             var result = await new DatasetLoader(settings).LoadFolderAsync(parse.GetValue(folder)!, new LoadOptions { Replace = parse.GetValue(replace) }, cancellation);
             var rate = result.TotalRows / Math.Max(result.Elapsed.TotalSeconds, 1e-9);
             Console.WriteLine($"Loaded dataset id {result.DatasetId}" +
-                              (result.ReplacedDatasetId is not null ? " (replacing its earlier load)" : "") +
+                              (result.ReplacedDatasetId is not null ? $" (replacing its earlier load, {result.How})" : "") +
                               $" into {settings.Masked}: {result.TotalRows} rows in {result.Elapsed.TotalSeconds:F2} s ({rate.ToString("F0", CultureInfo.InvariantCulture)} rows/s).");
             foreach (var (table, rows) in result.RowsByTable) Console.WriteLine($"  {table,-20} {rows,12}");
             return ExitCodes.Ok;

@@ -100,12 +100,15 @@ public static class RunCommand
         }
     }
 
-    /// <summary>Loads a committed dataset folder in one transaction, replacing the job's earlier load (docs/database.md).</summary>
+    /// <summary>
+    /// Loads a committed dataset folder in one transaction, replacing the job's earlier load: incrementally
+    /// when the database recorded the part files of that load, else whole, the log saying why (docs/database.md).
+    /// </summary>
     public static async Task LoadAsync(DatabaseSettings database, string outputFolder, bool replace, CancellationToken cancellation)
     {
         var loaded = await new DatasetLoader(database).LoadFolderAsync(outputFolder, new LoadOptions { Replace = replace }, cancellation);
-        Console.WriteLine($"trap: loaded {loaded.TotalRows} rows into {database.Masked} as dataset {loaded.DatasetId}" +
-                          (loaded.ReplacedDatasetId is not null ? " (replacing its earlier load)" : ""));
+        Console.WriteLine($"trap: loaded {loaded.TotalRows} rows into {database.Masked} as dataset {loaded.DatasetId} in {loaded.Elapsed.TotalSeconds:F2} s" +
+                          (loaded.ReplacedDatasetId is not null ? $" (replacing its earlier load, {loaded.How})" : ""));
     }
 
     /// <summary>What a run ended with: its exit status and its candidates (for the demo's score).</summary>

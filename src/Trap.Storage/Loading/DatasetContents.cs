@@ -14,6 +14,10 @@ public sealed class DatasetContents
 {
     private readonly Dictionary<Type, Func<CancellationToken, IAsyncEnumerable<IEnumerable>>> _tables = new();
 
+    private readonly Dictionary<Type, Func<IReadOnlyList<PartFile>, CancellationToken, IAsyncEnumerable<IEnumerable>>> _partReaders = new();
+
+    private readonly Dictionary<string, IReadOnlyList<PartFile>> _parts = new(StringComparer.Ordinal);
+
     public DatasetContents(DatasetRow dataset)
     {
         if (string.IsNullOrWhiteSpace(dataset.Name))
@@ -37,18 +41,37 @@ public sealed class DatasetContents
     /// <summary>Sets the rows of the table whose row type is <typeparamref name="T"/> (rows held in memory).</summary>
     public DatasetContents Set<T>(IEnumerable<T> rows) where T : class
     {
-        _ = TableMap.For<T>();
+        var map = TableMap.For<T>();
         if (typeof(T) == typeof(DatasetRow)) throw new ArgumentException("The dataset row is given to the constructor.");
         _tables[typeof(T)] = _ => OneBatch(rows);
+        _parts.Remove(map.OutputTable);
+        _partReaders.Remove(typeof(T));
         return this;
     }
 
-    /// <summary>Sets the rows of a table as batches produced on demand (used to stream Parquet row groups).</summary>
-    internal void SetBatches(Type rowType, Func<CancellationToken, IAsyncEnumerable<IEnumerable>> batches)
+    /// <summary>
+    /// Sets a table's rows as those of its part files, read by <paramref name="read"/> (a dataset folder's
+    /// tables), so an incremental load can read only some of them.
+    /// </summary>
+    internal void SetParts(string table, Type rowType, IReadOnlyList<PartFile> parts,
+                           Func<IReadOnlyList<PartFile>, CancellationToken, IAsyncEnumerable<IEnumerable>> read)
     {
         _ = TableMap.For(rowType);
-        _tables[rowType] = batches;
+        _parts[table] = parts;
+        _partReaders[rowType] = read;
+        _tables[rowType] = token => read(parts, token);
     }
+
+    /// <summary>
+    /// The part files of each output table (but the dataset table) when every table was read from a dataset
+    /// folder; null when any was given in memory, which leaves nothing for an incremental load to compare.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<PartFile>>? Parts =>
+        _parts.Count == DatasetTables.All.Count - 1 ? _parts : null;
+
+    /// <summary>The rows of some of a table's part files (<see cref="SetParts"/>), batch by batch.</summary>
+    internal IAsyncEnumerable<IEnumerable> Batches(Type rowType, IReadOnlyList<PartFile> parts, CancellationToken cancellation) =>
+        _partReaders[rowType](parts, cancellation);
 
     /// <summary>The rows of a table, batch by batch; none if the table was not set.</summary>
     internal IAsyncEnumerable<IEnumerable> Batches(Type rowType, CancellationToken cancellation) =>

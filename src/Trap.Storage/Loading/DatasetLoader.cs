@@ -10,7 +10,8 @@ using Trap.Storage.Schema;
 namespace Trap.Storage.Loading;
 
 /// <summary>
-/// Loads a run into the catalogue database: all tables in one transaction with binary COPY. A dataset
+/// Loads a run into the catalogue database: all tables in one transaction with binary COPY (only what is
+/// new since the last load when the database's record of loaded part files allows it). A dataset
 /// is identified by its name: loading a name that is already there replaces that dataset in the same
 /// transaction (never duplicates), under the same id, so addresses that name the id stay valid. A
 /// dataset loaded from another job (another job.cfg) is replaced only when asked (<see cref="LoadOptions.Replace"/>).
@@ -27,7 +28,11 @@ public sealed class DatasetLoader
     public async Task<LoadResult> LoadFolderAsync(string folder, LoadOptions? options = null, CancellationToken cancellation = default) =>
         await LoadAsync(await ParquetDatasetReader.OpenAsync(folder, cancellation), options, cancellation);
 
-    /// <summary>Loads rows given in memory (or streamed by <see cref="ParquetDatasetReader"/>).</summary>
+    /// <summary>
+    /// Loads rows given in memory (or streamed by <see cref="ParquetDatasetReader"/>). A dataset folder
+    /// loaded before (its part files recorded) is loaded incrementally: new parts are added, tables whose
+    /// loaded parts changed are loaded whole again (docs/database.md, Incremental loads).
+    /// </summary>
     public async Task<LoadResult> LoadAsync(DatasetContents contents, LoadOptions? options = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
@@ -40,21 +45,30 @@ public sealed class DatasetLoader
             await LockDatasetAsync(connection, transaction, name, cancellation);
             await SchemaMigrator.RequireCurrentAsync(connection, transaction, cancellation);
             var replaced = await ReplaceableAsync(connection, transaction, contents.Dataset, options?.Replace ?? false, cancellation);
-            if (replaced is { } old) await DeleteRowsAsync(connection, transaction, old, cancellation);
+            var (plans, fullReason) = await PlanAsync(connection, transaction, contents, replaced, options, cancellation);
+            if (fullReason is not null && replaced is { } old) await DeleteRowsAsync(connection, transaction, old, cancellation);
             var datasetId = await InsertDatasetAsync(connection, transaction, contents.Dataset, replaced, cancellation);
             var rows = new Dictionary<string, long> { [table] = 1 };
-            foreach (var (_, rowType) in DatasetTables.All.Where(t => t.Name != DatasetTables.Dataset))
+            foreach (var (output, rowType) in DatasetTables.All.Where(t => t.Name != DatasetTables.Dataset))
             {
                 var map = TableMap.For(rowType);
                 table = map.Table;
-                rows[table] = await CopyAsync(connection, map, datasetId, contents.Batches(rowType, cancellation), options, cancellation);
+                if (fullReason is null && plans[output] is { } plan)
+                {
+                    if (plan.Whole) await DeleteTableRowsAsync(connection, transaction, table, datasetId, cancellation);
+                    rows[table] = await CopyAsync(connection, map, datasetId, contents.Batches(rowType, plan.Parts, cancellation), options, cancellation);
+                }
+                else rows[table] = await CopyAsync(connection, map, datasetId, contents.Batches(rowType, cancellation), options, cancellation);
             }
             table = VoEventTable;
+            if (fullReason is null) await DeleteTableRowsAsync(connection, transaction, table, datasetId, cancellation);
             rows[table] = await CopyVoEventsAsync(connection, datasetId, contents.VoEvents, cancellation);
+            table = LoadedParts.Table;
+            if (contents.Parts is { } parts) await LoadedParts.RecordAsync(connection, transaction, datasetId, parts.Values.SelectMany(p => p), cancellation);
             table = "rejectreason";
             await RecordRejectReasonsAsync(connection, transaction, datasetId, cancellation);
             await transaction.CommitAsync(cancellation);
-            return new LoadResult(datasetId, replaced, rows, clock.Elapsed);
+            return new LoadResult(datasetId, replaced, rows, clock.Elapsed, fullReason, plans.Values.ToList());
         }
         catch (PostgresException e)
         {
@@ -124,15 +138,47 @@ public sealed class DatasetLoader
         return id;
     }
 
+    /// <summary>
+    /// What an incremental load does with each output table, or why the load is a full one instead: a new
+    /// dataset, rows given in memory, a load asked to be full or to replace, no record of the loaded parts,
+    /// or no table left whose loaded parts are all still there unchanged (a run wrote the dataset anew).
+    /// </summary>
+    private static async Task<(Dictionary<string, TableLoad> Plans, string? FullReason)> PlanAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, DatasetContents contents, long? replaced, LoadOptions? options,
+        CancellationToken cancellation)
+    {
+        var none = new Dictionary<string, TableLoad>();
+        if (replaced is not { } id) return (none, "the dataset is new to this database");
+        if (contents.Parts is not { } parts) return (none, "its rows were given in memory, not read from a dataset folder's part files");
+        if (options?.Full ?? false) return (none, "a full load was asked for");
+        if (options?.Replace ?? false) return (none, "--replace loads the dataset anew");
+        var loaded = await LoadedParts.ReadAsync(connection, transaction, id, cancellation);
+        if (loaded.Count == 0)
+        {
+            return (none, "the database has no record of the part files it was loaded from (loaded from rows in memory, or by a Trap before schema version 7)");
+        }
+        var plans = parts.ToDictionary(p => p.Key, p => TableLoad.Plan(p.Key, p.Value, loaded.GetValueOrDefault(p.Key) ?? []));
+        if (!plans.Values.All(p => p.Whole)) return (plans, null);
+        var gone = plans.Values.Where(p => p.Kind == TableLoadKind.PartsGone).ToList();
+        return (plans, "no table's part files it was loaded from are all still there unchanged" + (gone.Count == 0 ? "" :
+            " (" + gone.Count + " tables lost parts, merged by the stream or written anew by a run: " + gone[0].Table + ": " + gone[0].Reason + ")"));
+    }
+
+    private static async Task DeleteTableRowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, long id, CancellationToken cancellation)
+    {
+        await using var delete = new NpgsqlCommand("DELETE FROM " + table + " WHERE dataset_id = @id", connection, transaction);
+        delete.Parameters.AddWithValue("id", id);
+        await delete.ExecuteNonQueryAsync(cancellation);
+    }
+
     /// <summary>Deletes every row of a dataset but its dataset row.</summary>
     private static async Task DeleteRowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, CancellationToken cancellation)
     {
         // No foreign keys to cascade (they would slow COPY): every table of the registry, and the VOEvents, are cleared here.
-        foreach (var table in DatasetTables.All.Where(t => t.RowType != typeof(DatasetRow)).Reverse().Select(t => TableMap.For(t.RowType).Table).Append(VoEventTable))
+        foreach (var table in DatasetTables.All.Where(t => t.RowType != typeof(DatasetRow)).Reverse().Select(t => TableMap.For(t.RowType).Table)
+                     .Append(VoEventTable).Append(LoadedParts.Table))
         {
-            await using var delete = new NpgsqlCommand("DELETE FROM " + table + " WHERE dataset_id = @id", connection, transaction);
-            delete.Parameters.AddWithValue("id", id);
-            await delete.ExecuteNonQueryAsync(cancellation);
+            await DeleteTableRowsAsync(connection, transaction, table, id, cancellation);
         }
     }
 

@@ -34,9 +34,9 @@ public static class ParquetDatasetReader
         var contents = new DatasetContents(datasetRows[0]).SetVoEvents(VoEventPacket.ReadFolder(Path.Combine(folder, DatasetTables.VoEventsFolder)));
         foreach (var (name, rowType) in DatasetTables.All.Where(t => t.Name != DatasetTables.Dataset))
         {
-            var files = FilesOf(folder, name);
+            var parts = FilesOf(folder, name).Select(file => PartFile.Of(name, file)).ToList();
             var read = RowTypeDispatch.Run(rowType, new FileBatches());
-            contents.SetBatches(rowType, token => Concat(files, file => read(file, token), token));
+            contents.SetParts(name, rowType, parts, (some, token) => Concat(some, part => read(part.Path, token), token));
         }
         return contents;
     }
@@ -53,7 +53,7 @@ public static class ParquetDatasetReader
         return Directory.GetFiles(tableFolder, "*.parquet").Order(StringComparer.Ordinal).ToList();
     }
 
-    private static async IAsyncEnumerable<IEnumerable> Concat(IReadOnlyList<string> files, Func<string, IAsyncEnumerable<IEnumerable>> read,
+    private static async IAsyncEnumerable<IEnumerable> Concat(IReadOnlyList<PartFile> files, Func<PartFile, IAsyncEnumerable<IEnumerable>> read,
                                                               [EnumeratorCancellation] CancellationToken cancellation)
     {
         foreach (var file in files)

@@ -1,0 +1,174 @@
+using Trap.Dataset;
+using Trap.Storage.Connection;
+using Trap.Storage.Loading;
+
+namespace Trap.Storage.Tests;
+
+/// <summary>
+/// The live load of `trap stream`: after each committed batch the dataset folder is loaded again, and only
+/// what the batch added is copied (docs/database.md, Incremental loads). Whatever happened between loads,
+/// the database must hold exactly what a full load of the final folder holds.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public class IncrementalLoadTests
+{
+    private readonly PostgresFixture _postgres;
+
+    public IncrementalLoadTests(PostgresFixture postgres) => _postgres = postgres;
+
+    [Fact]
+    public async Task AStreamLoadedAfterEachBatchEqualsAFullLoadOfItsLastDataset()
+    {
+        var settings = await _postgres.CreateCatalogueAsync();
+        using var stream = new StreamedFolder("live", batches: 11);
+        var loader = new DatasetLoader(settings);
+        var loads = new List<LoadResult>();
+        for (var batch = 0; batch < 11; batch++)
+        {
+            await stream.CommitNextBatchAsync();
+            loads.Add(await loader.LoadFolderAsync(stream.Folder));
+        }
+
+        Assert.Equal("the dataset is new to this database", loads[0].FullReason);
+        // The ninth batch merged the appended tables' level-1 parts: that load is whole (below), all others incremental.
+        Assert.All(loads.Skip(1).Where((_, i) => i != 7), load => Assert.True(load.Incremental, load.How));
+        Assert.Contains("merged by the stream", loads[8].FullReason);
+        // A batch without a merge copies its own rows of the appended tables only: its part, from the record.
+        var second = loads[1];
+        Assert.All(second.Tables.Where(t => StreamedFolder.AppendedTables.Contains(t.Table)), t =>
+        {
+            Assert.Equal(TableLoadKind.Appended, t.Kind);
+            Assert.Equal("part-10000.parquet", Assert.Single(t.Parts).Name);
+        });
+        Assert.Equal(24, second.RowsByTable["extractedsource"]); // 2 images of 12 sources
+        Assert.All(second.Tables.Where(t => !StreamedFolder.AppendedTables.Contains(t.Table)), t => Assert.Equal(TableLoadKind.Rewritten, t.Kind));
+        await AssertSameAsFullLoadAsync(settings, loads[^1].DatasetId, stream);
+    }
+
+    [Fact]
+    public async Task PartsMergedByTheStreamAreLoadedWholeAgain()
+    {
+        var settings = await _postgres.CreateCatalogueAsync();
+        using var stream = new StreamedFolder("merged", batches: 10);
+        var loader = new DatasetLoader(settings);
+        LoadResult load = null!;
+        for (var batch = 0; batch < 9; batch++)
+        {
+            await stream.CommitNextBatchAsync();
+            load = await loader.LoadFolderAsync(stream.Folder);
+        }
+
+        // The ninth batch wrote part 10007 and merged 10000-10007 into 20000: the record names parts that are gone.
+        Assert.Equal(["part-00000.parquet", "part-20000.parquet"], stream.PartNames(DatasetTables.ExtractedSources));
+        var sources = load.Tables.Single(t => t.Table == DatasetTables.ExtractedSources);
+        Assert.Equal(TableLoadKind.PartsGone, sources.Kind);
+        Assert.Contains("7 parts part-10000.parquet", sources.Reason);
+        // Every appended table merged and every other one rewritten: the load is a full one, and says why.
+        Assert.False(load.Incremental);
+        Assert.Contains("5 tables lost parts, merged by the stream", load.How);
+        Assert.Equal(9 * 2 * 12, load.RowsByTable["extractedsource"]); // all nine batches' rows: parts 00000 and 20000
+        await AssertSameAsFullLoadAsync(settings, load.DatasetId, stream);
+
+        // The batch after the merge is incremental again: its new level-1 part only.
+        await stream.CommitNextBatchAsync();
+        var after = await loader.LoadFolderAsync(stream.Folder);
+        var next = after.Tables.Single(t => t.Table == DatasetTables.ExtractedSources);
+        Assert.Equal(TableLoadKind.Appended, next.Kind);
+        Assert.Equal("part-10000.parquet", Assert.Single(next.Parts).Name);
+        await AssertSameAsFullLoadAsync(settings, after.DatasetId, stream);
+    }
+
+    [Fact]
+    public async Task ALoadRepeatedAddsNothing()
+    {
+        var settings = await _postgres.CreateCatalogueAsync();
+        using var stream = new StreamedFolder("repeated", batches: 3);
+        var loader = new DatasetLoader(settings);
+        for (var batch = 0; batch < 3; batch++) await stream.CommitNextBatchAsync();
+        var first = await loader.LoadFolderAsync(stream.Folder);
+
+        var again = await loader.LoadFolderAsync(stream.Folder);
+        Assert.True(again.Incremental, again.How);
+        Assert.All(again.Tables, t => Assert.Equal((TableLoadKind.Appended, 0), (t.Kind, t.Parts.Count)));
+        Assert.Equal(first.DatasetId, again.DatasetId);
+        await AssertSameAsFullLoadAsync(settings, again.DatasetId, stream);
+    }
+
+    [Fact]
+    public async Task LoadsMissedOrBrokenOffAreCaughtUpByTheNextLoad()
+    {
+        var settings = await _postgres.CreateCatalogueAsync();
+        using var stream = new StreamedFolder("crashed", batches: 6);
+        var loader = new DatasetLoader(settings);
+        await stream.CommitNextBatchAsync();
+        await loader.LoadFolderAsync(stream.Folder);
+
+        // Killed between a commit and its load, twice: the next load adds both batches' parts.
+        await stream.CommitNextBatchAsync();
+        await stream.CommitNextBatchAsync();
+        // A load broken off mid-copy (the database went away) leaves the rows and the record as they were.
+        var broken = new LoadOptions
+        {
+            OnRow = (table, rows) =>
+            {
+                if (table == "assocxtrsource" && rows == 5) throw new InvalidOperationException("connection lost");
+            },
+        };
+        await Assert.ThrowsAsync<InvalidOperationException>(() => loader.LoadFolderAsync(stream.Folder, broken));
+        await stream.CommitNextBatchAsync();
+
+        var caughtUp = await loader.LoadFolderAsync(stream.Folder);
+        Assert.True(caughtUp.Incremental, caughtUp.How);
+        Assert.Equal(["part-10000.parquet", "part-10001.parquet", "part-10002.parquet"],
+                     caughtUp.Tables.Single(t => t.Table == DatasetTables.Associations).Parts.Select(p => p.Name));
+        await AssertSameAsFullLoadAsync(settings, caughtUp.DatasetId, stream);
+    }
+
+    [Fact]
+    public async Task ADatasetWrittenAnewOrNeverRecordedIsLoadedWholeAndSaysWhy()
+    {
+        var settings = await _postgres.CreateCatalogueAsync();
+        using var stream = new StreamedFolder("rewritten", batches: 3);
+        var loader = new DatasetLoader(settings);
+        await stream.CommitNextBatchAsync();
+        await stream.CommitNextBatchAsync();
+        await loader.LoadFolderAsync(stream.Folder);
+
+        // A run over all images (trap run --append) writes every table anew: no loaded part is left.
+        await stream.CommitNextBatchAsync();
+        await stream.RewriteAsARunAsync();
+        var rewritten = await loader.LoadFolderAsync(stream.Folder);
+        Assert.Contains("no table's part files it was loaded from are all still there", rewritten.FullReason);
+        await AssertSameAsFullLoadAsync(settings, rewritten.DatasetId, stream);
+
+        // Loaded from rows in memory, the dataset has no record: its next folder load is whole, then incremental again.
+        var inMemory = new SampleRun("rewritten");
+        await loader.LoadAsync(inMemory.Contents());
+        Assert.Equal(0, await StoredRows.CountAsync(settings, "SELECT count(*) FROM loaded_part"));
+        var unrecorded = await loader.LoadFolderAsync(stream.Folder);
+        Assert.Contains("no record of the part files", unrecorded.FullReason);
+        Assert.True((await loader.LoadFolderAsync(stream.Folder)).Incremental);
+        await AssertSameAsFullLoadAsync(settings, unrecorded.DatasetId, stream);
+
+        // Deleting the dataset deletes its record.
+        await loader.DeleteAsync("rewritten");
+        Assert.Equal(0, await StoredRows.CountAsync(settings, "SELECT count(*) FROM loaded_part"));
+    }
+
+    /// <summary>Every table of the dataset equals, row for row, a full load of the folder into a fresh database.</summary>
+    private async Task AssertSameAsFullLoadAsync(DatabaseSettings settings, long datasetId, StreamedFolder stream)
+    {
+        var reference = await _postgres.CreateCatalogueAsync();
+        var full = await new DatasetLoader(reference).LoadFolderAsync(stream.Folder, new LoadOptions { Full = true });
+        Assert.False(full.Incremental);
+        foreach (var (table, rowType) in DatasetTables.All)
+        {
+            var expected = StoredRows.Canonical(await StoredRows.ReadAsync(reference, rowType, full.DatasetId));
+            var actual = StoredRows.Canonical(await StoredRows.ReadAsync(settings, rowType, datasetId));
+            Assert.True(expected.Count > 0 || table == DatasetTables.Rejections, "the full load has no rows of " + table);
+            Assert.True(expected.SequenceEqual(actual), $"{table}: {actual.Count} rows loaded incrementally, {expected.Count} in the full load");
+        }
+        Assert.Equal(await StoredRows.CountAsync(reference, "SELECT count(*) FROM loaded_part"),
+                     await StoredRows.CountAsync(settings, "SELECT count(*) FROM loaded_part WHERE dataset_id = @id", ("id", datasetId)));
+    }
+}

@@ -164,20 +164,20 @@ public static class DatabaseLoadBenchmark
         return list;
     }
 
-    private static string? Value(string[] args, string name)
+    internal static string? Value(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private static void Execute(DatabaseSettings settings, string sql)
+    internal static void Execute(DatabaseSettings settings, string sql)
     {
         using var connection = DatabaseConnector.OpenAsync(settings).GetAwaiter().GetResult();
         using var command = new NpgsqlCommand(sql, connection);
         command.ExecuteNonQuery();
     }
 
-    private static string LocalServer()
+    internal static string LocalServer()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
         {

@@ -15,6 +15,7 @@ public static class Program
         ["extraction"] = ExtractionBenchmark.Run,
         ["simulate"] = SimulateBenchmark.Run,
         ["db-load"] = DatabaseLoadBenchmark.Run,
+        ["db-stream-load"] = StreamLoadBenchmark.Run,
         ["cluster"] = ClusterBenchmark.Run,
         ["scaling"] = ScalingBenchmark.Run,
         ["memory"] = MemoryBenchmark.Run,

@@ -42,7 +42,7 @@ public class IncrementalLoadTests
         });
         Assert.Equal(24, second.RowsByTable["extractedsource"]); // 2 images of 12 sources
         Assert.All(second.Tables.Where(t => !StreamedFolder.AppendedTables.Contains(t.Table)), t => Assert.Equal(TableLoadKind.Rewritten, t.Kind));
-        await AssertSameAsFullLoadAsync(settings, loads[^1].DatasetId, stream);
+        await FullLoad.AssertSameAsync(_postgres, settings, loads[^1].DatasetId, stream.Folder);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class IncrementalLoadTests
         Assert.False(load.Incremental);
         Assert.Contains("5 tables lost parts, merged by the stream", load.How);
         Assert.Equal(9 * 2 * 12, load.RowsByTable["extractedsource"]); // all nine batches' rows: parts 00000 and 20000
-        await AssertSameAsFullLoadAsync(settings, load.DatasetId, stream);
+        await FullLoad.AssertSameAsync(_postgres, settings, load.DatasetId, stream.Folder);
 
         // The batch after the merge is incremental again: its new level-1 part only.
         await stream.CommitNextBatchAsync();
@@ -75,7 +75,7 @@ public class IncrementalLoadTests
         var next = after.Tables.Single(t => t.Table == DatasetTables.ExtractedSources);
         Assert.Equal(TableLoadKind.Appended, next.Kind);
         Assert.Equal("part-10000.parquet", Assert.Single(next.Parts).Name);
-        await AssertSameAsFullLoadAsync(settings, after.DatasetId, stream);
+        await FullLoad.AssertSameAsync(_postgres, settings, after.DatasetId, stream.Folder);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class IncrementalLoadTests
         Assert.True(again.Incremental, again.How);
         Assert.All(again.Tables, t => Assert.Equal((TableLoadKind.Appended, 0), (t.Kind, t.Parts.Count)));
         Assert.Equal(first.DatasetId, again.DatasetId);
-        await AssertSameAsFullLoadAsync(settings, again.DatasetId, stream);
+        await FullLoad.AssertSameAsync(_postgres, settings, again.DatasetId, stream.Folder);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class IncrementalLoadTests
         Assert.True(caughtUp.Incremental, caughtUp.How);
         Assert.Equal(["part-10000.parquet", "part-10001.parquet", "part-10002.parquet"],
                      caughtUp.Tables.Single(t => t.Table == DatasetTables.Associations).Parts.Select(p => p.Name));
-        await AssertSameAsFullLoadAsync(settings, caughtUp.DatasetId, stream);
+        await FullLoad.AssertSameAsync(_postgres, settings, caughtUp.DatasetId, stream.Folder);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public class IncrementalLoadTests
         await stream.RewriteAsARunAsync();
         var rewritten = await loader.LoadFolderAsync(stream.Folder);
         Assert.Contains("no table's part files it was loaded from are all still there", rewritten.FullReason);
-        await AssertSameAsFullLoadAsync(settings, rewritten.DatasetId, stream);
+        await FullLoad.AssertSameAsync(_postgres, settings, rewritten.DatasetId, stream.Folder);
 
         // Loaded from rows in memory, the dataset has no record: its next folder load is whole, then incremental again.
         var inMemory = new SampleRun("rewritten");
@@ -148,27 +148,10 @@ public class IncrementalLoadTests
         var unrecorded = await loader.LoadFolderAsync(stream.Folder);
         Assert.Contains("no record of the part files", unrecorded.FullReason);
         Assert.True((await loader.LoadFolderAsync(stream.Folder)).Incremental);
-        await AssertSameAsFullLoadAsync(settings, unrecorded.DatasetId, stream);
+        await FullLoad.AssertSameAsync(_postgres, settings, unrecorded.DatasetId, stream.Folder);
 
         // Deleting the dataset deletes its record.
         await loader.DeleteAsync("rewritten");
         Assert.Equal(0, await StoredRows.CountAsync(settings, "SELECT count(*) FROM loaded_part"));
-    }
-
-    /// <summary>Every table of the dataset equals, row for row, a full load of the folder into a fresh database.</summary>
-    private async Task AssertSameAsFullLoadAsync(DatabaseSettings settings, long datasetId, StreamedFolder stream)
-    {
-        var reference = await _postgres.CreateCatalogueAsync();
-        var full = await new DatasetLoader(reference).LoadFolderAsync(stream.Folder, new LoadOptions { Full = true });
-        Assert.False(full.Incremental);
-        foreach (var (table, rowType) in DatasetTables.All)
-        {
-            var expected = StoredRows.Canonical(await StoredRows.ReadAsync(reference, rowType, full.DatasetId));
-            var actual = StoredRows.Canonical(await StoredRows.ReadAsync(settings, rowType, datasetId));
-            Assert.True(expected.Count > 0 || table == DatasetTables.Rejections, "the full load has no rows of " + table);
-            Assert.True(expected.SequenceEqual(actual), $"{table}: {actual.Count} rows loaded incrementally, {expected.Count} in the full load");
-        }
-        Assert.Equal(await StoredRows.CountAsync(reference, "SELECT count(*) FROM loaded_part"),
-                     await StoredRows.CountAsync(settings, "SELECT count(*) FROM loaded_part WHERE dataset_id = @id", ("id", datasetId)));
     }
 }

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using Npgsql;
+using Trap.Dataset;
+using Trap.Dataset.Rows;
+using Trap.Storage.Connection;
+using Trap.Storage.Loading;
+using Trap.Storage.Schema;
+
+namespace Trap.Bench;
+
+/// <summary>
+/// The live database load of `trap stream` after N batches: `db-stream-load [--batches 10,300]
+/// [--images-per-batch 8] [--sources 100] [--repeat 3] [--database CONNECTION]`. For each N, writes a
+/// dataset folder laid out as the stream leaves it after N batches (part 00000, then the batches' parts
+/// merged 8 to a level: docs/streaming.md), loads it, then, `repeat` times, commits one more batch (a new
+/// level-1 part of each appended table, the catalogue-wide tables written again) and times, in the same
+/// process and one after the other, the incremental load and the full load of that same folder (every
+/// table deleted and copied again, as each batch did before schema version 7). Prints the medians and
+/// their ratio. Works in a scratch database (as `db-load`) dropped at the end.
+/// </summary>
+public static class StreamLoadBenchmark
+{
+    private const int PerLevel = 8;
+
+    public static int Run(string[] args)
+    {
+        var batchCounts = (DatabaseLoadBenchmark.Value(args, "--batches") ?? "10,300").Split(',').Select(int.Parse).ToList();
+        var imagesPerBatch = int.Parse(DatabaseLoadBenchmark.Value(args, "--images-per-batch") ?? "8");
+        var sources = int.Parse(DatabaseLoadBenchmark.Value(args, "--sources") ?? "100");
+        var repeat = int.Parse(DatabaseLoadBenchmark.Value(args, "--repeat") ?? "3");
+        var server = DatabaseSettings.Resolve(DatabaseLoadBenchmark.Value(args, "--database") ?? Environment.GetEnvironmentVariable(DatabaseSettings.EnvironmentVariable) ?? DatabaseLoadBenchmark.LocalServer());
+        var scratch = "trap_bench_stream_" + Environment.ProcessId;
+        DatabaseLoadBenchmark.Execute(server, "CREATE DATABASE " + scratch); // generated name, not user input
+        try
+        {
+            var settings = DatabaseSettings.Parse(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = scratch }.ConnectionString);
+            new SchemaMigrator(settings).InitAsync().GetAwaiter().GetResult();
+            Console.WriteLine($"db-stream-load: {imagesPerBatch} images of {sources} sources per batch, into {server.Host}:{server.Port}; " +
+                              $"median of {repeat} batches each; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+            foreach (var batches in batchCounts)
+            {
+                var folder = Directory.CreateTempSubdirectory("trap-bench-stream-").FullName;
+                try
+                {
+                    Measure(settings, new StreamLayout(folder, imagesPerBatch, sources), batches, repeat);
+                }
+                finally
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            DatabaseLoadBenchmark.Execute(server, "DROP DATABASE IF EXISTS " + scratch + " WITH (FORCE)");
+        }
+        return 0;
+    }
+
+    private static void Measure(DatabaseSettings settings, StreamLayout layout, int batches, int repeat)
+    {
+        var loader = new DatasetLoader(settings);
+        layout.WriteFirst(batches);
+        loader.LoadFolderAsync(layout.Folder).GetAwaiter().GetResult();
+        var incremental = new List<double>();
+        var full = new List<double>();
+        long rows = 0;
+        for (var i = 0; i < repeat; i++)
+        {
+            layout.CommitBatch();
+            var clock = Stopwatch.StartNew();
+            var result = loader.LoadFolderAsync(layout.Folder).GetAwaiter().GetResult();
+            incremental.Add(clock.Elapsed.TotalSeconds);
+            if (!result.Incremental) throw new InvalidOperationException("the load after batch " + layout.Batches + " was not incremental: " + result.How);
+            clock.Restart();
+            rows = loader.LoadFolderAsync(layout.Folder, new LoadOptions { Full = true }).GetAwaiter().GetResult().TotalRows;
+            full.Add(clock.Elapsed.TotalSeconds);
+        }
+        var (inc, whole) = (BenchStatistics.Median(incremental), BenchStatistics.Median(full));
+        Console.WriteLine($"  after {batches,4} batches ({rows,8:N0} rows): incremental {inc * 1000,8:F1} ms, full {whole * 1000,8:F1} ms, " +
+                          $"full / incremental x{whole / inc:F1}");
+    }
+
+    /// <summary>A dataset folder laid out as the stream's batches leave it, with synthetic rows.</summary>
+    private sealed class StreamLayout(string folder, int imagesPerBatch, int sources)
+    {
+        public string Folder => folder;
+
+        public int Batches { get; private set; }
+
+        private int _level1;
+
+        /// <summary>Writes the folder after <paramref name="batches"/> batches: the first batch's part 00000, then the others merged 8 to a level.</summary>
+        public void WriteFirst(int batches)
+        {
+            WriteAppended(0, 1, 0);
+            WriteCatalogue(batches);
+            var rest = batches - 1;
+            var next = 1;
+            var digits = new List<int>();
+            for (var r = rest; r > 0; r /= PerLevel) digits.Add(r % PerLevel);
+            for (var level = digits.Count; level >= 1; level--)
+            {
+                var span = (int)Math.Pow(PerLevel, level - 1);
+                for (var k = 0; k < digits[level - 1]; k++, next += span) WriteAppended(next, span, level * 10_000 + k);
+            }
+            (Batches, _level1) = (batches, digits.Count > 0 ? digits[0] : 0);
+        }
+
+        /// <summary>One more batch: its level-1 part of each appended table, and the catalogue-wide tables again.</summary>
+        public void CommitBatch()
+        {
+            if (_level1 == PerLevel - 1) throw new InvalidOperationException("the next batch would merge level-1 parts: measure fewer batches (--repeat)");
+            WriteAppended(Batches, 1, 10_000 + _level1++);
+            WriteCatalogue(++Batches);
+        }
+
+        private void WriteAppended(int firstBatch, int count, int part)
+        {
+            var images = Enumerable.Range(firstBatch * imagesPerBatch, count * imagesPerBatch).ToList();
+            Write(DatasetTables.Images, part, images.Select(i => new ImageRow
+            {
+                ImageId = i, Url = "/incoming/image_" + i + ".fits", Timestep = i / imagesPerBatch, BandId = i % imagesPerBatch, SkyRegionId = 0,
+                StartUtc = DateTime.UnixEpoch.AddSeconds(i / imagesPerBatch), Accepted = true, NSources = sources,
+            }));
+            Write(DatasetTables.Rejections, part, Array.Empty<RejectionRow>());
+            Write(DatasetTables.ExtractedSources, part, images.SelectMany(i => Enumerable.Range(0, sources).Select(s => new ExtractedSourceRow
+            {
+                SourceId = (long)i * sources + s, ImageId = i, RaDeg = s, DecDeg = -30, FIntJy = 1 + i % 7, FPeakJy = 1, DetSigma = 10,
+            })));
+            Write(DatasetTables.Associations, part, images.SelectMany(i => Enumerable.Range(0, sources).Select(s => new AssociationRow
+            {
+                RuncatId = s, SourceId = (long)i * sources + s, ImageId = i, BandId = i % imagesPerBatch, TimeUtc = DateTime.UnixEpoch.AddSeconds(i / imagesPerBatch),
+                Type = 3, FDatapoints = i / imagesPerBatch + 1, FIntJy = 1 + i % 7, FPeakJy = 1,
+            })));
+            Write(DatasetTables.NewSources, part, Array.Empty<NewSourceRow>());
+        }
+
+        private void WriteCatalogue(int batches)
+        {
+            Write(DatasetTables.Dataset, 0, [new DatasetRow { Name = "bench-stream-" + Path.GetFileName(folder), Engine = "bench", NImages = batches * imagesPerBatch }]);
+            Write(DatasetTables.Config, 0, [new ConfigRow { Section = "job", Key = "name", Value = "bench", Type = "str" }]);
+            Write(DatasetTables.FrequencyBands, 0, Enumerable.Range(0, imagesPerBatch).Select(b => new FrequencyBandRow { BandId = b, FreqCentralHz = 6e7 + 1e6 * b }));
+            Write(DatasetTables.SkyRegions, 0, [new SkyRegionRow { SkyRegionId = 0, XtrRadiusDeg = 90 }]);
+            Write(DatasetTables.RunningCatalogue, 0, Enumerable.Range(0, sources).Select(s => new RunningCatalogueRow { RuncatId = s, FirstSourceId = s, Datapoints = batches, WmRaDeg = s, WmDecDeg = -30 }));
+            Write(DatasetTables.RunningCatalogueFlux, 0, Enumerable.Range(0, sources * imagesPerBatch).Select(r => new CatalogueFluxRow { RuncatId = r / imagesPerBatch, BandId = r % imagesPerBatch, FDatapoints = batches }));
+            Write(DatasetTables.Variability, 0, Enumerable.Range(0, sources).Select(s => new VariabilityRow { RuncatId = s, BandId = 0, FDatapoints = batches }));
+            Write(DatasetTables.Monitor, 0, Array.Empty<MonitorRow>());
+            Write(DatasetTables.Candidates, 0, Array.Empty<CandidateRow>());
+            Write(DatasetTables.Stages, 0, [new StageRow { Position = 0, Stage = "batch", RowsInKind = "images", RowsOutKind = "rows" }]);
+        }
+
+        private void Write<T>(string table, int part, IEnumerable<T> rows) where T : class, new()
+        {
+            if (part == 0) foreach (var file in ParquetTableReader.Parts(folder, table)) File.Delete(file);
+            ParquetTableWriter<T>.WriteFileAsync(ParquetTableWriter<T>.PartPath(folder, table, part), rows).GetAwaiter().GetResult();
+        }
+    }
+}

@@ -30,9 +30,9 @@ public class IncrementalLoadTests
         }
 
         Assert.Equal("the dataset is new to this database", loads[0].FullReason);
-        // The ninth batch merged the appended tables' level-1 parts: that load is whole (below), all others incremental.
-        Assert.All(loads.Skip(1).Where((_, i) => i != 7), load => Assert.True(load.Incremental, load.How));
-        Assert.Contains("merged by the stream", loads[8].FullReason);
+        // Every load after the first is incremental, the ninth's too, whose batch merged the level-1 parts (below).
+        Assert.All(loads.Skip(1), load => Assert.True(load.Incremental, load.How));
+        Assert.Equal(TableLoadKind.Merged, loads[8].Tables.Single(t => t.Table == DatasetTables.Associations).Kind);
         // A batch without a merge copies its own rows of the appended tables only: its part, from the record.
         var second = loads[1];
         Assert.All(second.Tables.Where(t => StreamedFolder.AppendedTables.Contains(t.Table)), t =>
@@ -46,7 +46,7 @@ public class IncrementalLoadTests
     }
 
     [Fact]
-    public async Task PartsMergedByTheStreamAreLoadedWholeAgain()
+    public async Task PartsMergedByTheStreamReplaceTheirRowsInAnIncrementalLoad()
     {
         var settings = await _postgres.CreateCatalogueAsync();
         using var stream = new StreamedFolder("merged", batches: 10);
@@ -61,21 +61,40 @@ public class IncrementalLoadTests
         // The ninth batch wrote part 10007 and merged 10000-10007 into 20000: the record names parts that are gone.
         Assert.Equal(["part-00000.parquet", "part-20000.parquet"], stream.PartNames(DatasetTables.ExtractedSources));
         var sources = load.Tables.Single(t => t.Table == DatasetTables.ExtractedSources);
-        Assert.Equal(TableLoadKind.PartsGone, sources.Kind);
-        Assert.Contains("7 parts part-10000.parquet", sources.Reason);
-        // Every appended table merged and every other one rewritten: the load is a full one, and says why.
-        Assert.False(load.Incremental);
-        Assert.Contains("5 tables lost parts, merged by the stream", load.How);
-        Assert.Equal(9 * 2 * 12, load.RowsByTable["extractedsource"]); // all nine batches' rows: parts 00000 and 20000
+        Assert.Equal(TableLoadKind.Merged, sources.Kind);
+        Assert.Equal("7 parts part-10000.parquet, part-10001.parquet, part-10002.parquet, ... merged into part part-20000.parquet", sources.Reason);
+        Assert.True(load.Incremental, load.How);
+        Assert.Contains("merged parts replaced their rows in images, rejections, extracted_sources", load.How);
+        Assert.Equal(8 * 2 * 12, load.RowsByTable["extractedsource"]); // the merged part's rows, not part 00000's
         await FullLoad.AssertSameAsync(_postgres, settings, load.DatasetId, stream.Folder);
 
-        // The batch after the merge is incremental again: its new level-1 part only.
+        // The batch after the merge appends its new level-1 part only.
         await stream.CommitNextBatchAsync();
         var after = await loader.LoadFolderAsync(stream.Folder);
         var next = after.Tables.Single(t => t.Table == DatasetTables.ExtractedSources);
         Assert.Equal(TableLoadKind.Appended, next.Kind);
         Assert.Equal("part-10000.parquet", Assert.Single(next.Parts).Name);
         await FullLoad.AssertSameAsync(_postgres, settings, after.DatasetId, stream.Folder);
+    }
+
+    [Fact]
+    public async Task GonePartsWhoseRowsNoNewPartHoldsAreLoadedWhole()
+    {
+        var settings = await _postgres.CreateCatalogueAsync();
+        using var stream = new StreamedFolder("lost", batches: 3);
+        var loader = new DatasetLoader(settings);
+        for (var batch = 0; batch < 3; batch++) await stream.CommitNextBatchAsync();
+        await loader.LoadFolderAsync(stream.Folder);
+
+        // A part removed, not merged: its rows must leave the database too.
+        File.Delete(Path.Combine(stream.Folder, DatasetTables.Associations, "part-10000.parquet"));
+        var load = await loader.LoadFolderAsync(stream.Folder);
+        Assert.True(load.Incremental, load.How);
+        var associations = load.Tables.Single(t => t.Table == DatasetTables.Associations);
+        Assert.Equal(TableLoadKind.Reloaded, associations.Kind);
+        Assert.Equal("part part-10000.parquet gone, and the new parts hold 0 of their 24 rows", associations.Reason);
+        Assert.Equal(TableLoadKind.Appended, load.Tables.Single(t => t.Table == DatasetTables.ExtractedSources).Kind);
+        await FullLoad.AssertSameAsync(_postgres, settings, load.DatasetId, stream.Folder);
     }
 
     [Fact]
@@ -138,7 +157,7 @@ public class IncrementalLoadTests
         await stream.CommitNextBatchAsync();
         await stream.RewriteAsARunAsync();
         var rewritten = await loader.LoadFolderAsync(stream.Folder);
-        Assert.Contains("no table's part files it was loaded from are all still there", rewritten.FullReason);
+        Assert.Contains("every table's part files it was loaded from were rewritten", rewritten.FullReason);
         await FullLoad.AssertSameAsync(_postgres, settings, rewritten.DatasetId, stream.Folder);
 
         // Loaded from rows in memory, the dataset has no record: its next folder load is whole, then incremental again.

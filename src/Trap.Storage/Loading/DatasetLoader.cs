@@ -53,8 +53,16 @@ public sealed class DatasetLoader
             {
                 var map = TableMap.For(rowType);
                 table = map.Table;
-                if (fullReason is null && plans[output] is { } plan)
+                if (fullReason is null)
                 {
+                    var plan = plans[output];
+                    if (plan.Kind == TableLoadKind.Merged)
+                    {
+                        var (copied, overwritten) = await ReplaceMergedAsync(connection, transaction, map, datasetId, contents.Batches(rowType, plan.Parts, cancellation), options, cancellation);
+                        rows[table] = copied;
+                        if (overwritten == plan.Gone.Sum(p => p.Rows)) continue;
+                        plans[output] = plan = plan.Reload(contents.Parts![output], overwritten);
+                    }
                     if (plan.Whole) await DeleteTableRowsAsync(connection, transaction, table, datasetId, cancellation);
                     rows[table] = await CopyAsync(connection, map, datasetId, contents.Batches(rowType, plan.Parts, cancellation), options, cancellation);
                 }
@@ -141,7 +149,7 @@ public sealed class DatasetLoader
     /// <summary>
     /// What an incremental load does with each output table, or why the load is a full one instead: a new
     /// dataset, rows given in memory, a load asked to be full or to replace, no record of the loaded parts,
-    /// or no table left whose loaded parts are all still there unchanged (a run wrote the dataset anew).
+    /// or every table with a part rewritten (a run wrote the dataset anew).
     /// </summary>
     private static async Task<(Dictionary<string, TableLoad> Plans, string? FullReason)> PlanAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, DatasetContents contents, long? replaced, LoadOptions? options,
@@ -158,10 +166,50 @@ public sealed class DatasetLoader
             return (none, "the database has no record of the part files it was loaded from (loaded from rows in memory, or by a Trap before schema version 7)");
         }
         var plans = parts.ToDictionary(p => p.Key, p => TableLoad.Plan(p.Key, p.Value, loaded.GetValueOrDefault(p.Key) ?? []));
-        if (!plans.Values.All(p => p.Whole)) return (plans, null);
-        var gone = plans.Values.Where(p => p.Kind == TableLoadKind.PartsGone).ToList();
-        return (plans, "no table's part files it was loaded from are all still there unchanged" + (gone.Count == 0 ? "" :
-            " (" + gone.Count + " tables lost parts, merged by the stream or written anew by a run: " + gone[0].Table + ": " + gone[0].Reason + ")"));
+        return plans.Values.All(p => p.Whole)
+            ? (plans, "every table's part files it was loaded from were rewritten (the dataset was written anew, e.g. by trap run)")
+            : (plans, null);
+    }
+
+    /// <summary>
+    /// The rows of a merge's new parts replace the dataset's rows with the same primary keys: copied into a
+    /// scratch table, the rows with their keys deleted, then inserted. Returns the rows copied and the rows
+    /// they replaced, which the caller compares with the gone parts' rows: equal, the table is what a full
+    /// load gives (keys are unique in a dataset, so no row of a kept part is among those replaced).
+    /// </summary>
+    private static async Task<(long Copied, long Replaced)> ReplaceMergedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TableMap map,
+        long datasetId, IAsyncEnumerable<IEnumerable> batches, LoadOptions? options, CancellationToken cancellation)
+    {
+        const string scratch = "trap_merged_rows";
+        await ExecuteAsync(connection, transaction, "CREATE TEMP TABLE " + scratch + " (LIKE " + map.Table + ") ON COMMIT DROP", cancellation);
+        var copied = await CopyAsync(connection, map, datasetId, batches, options, cancellation, scratch);
+        // Statistics, so the delete below looks the keys up in the table's primary key instead of scanning it.
+        await ExecuteAsync(connection, transaction, "ANALYZE " + scratch, cancellation);
+        var keys = await PrimaryKeyAsync(connection, transaction, map.Table, cancellation);
+        await using var replace = new NpgsqlCommand(
+            "DELETE FROM " + map.Table + " t USING " + scratch + " m WHERE " + string.Join(" AND ", keys.Select(k => "t." + k + " = m." + k)), connection, transaction);
+        var replaced = await replace.ExecuteNonQueryAsync(cancellation);
+        await ExecuteAsync(connection, transaction, "INSERT INTO " + map.Table + " SELECT * FROM " + scratch + "; DROP TABLE " + scratch, cancellation);
+        return (copied, replaced);
+    }
+
+    /// <summary>The primary key's columns of a catalogue table (dataset_id first: docs/database.md, Tables).</summary>
+    private static async Task<List<string>> PrimaryKeyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) " +
+            "WHERE i.indrelid = to_regclass(@table) AND i.indisprimary", connection, transaction);
+        command.Parameters.AddWithValue("table", NpgsqlDbType.Text, table);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        var keys = new List<string>();
+        while (await reader.ReadAsync(cancellation)) keys.Add(reader.GetString(0));
+        return keys.Count > 0 ? keys : throw new StorageException("Table " + table + " has no primary key: the catalogue schema is damaged; load into a database created by trap db init.");
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellation);
     }
 
     private static async Task DeleteTableRowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, long id, CancellationToken cancellation)
@@ -205,10 +253,10 @@ public sealed class DatasetLoader
     }
 
     private static async Task<long> CopyAsync(NpgsqlConnection connection, TableMap map, long datasetId, IAsyncEnumerable<IEnumerable> batches,
-                                              LoadOptions? options, CancellationToken cancellation)
+                                              LoadOptions? options, CancellationToken cancellation, string? into = null)
     {
         long count = 0;
-        await using var importer = await connection.BeginBinaryImportAsync(map.CopyCommand(), cancellation);
+        await using var importer = await connection.BeginBinaryImportAsync(map.CopyCommand(into), cancellation);
         await foreach (var batch in batches.WithCancellation(cancellation))
         {
             foreach (var row in batch)

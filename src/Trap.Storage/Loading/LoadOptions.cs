@@ -38,10 +38,12 @@ public sealed record LoadResult(long DatasetId, long? ReplacedDatasetId, IReadOn
             if (FullReason is { } why) return "a full load: " + why;
             var appended = Tables.Count(t => t.Kind == TableLoadKind.Appended && t.Parts.Count > 0);
             var rewritten = Tables.Where(t => t.Kind == TableLoadKind.Rewritten).Select(t => t.Table).ToList();
-            var gone = Tables.Where(t => t.Kind == TableLoadKind.PartsGone).Select(t => t.Table + " (" + t.Reason + ")").ToList();
+            var merged = Tables.Where(t => t.Kind == TableLoadKind.Merged).Select(t => t.Table).ToList();
+            var reloaded = Tables.Where(t => t.Kind == TableLoadKind.Reloaded).Select(t => t.Table + " (" + t.Reason + ")").ToList();
             return "incremental: new parts of " + appended + " tables added" +
+                   (merged.Count > 0 ? "; merged parts replaced their rows in " + string.Join(", ", merged) : "") +
                    (rewritten.Count > 0 ? "; rewritten, loaded whole again: " + string.Join(", ", rewritten) : "") +
-                   (gone.Count > 0 ? "; loaded whole again as parts they were loaded from are gone: " + string.Join(", ", gone) : "");
+                   (reloaded.Count > 0 ? "; loaded whole again: " + string.Join(", ", reloaded) : "");
         }
     }
 

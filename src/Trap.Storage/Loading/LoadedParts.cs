@@ -16,13 +16,13 @@ internal static class LoadedParts
                                                                          CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT table_name, part, length, written_ticks FROM " + Table + " WHERE dataset_id = @id", connection, transaction);
+            "SELECT table_name, part, length, written_ticks, row_count FROM " + Table + " WHERE dataset_id = @id", connection, transaction);
         command.Parameters.AddWithValue("id", datasetId);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         var parts = new Dictionary<string, List<PartFile>>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellation))
         {
-            var part = new PartFile(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3));
+            var part = new PartFile(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
             if (!parts.TryGetValue(part.Table, out var list)) parts[part.Table] = list = new List<PartFile>();
             list.Add(part);
         }
@@ -39,7 +39,7 @@ internal static class LoadedParts
             await delete.ExecuteNonQueryAsync(cancellation);
         }
         await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY " + Table + " (dataset_id, table_name, part, length, written_ticks) FROM STDIN (FORMAT BINARY)", cancellation);
+            "COPY " + Table + " (dataset_id, table_name, part, length, written_ticks, row_count) FROM STDIN (FORMAT BINARY)", cancellation);
         foreach (var part in parts)
         {
             await importer.StartRowAsync(cancellation);
@@ -48,6 +48,7 @@ internal static class LoadedParts
             await importer.WriteAsync(part.Name, NpgsqlDbType.Text, cancellation);
             await importer.WriteAsync(part.Length, NpgsqlDbType.Bigint, cancellation);
             await importer.WriteAsync(part.WrittenTicks, NpgsqlDbType.Bigint, cancellation);
+            await importer.WriteAsync(part.Rows, NpgsqlDbType.Bigint, cancellation);
         }
         await importer.CompleteAsync(cancellation);
     }

@@ -34,7 +34,8 @@ public static class ParquetDatasetReader
         var contents = new DatasetContents(datasetRows[0]).SetVoEvents(VoEventPacket.ReadFolder(Path.Combine(folder, DatasetTables.VoEventsFolder)));
         foreach (var (name, rowType) in DatasetTables.All.Where(t => t.Name != DatasetTables.Dataset))
         {
-            var parts = FilesOf(folder, name).Select(file => PartFile.Of(name, file)).ToList();
+            var parts = new List<PartFile>();
+            foreach (var file in FilesOf(folder, name)) parts.Add(PartFile.Of(name, file, await RowCountAsync(file, cancellation)));
             var read = RowTypeDispatch.Run(rowType, new FileBatches());
             contents.SetParts(name, rowType, parts, (some, token) => Concat(some, part => read(part.Path, token), token));
         }
@@ -68,19 +69,31 @@ public static class ParquetDatasetReader
         public Func<string, CancellationToken, IAsyncEnumerable<IEnumerable>> Run<TRow>() where TRow : class, new() => ReadFileAsync<TRow>;
     }
 
-    private static async IAsyncEnumerable<IEnumerable> ReadFileAsync<T>(string file, [EnumeratorCancellation] CancellationToken cancellation) where T : class, new()
+    /// <summary>The rows of a part file, from its Parquet footer (the rows are not read).</summary>
+    private static async Task<long> RowCountAsync(string file, CancellationToken cancellation)
     {
         await using var stream = File.OpenRead(file);
-        int groups;
+        await using var reader = await OpenAsync(file, stream, cancellation);
+        return reader.Metadata!.NumRows;
+    }
+
+    private static async Task<ParquetReader> OpenAsync(string file, Stream stream, CancellationToken cancellation)
+    {
         try
         {
-            await using var reader = await ParquetReader.CreateAsync(stream, leaveStreamOpen: true, cancellationToken: cancellation);
-            groups = reader.RowGroupCount;
+            return await ParquetReader.CreateAsync(stream, leaveStreamOpen: true, cancellationToken: cancellation);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or Parquet.ParquetException)
         {
             throw new StorageException("'" + file + "' is not a readable Parquet file (" + e.Message + "): re-run the job to rewrite its output.", e);
         }
+    }
+
+    private static async IAsyncEnumerable<IEnumerable> ReadFileAsync<T>(string file, [EnumeratorCancellation] CancellationToken cancellation) where T : class, new()
+    {
+        await using var stream = File.OpenRead(file);
+        int groups;
+        await using (var reader = await OpenAsync(file, stream, cancellation)) groups = reader.RowGroupCount;
         for (var group = 0; group < groups; group++)
         {
             stream.Position = 0;

@@ -9,28 +9,46 @@ public enum TableLoadKind
     /// <summary>A part it was loaded from was rewritten (the stream writes its catalogue-wide tables again each batch): loaded whole again.</summary>
     Rewritten,
 
-    /// <summary>A part it was loaded from is gone (the stream's level merge, or a run that wrote the table anew): loaded whole again.</summary>
-    PartsGone,
+    /// <summary>
+    /// Parts it was loaded from are gone, the others unchanged (the stream's level merge): the rows whose keys
+    /// the new parts hold are replaced by theirs, which must remove exactly the gone parts' rows.
+    /// </summary>
+    Merged,
+
+    /// <summary>Parts it was loaded from are gone and the new parts do not hold all their rows (a run wrote the table anew): loaded whole again.</summary>
+    Reloaded,
 }
 
 /// <summary>How an incremental load brings one output table up to date: which parts it copies, and why.</summary>
-public sealed record TableLoad(string Table, TableLoadKind Kind, IReadOnlyList<PartFile> Parts, string? Reason)
+/// <param name="Parts">The parts whose rows are copied.</param>
+/// <param name="Gone">For <see cref="TableLoadKind.Merged"/>, the loaded parts that are gone.</param>
+public sealed record TableLoad(string Table, TableLoadKind Kind, IReadOnlyList<PartFile> Parts, IReadOnlyList<PartFile> Gone, string? Reason)
 {
     /// <summary>Whether the table's rows are deleted and all its parts copied again.</summary>
-    public bool Whole => Kind != TableLoadKind.Appended;
+    public bool Whole => Kind is TableLoadKind.Rewritten or TableLoadKind.Reloaded;
 
     /// <summary>Compares a table's part files now with those its rows were loaded from.</summary>
     public static TableLoad Plan(string table, IReadOnlyList<PartFile> current, IReadOnlyList<PartFile> loaded)
     {
         var now = current.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        var gone = loaded.Where(p => !now.ContainsKey(p.Name)).Select(p => p.Name).ToList();
-        if (gone.Count > 0) return new TableLoad(table, TableLoadKind.PartsGone, current, Listed(gone) + " loaded before, now gone");
-        var rewritten = loaded.Where(p => !now[p.Name].SameStamp(p)).Select(p => p.Name).ToList();
-        if (rewritten.Count > 0) return new TableLoad(table, TableLoadKind.Rewritten, current, Listed(rewritten) + " rewritten");
+        var rewritten = loaded.Where(p => now.TryGetValue(p.Name, out var part) && !part.SameStamp(p)).Select(p => p.Name).ToList();
+        if (rewritten.Count > 0) return new TableLoad(table, TableLoadKind.Rewritten, current, [], Listed(rewritten) + " rewritten");
         var known = loaded.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        return new TableLoad(table, TableLoadKind.Appended, current.Where(p => !known.Contains(p.Name)).ToList(), null);
+        var fresh = current.Where(p => !known.Contains(p.Name)).ToList();
+        var gone = loaded.Where(p => !now.ContainsKey(p.Name)).ToList();
+        return gone.Count > 0
+            ? new TableLoad(table, TableLoadKind.Merged, fresh, gone, Listed(gone.Select(p => p.Name).ToList()) + " merged into " + Listed(fresh.Select(p => p.Name).ToList()))
+            : new TableLoad(table, TableLoadKind.Appended, fresh, [], null);
     }
 
+    /// <summary>This merge loaded whole instead: the new parts did not hold every row of the gone ones.</summary>
+    public TableLoad Reload(IReadOnlyList<PartFile> current, long replaced) => this with
+    {
+        Kind = TableLoadKind.Reloaded, Parts = current,
+        Reason = Listed(Gone.Select(p => p.Name).ToList()) + " gone, and the new parts hold " + replaced + " of their " + Gone.Sum(p => p.Rows) + " rows",
+    };
+
     private static string Listed(List<string> names) =>
-        (names.Count == 1 ? "part " : names.Count + " parts ") + string.Join(", ", names.Order(StringComparer.Ordinal).Take(3)) + (names.Count > 3 ? ", ..." : "");
+        names.Count == 0 ? "no part"
+        : (names.Count == 1 ? "part " : names.Count + " parts ") + string.Join(", ", names.Order(StringComparer.Ordinal).Take(3)) + (names.Count > 3 ? ", ..." : "");
 }

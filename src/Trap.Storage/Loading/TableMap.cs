@@ -57,9 +57,9 @@ public sealed class TableMap
 
     public static TableMap For<T>() => For(typeof(T));
 
-    /// <summary>COPY ... FROM STDIN statement for this table, dataset_id first.</summary>
-    public string CopyCommand() =>
-        "COPY " + Table + " (dataset_id, " + string.Join(", ", Columns.Select(c => c.Name)) + ") FROM STDIN (FORMAT BINARY)";
+    /// <summary>COPY ... FROM STDIN statement for this table (or a scratch table <paramref name="into"/> like it), dataset_id first.</summary>
+    public string CopyCommand(string? into = null) =>
+        "COPY " + (into ?? Table) + " (dataset_id, " + string.Join(", ", Columns.Select(c => c.Name)) + ") FROM STDIN (FORMAT BINARY)";
 
     /// <summary>Writes one row (its dataset_id first) to an open binary import.</summary>
     public void WriteRow(NpgsqlBinaryImporter importer, long datasetId, object row)

@@ -10,13 +10,14 @@ namespace Trap.Bench;
 
 /// <summary>
 /// The live database load of `trap stream` after N batches: `db-stream-load [--batches 10,300]
-/// [--images-per-batch 8] [--sources 100] [--repeat 3] [--database CONNECTION]`. For each N, writes a
+/// [--images-per-batch 8] [--sources 100] [--repeat 8] [--database CONNECTION]`. For each N, writes a
 /// dataset folder laid out as the stream leaves it after N batches (part 00000, then the batches' parts
 /// merged 8 to a level: docs/streaming.md), loads it, then, `repeat` times, commits one more batch (a new
-/// level-1 part of each appended table, the catalogue-wide tables written again) and times, in the same
-/// process and one after the other, the incremental load and the full load of that same folder (every
-/// table deleted and copied again, as each batch did before schema version 7). Prints the medians and
-/// their ratio. Works in a scratch database (as `db-load`) dropped at the end.
+/// level-1 part of each appended table, merged as the stream merges, the catalogue-wide tables written
+/// again) and times, in the same process and one after the other, the incremental load and the full load
+/// of that same folder (every table deleted and copied again, as each batch did before schema version 7).
+/// Prints the medians and their ratio, and the loads of the batches whose parts merged (1 in 8) apart.
+/// Works in a scratch database (as `db-load`) dropped at the end.
 /// </summary>
 public static class StreamLoadBenchmark
 {
@@ -27,7 +28,7 @@ public static class StreamLoadBenchmark
         var batchCounts = (DatabaseLoadBenchmark.Value(args, "--batches") ?? "10,300").Split(',').Select(int.Parse).ToList();
         var imagesPerBatch = int.Parse(DatabaseLoadBenchmark.Value(args, "--images-per-batch") ?? "8");
         var sources = int.Parse(DatabaseLoadBenchmark.Value(args, "--sources") ?? "100");
-        var repeat = int.Parse(DatabaseLoadBenchmark.Value(args, "--repeat") ?? "3");
+        var repeat = int.Parse(DatabaseLoadBenchmark.Value(args, "--repeat") ?? "8");
         var server = DatabaseSettings.Resolve(DatabaseLoadBenchmark.Value(args, "--database") ?? Environment.GetEnvironmentVariable(DatabaseSettings.EnvironmentVariable) ?? DatabaseLoadBenchmark.LocalServer());
         var scratch = "trap_bench_stream_" + Environment.ProcessId;
         DatabaseLoadBenchmark.Execute(server, "CREATE DATABASE " + scratch); // generated name, not user input
@@ -65,55 +66,78 @@ public static class StreamLoadBenchmark
         loader.LoadFolderAsync(layout.Folder).GetAwaiter().GetResult();
         var incremental = new List<double>();
         var full = new List<double>();
+        var merges = new List<double>();
         long rows = 0;
         for (var i = 0; i < repeat; i++)
         {
-            layout.CommitBatch();
+            var merged = layout.CommitBatch();
             var clock = Stopwatch.StartNew();
             var result = loader.LoadFolderAsync(layout.Folder).GetAwaiter().GetResult();
-            incremental.Add(clock.Elapsed.TotalSeconds);
+            (merged ? merges : incremental).Add(clock.Elapsed.TotalSeconds);
             if (!result.Incremental) throw new InvalidOperationException("the load after batch " + layout.Batches + " was not incremental: " + result.How);
             clock.Restart();
             rows = loader.LoadFolderAsync(layout.Folder, new LoadOptions { Full = true }).GetAwaiter().GetResult().TotalRows;
             full.Add(clock.Elapsed.TotalSeconds);
         }
         var (inc, whole) = (BenchStatistics.Median(incremental), BenchStatistics.Median(full));
-        Console.WriteLine($"  after {batches,4} batches ({rows,8:N0} rows): incremental {inc * 1000,8:F1} ms, full {whole * 1000,8:F1} ms, " +
-                          $"full / incremental x{whole / inc:F1}");
+        Console.WriteLine($"  after {batches,4} batches ({rows,8:N0} rows): incremental {inc * 1000,8:F1} ms (median of {incremental.Count}), " +
+                          $"full {whole * 1000,8:F1} ms (median of {full.Count}), full / incremental x{whole / inc:F1}" +
+                          (merges.Count > 0 ? $"; batches whose parts merged: {string.Join(", ", merges.Select(m => (m * 1000).ToString("F1") + " ms"))}" : ""));
     }
 
     /// <summary>A dataset folder laid out as the stream's batches leave it, with synthetic rows.</summary>
     private sealed class StreamLayout(string folder, int imagesPerBatch, int sources)
     {
+        /// <summary>The appended tables' parts after part 00000: level, number, first batch and batches held.</summary>
+        private readonly List<(int Level, int Number, int First, int Count)> _parts = new();
+
         public string Folder => folder;
 
         public int Batches { get; private set; }
-
-        private int _level1;
 
         /// <summary>Writes the folder after <paramref name="batches"/> batches: the first batch's part 00000, then the others merged 8 to a level.</summary>
         public void WriteFirst(int batches)
         {
             WriteAppended(0, 1, 0);
             WriteCatalogue(batches);
-            var rest = batches - 1;
-            var next = 1;
             var digits = new List<int>();
-            for (var r = rest; r > 0; r /= PerLevel) digits.Add(r % PerLevel);
+            for (var r = batches - 1; r > 0; r /= PerLevel) digits.Add(r % PerLevel);
+            var next = 1;
             for (var level = digits.Count; level >= 1; level--)
             {
                 var span = (int)Math.Pow(PerLevel, level - 1);
-                for (var k = 0; k < digits[level - 1]; k++, next += span) WriteAppended(next, span, level * 10_000 + k);
+                for (var k = 0; k < digits[level - 1]; k++, next += span) AddPart(level, next, span);
             }
-            (Batches, _level1) = (batches, digits.Count > 0 ? digits[0] : 0);
+            Batches = batches;
         }
 
-        /// <summary>One more batch: its level-1 part of each appended table, and the catalogue-wide tables again.</summary>
-        public void CommitBatch()
+        /// <summary>One more batch: its level-1 part of each appended table (merged 8 to a level, as the stream does), the catalogue-wide tables again; true when parts were merged.</summary>
+        public bool CommitBatch()
         {
-            if (_level1 == PerLevel - 1) throw new InvalidOperationException("the next batch would merge level-1 parts: measure fewer batches (--repeat)");
-            WriteAppended(Batches, 1, 10_000 + _level1++);
+            AddPart(1, Batches, 1);
+            var merged = false;
+            for (var level = 1; _parts.Count(p => p.Level == level) == PerLevel; level++, merged = true)
+            {
+                var parts = _parts.Where(p => p.Level == level).ToList();
+                foreach (var part in parts)
+                {
+                    foreach (var (table, _) in DatasetTables.All.Where(t => Appended.Contains(t.Name))) File.Delete(ParquetTableWriter<ImageRow>.PartPath(folder, table, part.Number));
+                    _parts.Remove(part);
+                }
+                AddPart(level + 1, parts[0].First, parts.Sum(p => p.Count));
+            }
             WriteCatalogue(++Batches);
+            return merged;
+        }
+
+        private static readonly HashSet<string> Appended =
+            [DatasetTables.Images, DatasetTables.Rejections, DatasetTables.ExtractedSources, DatasetTables.Associations, DatasetTables.NewSources];
+
+        private void AddPart(int level, int first, int count)
+        {
+            var number = _parts.Where(p => p.Level == level).Select(p => p.Number).DefaultIfEmpty(level * 10_000 - 1).Max() + 1;
+            _parts.Add((level, number, first, count));
+            WriteAppended(first, count, number);
         }
 
         private void WriteAppended(int firstBatch, int count, int part)

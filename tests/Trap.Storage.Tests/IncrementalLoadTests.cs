@@ -68,6 +68,22 @@ public class IncrementalLoadTests
         Assert.Equal(8 * 2 * 12, load.RowsByTable["extractedsource"]); // the merged part's rows, not part 00000's
         await FullLoad.AssertSameAsync(_postgres, settings, load.DatasetId, stream.Folder);
 
+        // Where the merged part holds most of the table (a stream that began with a short first batch), the table is copied whole.
+        var small = await _postgres.CreateCatalogueAsync();
+        using var shortStart = new StreamedFolder("merged", batches: 9, firstImages: 2);
+        LoadResult whole = null!;
+        for (var batch = 0; batch < 9; batch++)
+        {
+            await shortStart.CommitNextBatchAsync();
+            whole = await new DatasetLoader(small).LoadFolderAsync(shortStart.Folder);
+        }
+        Assert.True(whole.Incremental, whole.How);
+        var reloaded = whole.Tables.Single(t => t.Table == DatasetTables.ExtractedSources);
+        Assert.Equal(TableLoadKind.Reloaded, reloaded.Kind);
+        Assert.EndsWith("merged into part part-20000.parquet, which hold most of the table's rows", reloaded.Reason);
+        Assert.Equal((9 * 2 - 1) * 12, whole.RowsByTable["extractedsource"]); // every image but the rejected last one
+        await FullLoad.AssertSameAsync(_postgres, small, whole.DatasetId, shortStart.Folder);
+
         // The batch after the merge appends its new level-1 part only.
         await stream.CommitNextBatchAsync();
         var after = await loader.LoadFolderAsync(stream.Folder);

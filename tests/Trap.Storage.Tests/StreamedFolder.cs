@@ -10,7 +10,8 @@ namespace Trap.Storage.Tests;
 /// associations and new_sources as a new level-1 part (10000, 10001, ...), writes the catalogue-wide
 /// tables and the dataset row again whole (a new file under the same name), and every 8 level-1 parts
 /// of a table are merged into one level-2 part (20000, ...). The rows are a <see cref="SampleRun"/>'s,
-/// split by image over the batches; the catalogue-wide tables grow from batch to batch.
+/// split by image over the batches (the first batch has the images that waited for the stream to start,
+/// <c>firstImages</c>); the catalogue-wide tables grow from batch to batch.
 /// </summary>
 public sealed class StreamedFolder : IDisposable
 {
@@ -25,11 +26,12 @@ public sealed class StreamedFolder : IDisposable
     private readonly SampleRun _run;
     private readonly int _batches;
     private readonly int _imagesPerBatch;
+    private readonly int _firstImages;
 
-    public StreamedFolder(string name, int batches, int imagesPerBatch = 2, int sourcesPerImage = 12)
+    public StreamedFolder(string name, int batches, int imagesPerBatch = 2, int firstImages = 20, int sourcesPerImage = 12)
     {
-        _run = new SampleRun(name, seed: batches, images: batches * imagesPerBatch, sourcesPerImage: sourcesPerImage);
-        (_batches, _imagesPerBatch) = (batches, imagesPerBatch);
+        _run = new SampleRun(name, seed: batches, images: firstImages + (batches - 1) * imagesPerBatch, sourcesPerImage: sourcesPerImage);
+        (_batches, _imagesPerBatch, _firstImages) = (batches, imagesPerBatch, firstImages);
         Folder = Directory.CreateTempSubdirectory("trap-streamed-").FullName;
     }
 
@@ -75,7 +77,7 @@ public sealed class StreamedFolder : IDisposable
     /// <summary>The rows of an appended table that batch <paramref name="batch"/> adds: those of its images.</summary>
     private IEnumerable RowsOf(Type rowType, int batch)
     {
-        bool Mine(long imageId) => (imageId - 1) / _imagesPerBatch == batch;
+        bool Mine(long imageId) => (imageId <= _firstImages ? 0 : 1 + (imageId - 1 - _firstImages) / _imagesPerBatch) == batch;
         return rowType.Name switch
         {
             nameof(ImageRow) => _run.Images.Where(r => Mine(r.ImageId)).ToList(),
@@ -93,7 +95,7 @@ public sealed class StreamedFolder : IDisposable
         var seen = _run.Catalogue.Count * Committed / _batches;
         return rowType.Name switch
         {
-            nameof(DatasetRow) => new[] { WithImages(_run.Dataset, Committed * _imagesPerBatch) },
+            nameof(DatasetRow) => new[] { WithImages(_run.Dataset, _firstImages + (Committed - 1) * _imagesPerBatch) },
             nameof(RunningCatalogueRow) => _run.Catalogue.Take(seen).ToList(),
             nameof(CatalogueFluxRow) => _run.Fluxes.Take(seen).ToList(),
             nameof(VariabilityRow) => _run.Variability.Take(seen).ToList(),

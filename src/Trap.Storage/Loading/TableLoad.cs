@@ -15,7 +15,10 @@ public enum TableLoadKind
     /// </summary>
     Merged,
 
-    /// <summary>Parts it was loaded from are gone and the new parts do not hold all their rows (a run wrote the table anew): loaded whole again.</summary>
+    /// <summary>
+    /// Parts it was loaded from are gone, and the new parts do not hold all their rows (removed, not merged)
+    /// or hold most of the table's rows (copying it whole is cheaper then): loaded whole again.
+    /// </summary>
     Reloaded,
 }
 
@@ -36,9 +39,12 @@ public sealed record TableLoad(string Table, TableLoadKind Kind, IReadOnlyList<P
         var known = loaded.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var fresh = current.Where(p => !known.Contains(p.Name)).ToList();
         var gone = loaded.Where(p => !now.ContainsKey(p.Name)).ToList();
-        return gone.Count > 0
-            ? new TableLoad(table, TableLoadKind.Merged, fresh, gone, Listed(gone.Select(p => p.Name).ToList()) + " merged into " + Listed(fresh.Select(p => p.Name).ToList()))
-            : new TableLoad(table, TableLoadKind.Appended, fresh, [], null);
+        if (gone.Count == 0) return new TableLoad(table, TableLoadKind.Appended, fresh, [], null);
+        var merge = Listed(gone.Select(p => p.Name).ToList()) + " merged into " + Listed(fresh.Select(p => p.Name).ToList());
+        // Replacing rows by key costs about twice copying them; past half the table, copying it whole is cheaper.
+        return 2 * fresh.Sum(p => p.Rows) > current.Sum(p => p.Rows)
+            ? new TableLoad(table, TableLoadKind.Reloaded, current, gone, merge + ", which hold most of the table's rows")
+            : new TableLoad(table, TableLoadKind.Merged, fresh, gone, merge);
     }
 
     /// <summary>This merge loaded whole instead: the new parts did not hold every row of the gone ones.</summary>

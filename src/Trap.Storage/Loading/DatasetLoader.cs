@@ -30,8 +30,9 @@ public sealed class DatasetLoader
 
     /// <summary>
     /// Loads rows given in memory (or streamed by <see cref="ParquetDatasetReader"/>). A dataset folder
-    /// loaded before (its part files recorded) is loaded incrementally: new parts are added, tables whose
-    /// loaded parts changed are loaded whole again (docs/database.md, Incremental loads).
+    /// loaded before (its part files recorded) is loaded incrementally: new parts are added, merged parts
+    /// replace the rows of the parts they merged, tables whose loaded parts were rewritten are loaded whole
+    /// again (docs/database.md, Incremental loads).
     /// </summary>
     public async Task<LoadResult> LoadAsync(DatasetContents contents, LoadOptions? options = null, CancellationToken cancellation = default)
     {

@@ -22,10 +22,8 @@ public static class DatabaseLoadBenchmark
     {
         var rows = int.Parse(Value(args, "--rows") ?? "200000");
         var repeat = int.Parse(Value(args, "--repeat") ?? "3");
-        var server = DatabaseSettings.Resolve(Value(args, "--database") ?? Environment.GetEnvironmentVariable(DatabaseSettings.EnvironmentVariable) ?? LocalServer());
-        var scratch = "trap_bench_" + Environment.ProcessId;
-        Execute(server, "CREATE DATABASE " + scratch); // generated name, not user input
-        try
+        var server = Server(args);
+        WithScratchDatabase(server, "trap_bench_", scratch =>
         {
             var settings = InDatabase(server, scratch, "trap-bench");
             new SchemaMigrator(settings).InitAsync().GetAwaiter().GetResult();
@@ -42,13 +40,28 @@ public static class DatabaseLoadBenchmark
             Report($"baseline INSERT ({InsertBatch} rows/stmt)", rows, insert);
             Console.WriteLine($"  speed-up x{insert.Wall / copy.Wall:F1} (wall clock); target 200,000 rows/s: {(rows / copy.Wall >= 200_000 ? "met" : "not met")} on wall clock" +
                               (copy.Server is { } cpu ? $", {(rows / Math.Max(cpu, copy.Client) >= 200_000 ? "met" : "not met")} per busy core" : ""));
+        });
+        return 0;
+    }
+
+    /// <summary>The server of `--database`, else TRAP_DATABASE_URL, else the project-local one.</summary>
+    internal static DatabaseSettings Server(string[] args) =>
+        DatabaseSettings.Resolve(Value(args, "--database") ?? Environment.GetEnvironmentVariable(DatabaseSettings.EnvironmentVariable) ?? LocalServer());
+
+    /// <summary>Runs <paramref name="run"/> with the name of a scratch database made on the server for it and dropped afterwards.</summary>
+    internal static void WithScratchDatabase(DatabaseSettings server, string prefix, Action<string> run)
+    {
+        var scratch = prefix + Environment.ProcessId;
+        Execute(server, "CREATE DATABASE " + scratch); // generated name, not user input
+        try
+        {
+            run(scratch);
         }
         finally
         {
             NpgsqlConnection.ClearAllPools();
             Execute(server, "DROP DATABASE IF EXISTS " + scratch + " WITH (FORCE)");
         }
-        return 0;
     }
 
     /// <summary>Wall-clock seconds, client CPU seconds and (local server only) the server backend's CPU seconds.</summary>
@@ -88,7 +101,7 @@ public static class DatabaseLoadBenchmark
         return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
     }
 
-    private static DatabaseSettings InDatabase(DatabaseSettings server, string database, string application) =>
+    internal static DatabaseSettings InDatabase(DatabaseSettings server, string database, string application) =>
         DatabaseSettings.Parse(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database, ApplicationName = application }.ConnectionString);
 
     private static void Load(DatasetLoader loader, string name, List<ExtractedSourceRow> sources)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Npgsql;
 using Trap.Dataset;
 using Trap.Dataset.Rows;
 using Trap.Storage.Connection;
@@ -29,15 +28,13 @@ public static class StreamLoadBenchmark
         var imagesPerBatch = int.Parse(DatabaseLoadBenchmark.Value(args, "--images-per-batch") ?? "8");
         var sources = int.Parse(DatabaseLoadBenchmark.Value(args, "--sources") ?? "100");
         var repeat = int.Parse(DatabaseLoadBenchmark.Value(args, "--repeat") ?? "8");
-        var server = DatabaseSettings.Resolve(DatabaseLoadBenchmark.Value(args, "--database") ?? Environment.GetEnvironmentVariable(DatabaseSettings.EnvironmentVariable) ?? DatabaseLoadBenchmark.LocalServer());
-        var scratch = "trap_bench_stream_" + Environment.ProcessId;
-        DatabaseLoadBenchmark.Execute(server, "CREATE DATABASE " + scratch); // generated name, not user input
-        try
+        var server = DatabaseLoadBenchmark.Server(args);
+        DatabaseLoadBenchmark.WithScratchDatabase(server, "trap_bench_stream_", scratch =>
         {
-            var settings = DatabaseSettings.Parse(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = scratch }.ConnectionString);
+            var settings = DatabaseLoadBenchmark.InDatabase(server, scratch, "trap-bench-stream");
             new SchemaMigrator(settings).InitAsync().GetAwaiter().GetResult();
             Console.WriteLine($"db-stream-load: {imagesPerBatch} images of {sources} sources per batch, into {server.Host}:{server.Port}; " +
-                              $"median of {repeat} batches each; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+                              $"{repeat} batches each; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
             foreach (var batches in batchCounts)
             {
                 var folder = Directory.CreateTempSubdirectory("trap-bench-stream-").FullName;
@@ -50,12 +47,7 @@ public static class StreamLoadBenchmark
                     Directory.Delete(folder, recursive: true);
                 }
             }
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            DatabaseLoadBenchmark.Execute(server, "DROP DATABASE IF EXISTS " + scratch + " WITH (FORCE)");
-        }
+        });
         return 0;
     }
 

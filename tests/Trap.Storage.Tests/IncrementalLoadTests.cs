@@ -22,12 +22,7 @@ public class IncrementalLoadTests
         var settings = await _postgres.CreateCatalogueAsync();
         using var stream = new StreamedFolder("live", batches: 11);
         var loader = new DatasetLoader(settings);
-        var loads = new List<LoadResult>();
-        for (var batch = 0; batch < 11; batch++)
-        {
-            await stream.CommitNextBatchAsync();
-            loads.Add(await loader.LoadFolderAsync(stream.Folder));
-        }
+        var loads = await CommitAndLoadAsync(stream, loader, 11);
 
         Assert.Equal("the dataset is new to this database", loads[0].FullReason);
         // Every load after the first is incremental, the ninth's too, whose batch merged the level-1 parts (below).
@@ -51,12 +46,7 @@ public class IncrementalLoadTests
         var settings = await _postgres.CreateCatalogueAsync();
         using var stream = new StreamedFolder("merged", batches: 10);
         var loader = new DatasetLoader(settings);
-        LoadResult load = null!;
-        for (var batch = 0; batch < 9; batch++)
-        {
-            await stream.CommitNextBatchAsync();
-            load = await loader.LoadFolderAsync(stream.Folder);
-        }
+        var load = (await CommitAndLoadAsync(stream, loader, 9))[^1];
 
         // The ninth batch wrote part 10007 and merged 10000-10007 into 20000: the record names parts that are gone.
         Assert.Equal(["part-00000.parquet", "part-20000.parquet"], stream.PartNames(DatasetTables.ExtractedSources));
@@ -71,12 +61,7 @@ public class IncrementalLoadTests
         // Where the merged part holds most of the table (a stream that began with a short first batch), the table is copied whole.
         var small = await _postgres.CreateCatalogueAsync();
         using var shortStart = new StreamedFolder("merged", batches: 9, firstImages: 2);
-        LoadResult whole = null!;
-        for (var batch = 0; batch < 9; batch++)
-        {
-            await shortStart.CommitNextBatchAsync();
-            whole = await new DatasetLoader(small).LoadFolderAsync(shortStart.Folder);
-        }
+        var whole = (await CommitAndLoadAsync(shortStart, new DatasetLoader(small), 9))[^1];
         Assert.True(whole.Incremental, whole.How);
         var reloaded = whole.Tables.Single(t => t.Table == DatasetTables.ExtractedSources);
         Assert.Equal(TableLoadKind.Reloaded, reloaded.Kind);
@@ -99,8 +84,7 @@ public class IncrementalLoadTests
         var settings = await _postgres.CreateCatalogueAsync();
         using var stream = new StreamedFolder("lost", batches: 3);
         var loader = new DatasetLoader(settings);
-        for (var batch = 0; batch < 3; batch++) await stream.CommitNextBatchAsync();
-        await loader.LoadFolderAsync(stream.Folder);
+        await CommitAndLoadAsync(stream, loader, 3);
 
         // A part removed, not merged: its rows must leave the database too.
         File.Delete(Path.Combine(stream.Folder, DatasetTables.Associations, "part-10000.parquet"));
@@ -119,8 +103,7 @@ public class IncrementalLoadTests
         var settings = await _postgres.CreateCatalogueAsync();
         using var stream = new StreamedFolder("repeated", batches: 3);
         var loader = new DatasetLoader(settings);
-        for (var batch = 0; batch < 3; batch++) await stream.CommitNextBatchAsync();
-        var first = await loader.LoadFolderAsync(stream.Folder);
+        var first = (await CommitAndLoadAsync(stream, loader, 3))[^1];
 
         var again = await loader.LoadFolderAsync(stream.Folder);
         Assert.True(again.Incremental, again.How);
@@ -188,5 +171,17 @@ public class IncrementalLoadTests
         // Deleting the dataset deletes its record.
         await loader.DeleteAsync("rewritten");
         Assert.Equal(0, await StoredRows.CountAsync(settings, "SELECT count(*) FROM loaded_part"));
+    }
+
+    /// <summary>Commits <paramref name="batches"/> more batches, loading the folder after each, as the stream's live load does.</summary>
+    private static async Task<List<LoadResult>> CommitAndLoadAsync(StreamedFolder stream, DatasetLoader loader, int batches)
+    {
+        var loads = new List<LoadResult>();
+        for (var batch = 0; batch < batches; batch++)
+        {
+            await stream.CommitNextBatchAsync();
+            loads.Add(await loader.LoadFolderAsync(stream.Folder));
+        }
+        return loads;
     }
 }

@@ -73,7 +73,8 @@ public sealed class DatasetLoader
             if (fullReason is null) await DeleteTableRowsAsync(connection, transaction, table, datasetId, cancellation);
             rows[table] = await CopyVoEventsAsync(connection, datasetId, contents.VoEvents, cancellation);
             table = LoadedParts.Table;
-            if (contents.Parts is { } parts) await LoadedParts.RecordAsync(connection, transaction, datasetId, parts.Values.SelectMany(p => p), cancellation);
+            if (fullReason is null) await DeleteTableRowsAsync(connection, transaction, table, datasetId, cancellation);
+            if (contents.Parts is { } parts) await LoadedParts.RecordAsync(connection, datasetId, parts.Values.SelectMany(p => p), cancellation);
             table = "rejectreason";
             await RecordRejectReasonsAsync(connection, transaction, datasetId, cancellation);
             await transaction.CommitAsync(cancellation);

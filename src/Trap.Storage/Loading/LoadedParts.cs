@@ -29,15 +29,9 @@ internal static class LoadedParts
         return parts;
     }
 
-    /// <summary>Records <paramref name="parts"/> as the dataset's loaded parts, in place of its earlier record.</summary>
-    public static async Task RecordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long datasetId, IEnumerable<PartFile> parts,
-                                         CancellationToken cancellation)
+    /// <summary>Records <paramref name="parts"/> as the dataset's loaded parts (its earlier record deleted first).</summary>
+    public static async Task RecordAsync(NpgsqlConnection connection, long datasetId, IEnumerable<PartFile> parts, CancellationToken cancellation)
     {
-        await using (var delete = new NpgsqlCommand("DELETE FROM " + Table + " WHERE dataset_id = @id", connection, transaction))
-        {
-            delete.Parameters.AddWithValue("id", datasetId);
-            await delete.ExecuteNonQueryAsync(cancellation);
-        }
         await using var importer = await connection.BeginBinaryImportAsync(
             "COPY " + Table + " (dataset_id, table_name, part, length, written_ticks, row_count) FROM STDIN (FORMAT BINARY)", cancellation);
         foreach (var part in parts)

@@ -60,8 +60,12 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
             var newImages = verdicts.Images.Skip(first).ToList();
             var newRejections = verdicts.Rejections.Where(r => r.ImageId >= first).ToList();
 
-            var buckets = await TimedAsync("catalogue", verdicts.Buckets.Count, "sky buckets", () => ContinueBucketsAsync(state, verdicts, first, output),
+            var firstPart = output.NextPart(DatasetTables.ExtractedSources, DatasetTables.Associations, DatasetTables.NewSources);
+            var buckets = await TimedAsync("catalogue", verdicts.Buckets.Count, "sky buckets", () => ContinueBucketsAsync(state, verdicts, first, output, firstPart),
                 continued => continued.Count, "sky buckets carried on");
+            var images = state.Images.Concat(newImages).ToList();
+            await state.LightCurves.AddBatchAsync(output.PartsFrom(DatasetTables.Associations, firstPart),
+                output.PartsFrom(DatasetTables.ExtractedSources, firstPart), images.ToDictionary(i => i.ImageId));
             if (plan.Unreadable.Count == 0)
             {
                 await AppendAsync(output.Staging, DatasetTables.Images, newImages, output.NextPart(DatasetTables.Images));
@@ -76,7 +80,7 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
             }
             var allBuckets = new SortedDictionary<int, BucketState>(state.Buckets);
             foreach (var (bucket, kept) in buckets) allBuckets[bucket] = kept;
-            await WriteCatalogueAsync(output.Staging, work, plan, state.Images.Concat(newImages).ToList(), allBuckets.Values.ToList(), cancellation);
+            await WriteCatalogueAsync(output.Staging, work, plan, images, allBuckets.Values.ToList(), state.LightCurves, cancellation);
             await JobRunner.WriteRunTablesAsync(output.Staging, context, config, plan, plan.Unreadable.Count + state.Rejected + newRejections.Count, _stages, clock.Elapsed,
                 $"{engine.GetType().Name} x{engine.Parallelism} (trap stream)");
             foreach (var table in AppendedTables) await output.CompactAsync(table);
@@ -150,10 +154,9 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
     /// Carries on each bucket with new images over them and returns those buckets. Their catalogues
     /// change in place: a batch that fails from here leaves the state to be rebuilt (the stream does).
     /// </summary>
-    private async Task<Dictionary<int, BucketState>> ContinueBucketsAsync(StreamState state, ImageVerdicts verdicts, int first, AppendStaging output)
+    private async Task<Dictionary<int, BucketState>> ContinueBucketsAsync(StreamState state, ImageVerdicts verdicts, int first, AppendStaging output, int part)
     {
         var next = new Dictionary<int, BucketState>();
-        var part = output.NextPart(DatasetTables.ExtractedSources, DatasetTables.Associations, DatasetTables.NewSources);
         foreach (var (bucket, images) in verdicts.Buckets)
         {
             var arrived = images.Where(i => i.Record.Id >= first).ToList();
@@ -173,7 +176,7 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
 
     /// <summary>The tables over the whole catalogue, written again each batch: monitors' sources, candidates and their VOEvents.</summary>
     private async Task WriteCatalogueAsync(string folder, WorkFolder work, JobPlan plan, List<ImageRow> images, List<BucketState> buckets,
-        CancellationToken cancellation)
+        KeptLightCurves lightCurves, CancellationToken cancellation)
     {
         // A monitor fitted in several buckets belongs to the first bucket's source, as in a batch run.
         var monitorRuncats = new Dictionary<long, long>();
@@ -183,7 +186,7 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
         var catalogue = buckets.SelectMany(b => b.Catalogue.Sources()).ToList();
         await TimedAsync("candidates", catalogue.Count, "catalogue sources", () => CandidateStage.RunAsync(engine, context, folder, work.Root, config,
             new CandidateInputs(context.JobName, plan.Bands, images, buckets.SelectMany(b => b.NewSources).ToList(), catalogue,
-                buckets.SelectMany(b => b.Catalogue.BandFluxes()).ToList()), DateTime.UtcNow, cancellation),
+                buckets.SelectMany(b => b.Catalogue.BandFluxes()).ToList()), DateTime.UtcNow, cancellation, lightCurves.In(folder)),
             candidates => candidates.Count, "candidates");
     }
 

@@ -61,13 +61,18 @@ internal sealed class StreamState
 
     public SortedDictionary<int, BucketState> Buckets { get; } = new();
 
+    /// <summary>The light curves of the sources the candidate stage selected (read once, then carried on).</summary>
+    public KeptLightCurves LightCurves { get; }
+
+    private StreamState(KeptLightCurves lightCurves) => LightCurves = lightCurves;
+
     /// <summary>Null when the next batch may be incremental; otherwise why not.</summary>
     public string? WhyNotIncremental { get; private set; }
 
     /// <summary>The state of the dataset at <paramref name="target"/> holding <paramref name="committed"/> (none: an empty state).</summary>
     public static async Task<StreamState> RebuildAsync(string target, IReadOnlyCollection<string> committed, JobConfig config, JobContext context)
     {
-        var state = new StreamState();
+        var state = new StreamState(new KeptLightCurves(config.Extraction));
         if (committed.Count == 0) return state;
         var work = new WorkFolder(Path.Combine(target, Output.DatasetFolder.WorkCacheFolder));
         var headers = HeaderCache.Open(work, WorkManifest.HashOf(context.ConfigText));

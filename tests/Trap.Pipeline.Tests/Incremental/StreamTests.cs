@@ -249,6 +249,43 @@ public sealed class StreamTests : IDisposable
     }
 
     [Fact]
+    public async Task TheCandidatesLightCurvesAreCarriedOnFromBatchToBatchAndEqualABatchRuns()
+    {
+        var streaming = await StreamingJob.CreateAsync(_folder, seed: 13, timesteps: 6, imageSize: 128, sources: 20);
+        var timesteps = streaming.Timesteps();
+        var next = 0;
+        void Land()
+        {
+            foreach (var file in timesteps[next++]) File.Copy(file, Path.Combine(streaming.Incoming, Path.GetFileName(file)));
+        }
+
+        Land();
+        await using var engine = new LocalEngine(2);
+        var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+        {
+            TimestepWait = TimeSpan.FromMilliseconds(150), PollInterval = TimeSpan.FromMilliseconds(50),
+            AfterCommit = (_, _) =>
+            {
+                if (next < timesteps.Count) Land();
+                return Task.CompletedTask;
+            },
+        });
+        await stream.RunAsync(streaming.Job, CancellationToken.None, stopWhenIdle: TimeSpan.FromMilliseconds(500));
+
+        Assert.Equal((timesteps.Count, 0), (stream.Runs, stream.FullRuns));
+        Assert.NotEmpty(await ReadAsync<CandidateRow>(streaming.Output, DatasetTables.Candidates));
+        // A selected source's light curve is read from the tables once, then carried on with each batch's rows.
+        var curves = stream.State!.LightCurves;
+        Assert.True(curves.ReadFromDataset < curves.Served, $"{curves.ReadFromDataset} light curves read of {curves.Served} served");
+        await using (var batch = new LocalEngine(2))
+        {
+            await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(streaming.Job, Path.Combine(_folder, "batch"));
+        }
+        var differences = await DatasetComparer.CompareAsync(streaming.Output, Path.Combine(_folder, "batch"));
+        Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
+    }
+
+    [Fact]
     public async Task AStreamSendsEachCandidatesAlertOnceAfterTheBatchThatCommitsIt()
     {
         await using var broker = new LoopbackBroker((_, _) => Task.FromResult<byte[]?>(LoopbackBroker.Answer("ack")));

@@ -216,6 +216,8 @@ public sealed class StreamTests : IDisposable
     public async Task ALongStreamMergesItsAppendedPartsAndStillEqualsABatchRun()
     {
         var streaming = await StreamingJob.CreateAsync(_folder, seed: 12, timesteps: 9, imageSize: 96, sources: 8);
+        // A short, strict historical QC: each one-timestep batch's verdicts depend on the earlier batches' images.
+        await File.AppendAllTextAsync(Path.Combine(streaming.Job, "job.cfg"), "[quality]\nrms_est_history = 3\nrms_rej_sigma = 1\n");
         var timesteps = streaming.Timesteps();
         var next = 0;
         void Land()
@@ -240,6 +242,7 @@ public sealed class StreamTests : IDisposable
         Assert.Equal((timesteps.Count, 0), (stream.Runs, stream.FullRuns));
         // The first eight batches' parts were merged into one of the next level; the ninth batch's is on its own.
         Assert.Equal(2, ParquetTableReader.Parts(streaming.Output, DatasetTables.ExtractedSources).Count);
+        Assert.Contains(await ReadAsync<RejectionRow>(streaming.Output, DatasetTables.Rejections), r => r.ReasonId == RejectReason.RmsInvalid.Id);
         await using (var batch = new LocalEngine(2))
         {
             await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(streaming.Job, Path.Combine(_folder, "batch"));

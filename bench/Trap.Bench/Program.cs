@@ -20,6 +20,7 @@ public static class Program
         ["scaling"] = ScalingBenchmark.Run,
         ["memory"] = MemoryBenchmark.Run,
         ["stream"] = StreamBenchmark.Run,
+        ["stream-sender"] = StreamBenchmark.RunSender,
     };
 
     public static int Main(string[] args)

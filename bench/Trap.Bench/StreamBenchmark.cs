@@ -14,7 +14,9 @@ namespace Trap.Bench;
 /// feed as long as that many seconds. The survey has at most --distinct timesteps, which the sender
 /// plays again and again with later start times (5 minutes of 48 images/s of 1024² would be 60 GB),
 /// and the bench deletes each received image once a commit holds it (the stream never deletes what
-/// it did not write). The stream runs on local[cores]. Prints:
+/// it did not write). With --sender-process the sender is this bench started again as a child process
+/// (`stream-sender`), so the stream's process holds only the receiver and the stream, as with a real
+/// imager (the child still shares this machine's cores). The stream runs on local[cores]. Prints:
 /// the sustained rate (images / time from the first arrival to the last commit; target ≥ 48 images/s);
 /// lag growth (the latency's trend in s per minute of feed and the images waiting at the commits of
 /// the first and last quarter: growth means the stream falls behind); the latency from a timestep's
@@ -37,21 +39,24 @@ public static class StreamBenchmark
         timesteps = cycles * distinct;
         if (!EnoughDisk(subbands * distinct, size)) return 2;
         var survey = BenchSurveys.Job(1, subbands, distinct, size);
-        var files = Directory.GetFiles(Path.Combine(survey, "images"), "*.fits", SearchOption.AllDirectories)
-            .OrderBy(f => Path.GetFileName(f).Split('_')[1], StringComparer.Ordinal).ThenBy(f => f, StringComparer.Ordinal).ToList();
+        var files = FeedOrder(survey);
         var job = Path.Combine(survey, "stream-job");
         if (Directory.Exists(job)) Directory.Delete(job, recursive: true);
         Directory.CreateDirectory(job);
         File.WriteAllText(Path.Combine(job, "job.cfg"), "[job]\nimages = incoming/*.fits\noutput = output\n");
         var fed = files.Count * cycles;
+        var senderProcess = args.Contains("--sender-process");
         Console.WriteLine($"stream: {fed} images ({timesteps} timesteps x {subbands} subbands; {distinct} distinct timesteps played {cycles} times) of {size}², " +
-                          $"offered at {rate} images/s ({fed / (double)rate:F0} s of feed), {Environment.ProcessorCount} cores");
+                          $"offered at {rate} images/s ({fed / (double)rate:F0} s of feed), {Environment.ProcessorCount} cores; " +
+                          (senderProcess ? "sender in a child process" : "sender in this process"));
 
         ReleaseHeap();
         var span = Trap.Images.Accessors.ImageReader.ReadMetadata(files[^1]).StartUtc - Trap.Images.Accessors.ImageReader.ReadMetadata(files[0]).StartUtc;
         var logFile = args.SkipWhile(a => a != "--log").Skip(1).FirstOrDefault();
         using var log = logFile is null ? null : new StreamWriter(logFile) { AutoFlush = true };
-        var run = Stream(job, files, rate, cycles, span + span / Math.Max(1, distinct - 1), log).GetAwaiter().GetResult();
+        var shift = span + span / Math.Max(1, distinct - 1);
+        var run = Stream(job, senderProcess ? new ChildSender(survey, rate, cycles, shift) : new InProcessSender(files, rate, cycles, shift), log)
+            .GetAwaiter().GetResult();
         var starts = run.Starts;
         var timestepsDone = Timesteps(run, starts);
         var first = run.Arrivals.Values.Min();
@@ -64,15 +69,15 @@ public static class StreamBenchmark
         var memory = run.Memory.Where(s => s.Utc >= first).ToList();
         var memoryQuarter = Math.Max(1, memory.Count / 4);
         var arrivalRate = run.Arrivals.Count / (run.Arrivals.Values.Max() - first).TotalSeconds;
-        Console.WriteLine($"  feed: {arrivalRate:F1} images/s arrived (the sender and receiver share the cores)");
+        Console.WriteLine($"  feed: {arrivalRate:F1} images/s arrived (the sender, in {(senderProcess ? "a child process" : "this process")}, and the receiver share the cores)");
         Console.WriteLine($"  sustained {sustained:F1} images/s (target >= 48; offered {rate}) in {run.Commits.Count} batches, " +
                           $"{run.FullRuns} of them full appended runs; {run.Arrivals.Count} of {fed} images received");
         Console.WriteLine($"  latency last image -> commit: median {BenchStatistics.Median(latencies):F2} s (target <= 1), 95 % {BenchStatistics.Percentile(latencies, 95):F2} s; " +
                           $"first quarter {BenchStatistics.Median(latencies.Take(quarter)):F2} s, last quarter {BenchStatistics.Median(latencies.TakeLast(quarter)):F2} s");
         Console.WriteLine($"  lag growth: latency trend {growth:F2} s per minute of feed (target ~0); images waiting at a commit: " +
                           $"first quarter median {BenchStatistics.Median(waiting.Take(commitQuarter)):F0}, last quarter {BenchStatistics.Median(waiting.TakeLast(commitQuarter)):F0}");
-        Console.WriteLine($"  resident memory: peak {run.PeakMb:F0} MB; median first quarter {BenchStatistics.Median(memory.Take(memoryQuarter).Select(s => s.Mb)):F0} MB, " +
-                          $"last quarter {BenchStatistics.Median(memory.TakeLast(memoryQuarter).Select(s => s.Mb)):F0} MB (target flat)");
+        var byQuarter = Enumerable.Range(0, 4).Select(q => BenchStatistics.Median(memory.Skip(q * memoryQuarter).Take(q == 3 ? memory.Count : memoryQuarter).Select(s => s.Mb)));
+        Console.WriteLine($"  resident memory: peak {run.PeakMb:F0} MB; median by quarter {string.Join(" / ", byQuarter.Select(mb => $"{mb:F0}"))} MB (target flat)");
 
         ReleaseHeap();
         var (batchSeconds, batchPeakMb) = Batch(survey, Path.Combine(survey, "stream-batch")).GetAwaiter().GetResult();
@@ -118,13 +123,16 @@ public static class StreamBenchmark
         return (clock.Elapsed.TotalSeconds, memory.PeakMb);
     }
 
-    private static async Task<StreamRun> Stream(string job, IReadOnlyList<string> files, int rate, int cycles, TimeSpan cycleShift, TextWriter? log)
+    /// <summary>The order the sender plays the survey's images in: timestep by timestep, each timestep's subbands in name order.</summary>
+    private static List<string> FeedOrder(string survey) =>
+        Directory.GetFiles(Path.Combine(survey, "images"), "*.fits", SearchOption.AllDirectories)
+            .OrderBy(f => Path.GetFileName(f).Split('_')[1], StringComparer.Ordinal).ThenBy(f => f, StringComparer.Ordinal).ToList();
+
+    private static async Task<StreamRun> Stream(string job, IFeedSender sender, TextWriter? log)
     {
         using var stop = new CancellationTokenSource();
-        var sender = new AartfaacSender(new IPEndPoint(IPAddress.Loopback, 0), files, rate, cycles, cycleShift);
-        var listening = new TaskCompletionSource<int>();
-        var sending = sender.RunAsync(port => listening.SetResult(port), cancellation: stop.Token);
-        var receiver = new AartfaacReceiver($"127.0.0.1:{await listening.Task}", Path.Combine(job, "incoming"), _ => { });
+        var port = await sender.StartAsync(stop.Token);
+        var receiver = new AartfaacReceiver($"127.0.0.1:{port}", Path.Combine(job, "incoming"), _ => { });
         var arrivals = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         var starts = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         var received = new List<string>(); // not yet deleted
@@ -161,10 +169,70 @@ public static class StreamBenchmark
             await stream.RunAsync(job, stop.Token, stopWhenIdle: TimeSpan.FromSeconds(3));
             fullRuns = stream.FullRuns;
         }
-        await sending;
+        await sender.FinishAsync();
         await stop.CancelAsync();
         await receiving;
         return new StreamRun(arrivals, starts, commits, memory.Samples, memory.PeakMb, fullRuns);
+    }
+
+    /// <summary>
+    /// stream-sender SURVEY RATE CYCLES SHIFT_TICKS: the feed alone (the child process of --sender-process):
+    /// prints the port it listens on, then plays the survey to its first client and exits.
+    /// </summary>
+    public static int RunSender(string[] args)
+    {
+        var (survey, rate, cycles, shift) = (args[0], int.Parse(args[1]), int.Parse(args[2]), TimeSpan.FromTicks(long.Parse(args[3])));
+        var sender = new AartfaacSender(new IPEndPoint(IPAddress.Loopback, 0), FeedOrder(survey), rate, cycles, shift);
+        sender.RunAsync(port => Console.WriteLine($"port {port}")).GetAwaiter().GetResult();
+        return 0;
+    }
+
+    /// <summary>The AARTFAAC feed the stream connects to.</summary>
+    private interface IFeedSender
+    {
+        /// <summary>Starts the feed; returns the loopback port it listens on.</summary>
+        Task<int> StartAsync(CancellationToken stop);
+
+        /// <summary>Waits until every image is sent.</summary>
+        Task FinishAsync();
+    }
+
+    private sealed class InProcessSender(IReadOnlyList<string> files, int rate, int cycles, TimeSpan shift) : IFeedSender
+    {
+        private Task _sending = Task.CompletedTask;
+
+        public async Task<int> StartAsync(CancellationToken stop)
+        {
+            var listening = new TaskCompletionSource<int>();
+            _sending = new AartfaacSender(new IPEndPoint(IPAddress.Loopback, 0), files, rate, cycles, shift)
+                .RunAsync(port => listening.SetResult(port), cancellation: stop);
+            return await listening.Task;
+        }
+
+        public Task FinishAsync() => _sending;
+    }
+
+    private sealed class ChildSender(string survey, int rate, int cycles, TimeSpan shift) : IFeedSender
+    {
+        private Process? _child;
+
+        public async Task<int> StartAsync(CancellationToken stop)
+        {
+            var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
+            foreach (var arg in new[] { typeof(StreamBenchmark).Assembly.Location, "stream-sender", survey, $"{rate}", $"{cycles}", $"{shift.Ticks}" })
+                start.ArgumentList.Add(arg);
+            _child = Process.Start(start)!;
+            var line = await _child.StandardOutput.ReadLineAsync(stop)
+                       ?? throw new InvalidOperationException("the sender process exited before it listened");
+            return int.Parse(line["port ".Length..]);
+        }
+
+        public async Task FinishAsync()
+        {
+            await _child!.WaitForExitAsync();
+            if (_child.ExitCode != 0) throw new InvalidOperationException($"the sender process failed ({_child.ExitCode})");
+            _child.Dispose();
+        }
     }
 
     /// <summary>Per timestep in time order: the arrival of its last image, and the commit that holds it minus that arrival.</summary>

@@ -206,8 +206,8 @@ public sealed class JobRunner
         if (inline > 0) _progress.Message($"trap: {inline} forced fits made in the catalogue stage (earlier fits of their sources failed)");
         if (buckets.Count == 0) await WriteEmptyBucketTablesAsync(folder);
 
-        var imageRows = RowMapping.ImageRows(plan, verdicts);
-        var rejections = RowMapping.RejectionRows(plan, verdicts);
+        var imageRows = RowMapping.ImageRows(plan, verdicts.Images);
+        var rejections = RowMapping.RejectionRows(plan, verdicts.Rejections);
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.Images, imageRows);
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.Rejections, rejections);
         counts.Rejected = rejections.Count;

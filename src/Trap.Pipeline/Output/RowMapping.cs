@@ -246,13 +246,13 @@ public static class RowMapping
     }
 
     /// <summary>The images table of a plan: the images planning rejected (unreadable, duplicate, dropped), then every readable one.</summary>
-    public static List<ImageRow> ImageRows(JobPlan plan, ImageVerdicts verdicts) =>
-        plan.Unreadable.Select(PlanningRejectedImage).Concat(verdicts.Images).ToList();
+    public static List<ImageRow> ImageRows(JobPlan plan, IEnumerable<ImageRow> readable) =>
+        plan.Unreadable.Select(PlanningRejectedImage).Concat(readable).ToList();
 
     /// <summary>The rejections table of a plan: planning's, then quality control's.</summary>
-    public static List<RejectionRow> RejectionRows(JobPlan plan, ImageVerdicts verdicts) =>
+    public static List<RejectionRow> RejectionRows(JobPlan plan, IEnumerable<RejectionRow> qualityRejections) =>
         plan.Unreadable.Select(f => Rejection(f, f.Header.Rejection!.ReasonId, f.Header.Rejection.ReasonName, f.Header.Rejection.Explanation))
-            .Concat(verdicts.Rejections).ToList();
+            .Concat(qualityRejections).ToList();
 
     /// <summary>A rejections row: the image, its reason and why.</summary>
     public static RejectionRow Rejection(PlannedImage image, int reasonId, string reason, string comment) => new()

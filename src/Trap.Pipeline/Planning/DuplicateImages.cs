@@ -8,23 +8,30 @@ namespace Trap.Pipeline.Planning;
 /// plan order is kept, every later copy is rejected as a duplicate of it (reason 13), so no pixel is
 /// measured twice.
 /// </summary>
-public static class DuplicateImages
+public sealed class DuplicateImages
 {
-    /// <summary>Splits readable entries, in plan order, into those kept (whose index is their image id) and the rejected copies.</summary>
-    public static (List<PlanEntry> Kept, List<PlanEntry> Duplicates) Split(IReadOnlyList<PlanEntry> ordered)
+    /// <summary>Image id and path of the first image with each content hash.</summary>
+    private readonly Dictionary<string, (int ImageId, string Url)> _firstWithHash = new(StringComparer.Ordinal);
+    private int _kept;
+
+    /// <summary>
+    /// Splits readable entries, in plan order, into those kept (numbered on from the images kept by
+    /// earlier calls: their index plus that count is their image id) and the rejected copies.
+    /// </summary>
+    public (List<PlanEntry> Kept, List<PlanEntry> Duplicates) Split(IReadOnlyList<PlanEntry> ordered)
     {
         var kept = new List<PlanEntry>(ordered.Count);
         var duplicates = new List<PlanEntry>();
-        var firstWithHash = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var entry in ordered)
         {
-            if (entry.ContentHash is { } hash && firstWithHash.TryGetValue(hash, out var imageId))
+            if (entry.ContentHash is { } hash && _firstWithHash.TryGetValue(hash, out var original))
             {
-                duplicates.Add(entry with { Rejection = Rejection(entry.Url, imageId, kept[imageId].Url) });
+                duplicates.Add(entry with { Rejection = Rejection(entry.Url, original.ImageId, original.Url) });
                 continue;
             }
-            if (entry.ContentHash is { } first) firstWithHash[first] = kept.Count;
+            if (entry.ContentHash is { } first) _firstWithHash[first] = (_kept, entry.Url);
             kept.Add(entry);
+            _kept++;
         }
         return (kept, duplicates);
     }

@@ -5,29 +5,28 @@ using Trap.Engine;
 using Trap.Pipeline.Configuration;
 using Trap.Pipeline.Output;
 using Trap.Science.Candidates;
-using Trap.Science.Extraction;
-using Trap.Science.Extraction.Background;
 
 namespace Trap.Pipeline.Stages;
 
 /// <summary>
 /// The final aggregate (docs/architecture.md, stage 7): selects transient and variable candidates from every source's
-/// per-band metrics, reads their light curves back from the written associations and measurements
-/// (streamed, keeping only the candidates' rows), classifies them, and writes the candidates table
+/// per-band metrics, takes their light curves (<see cref="ICandidateLightCurves"/>: a run reads them back from
+/// the written associations and measurements, `trap stream` keeps them), classifies them, and writes the candidates table
 /// and one VOEvent packet per candidate into the dataset folder.
 /// </summary>
 public static class CandidateStage
 {
     /// <summary>Runs the stage on a dataset folder whose associations and extracted_sources are written.</summary>
     /// <param name="workFolder">The run's working folder: the background grids the backward fits interpolate.</param>
+    /// <param name="curves">Where the selected sources' light curves come from; default the folder's tables.</param>
     public static async Task<IReadOnlyList<Candidate>> RunAsync(IEngine engine, JobContext context, string folder, string workFolder, JobConfig config,
-        CandidateInputs inputs, DateTime createdUtc, CancellationToken cancellation)
+        CandidateInputs inputs, DateTime createdUtc, CancellationToken cancellation, ICandidateLightCurves? curves = null)
     {
         var search = config.TransientSearch;
         var images = inputs.Images.ToDictionary(i => i.ImageId);
         var catalogue = inputs.Catalogue.ToDictionary(c => c.RuncatId);
         var selected = CandidateSelector.Select(Metrics(inputs, images), search);
-        var lightCurves = await LightCurvesAsync(folder, selected, images, config.Extraction);
+        var lightCurves = await (curves ?? new DatasetLightCurves(folder, config.Extraction)).ForAsync(selected, images);
         var selections = await BackwardPhotometry.ConfirmAsync(engine, context, workFolder, selected, lightCurves, images,
             catalogue.ToDictionary(c => c.Key, c => (c.Value.RaDeg, c.Value.DecDeg)), config, cancellation);
         var brightSources = new BrightSourceIndex(inputs.Fluxes
@@ -75,50 +74,5 @@ public static class CandidateStage
             return new BandMetrics(f.RuncatId, f.BandId, f.FDatapoints, f.VInt, f.EtaInt,
                 isNew ? n!.NewsourceType : null, isNew ? n!.SigmaRmsMin : null, isNew ? n!.SigmaRmsMax : null);
         }).ToList();
-    }
-
-    /// <summary>The selected sources' light curves in their bands, read back from the dataset's tables.</summary>
-    private static async Task<Dictionary<long, List<LightCurvePoint>>> LightCurvesAsync(string folder, IReadOnlyList<BandSelection> selections,
-        IReadOnlyDictionary<long, ImageRow> images, ExtractionConfig extraction)
-    {
-        var bandOf = selections.ToDictionary(s => s.Metrics.RuncatId, s => s.Metrics.BandId);
-        var rows = new List<AssociationRow>();
-        await foreach (var row in ParquetTableReader.ReadTableAsync<AssociationRow>(folder, DatasetTables.Associations))
-        {
-            if (bandOf.TryGetValue(row.RuncatId, out var band) && band == row.BandId) rows.Add(row);
-        }
-        var wanted = rows.Select(r => r.SourceId).ToHashSet();
-        var measurements = new Dictionary<long, ExtractedSourceRow>();
-        await foreach (var source in ParquetTableReader.ReadTableAsync<ExtractedSourceRow>(folder, DatasetTables.ExtractedSources))
-        {
-            if (wanted.Contains(source.SourceId)) measurements[source.SourceId] = source;
-        }
-        var curves = selections.ToDictionary(s => s.Metrics.RuncatId, _ => new List<LightCurvePoint>());
-        foreach (var row in rows)
-        {
-            curves[row.RuncatId].Add(Point(row, images[row.ImageId], measurements.GetValueOrDefault(row.SourceId), extraction));
-        }
-        return curves;
-    }
-
-    private static LightCurvePoint Point(AssociationRow row, ImageRow image, ExtractedSourceRow? measurement, ExtractionConfig extraction)
-    {
-        // Light curves hold accepted images only, whose geometry is always known; NaN keeps a missing value out of every test.
-        var beamFwhmDeg = 2 * image.RbSmajDeg ?? double.NaN;
-        var pixelDeg = Math.Abs(image.DeltayDeg ?? double.NaN);
-        var edgeBeams = double.NaN;
-        var centreFraction = double.NaN;
-        if (measurement is not null && pixelDeg > 0 && beamFwhmDeg > 0 && image is { WidthPx: { } width, HeightPx: { } height })
-        {
-            double x = measurement.XPix, y = measurement.YPix, radiusPx = extraction.ExtractionRadiusPix;
-            // From the border of the searched area (margin and circle, as the extraction mask), not the image's.
-            var edgePx = ExtractionMask.DistanceInside(x, y, width, height, extraction.Margin, radiusPx);
-            edgeBeams = edgePx * pixelDeg / beamFwhmDeg;
-            var fromCentrePx = Math.Sqrt(Math.Pow(x - (width - 1) / 2.0, 2) + Math.Pow(y - (height - 1) / 2.0, 2));
-            centreFraction = radiusPx > 0 ? fromCentrePx / radiusPx : double.NaN;
-        }
-        var isForced = measurement is null ? row.Type is 7 or 8 or 9 : measurement.ExtractType != 0;
-        return new LightCurvePoint(row.TimeUtc, row.ImageId, row.FIntJy, row.FIntErrJy, row.FPeakJy, row.FPeakErrJy, isForced,
-            edgeBeams, centreFraction, beamFwhmDeg, measurement?.ReducedChisq ?? double.NaN);
     }
 }

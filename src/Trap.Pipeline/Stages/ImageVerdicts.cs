@@ -22,14 +22,23 @@ public sealed class ImageVerdicts
     /// <summary>Each bucket's images in association order (observation order: time, frequency, id).</summary>
     public SortedDictionary<int, List<BucketImage>> Buckets { get; } = new();
 
-    public static ImageVerdicts Apply(JobPlan plan, IReadOnlyList<ImageSummary> summaries, JobConfig config)
+    public static ImageVerdicts Apply(JobPlan plan, IReadOnlyList<ImageSummary> summaries, JobConfig config) =>
+        Continue(new RmsHistory(config.Quality), plan.Images, summaries, config);
+
+    /// <summary>
+    /// The verdicts of <paramref name="images"/> (with their <paramref name="summaries"/>, in the same order), which
+    /// follow in observation order the images <paramref name="history"/> has already seen; it goes on with them.
+    /// The historical check only looks back, so the earlier images' verdicts stand (`trap stream`, docs/streaming.md).
+    /// </summary>
+    public static ImageVerdicts Continue(RmsHistory history, IReadOnlyList<PlannedImage> images, IReadOnlyList<ImageSummary> summaries, JobConfig config)
     {
+        if (summaries.Count != images.Count) throw new ArgumentException($"{images.Count} images but {summaries.Count} extraction summaries");
         var verdicts = new ImageVerdicts();
-        var history = new RmsHistory(config.Quality);
-        for (var i = 0; i < plan.Images.Count; i++)
+        for (var i = 0; i < images.Count; i++)
         {
-            var planned = plan.Images[i];
+            var planned = images[i];
             var summary = summaries[i];
+            if (summary.ImageId != planned.ImageId) throw new ArgumentException($"the extraction summary of image {summary.ImageId} was given for image {planned.ImageId}");
             var quality = history.Apply(summary.Quality);
             var accepted = quality.Accepted && summary.ExtractionError is null;
             var record = ImageRecordOf(planned, summary, accepted, config);

@@ -83,6 +83,10 @@ internal sealed class AppendStaging : IDisposable
         Math.Max(LevelSpan, tables.SelectMany(t => ParquetTableReader.Parts(Staging, t)).Select(PartNumber)
             .Where(p => p / LevelSpan == 1).DefaultIfEmpty(LevelSpan - 1).Max() + 1);
 
+    /// <summary>The level-1 parts of <paramref name="table"/> numbered from <paramref name="first"/>: a batch's own, before it compacts.</summary>
+    public IReadOnlyList<string> PartsFrom(string table, int first) =>
+        ParquetTableReader.Parts(Staging, table).Where(p => PartNumber(p) >= first && PartNumber(p) / LevelSpan == 1).ToList();
+
     /// <summary>Writes <paramref name="table"/> again whole, as its single part (its linked parts leave the staging; the committed files stay).</summary>
     public async Task ReplaceTableAsync<T>(string table, IEnumerable<T> rows) where T : class, new()
     {

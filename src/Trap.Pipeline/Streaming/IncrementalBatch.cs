@@ -42,9 +42,9 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
     {
         var clock = Stopwatch.StartNew();
         _stages.Clear();
+        var first = state.Planner.Count;
         var plan = Check(state, arrived);
         progress.StartLog();
-        var first = state.Headers.Count;
         var added = plan.Images.Skip(first).ToList();
         var opened = Stopwatch.StartNew();
         using var output = AppendStaging.Open(target);
@@ -55,13 +55,17 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
             var extracted = await TimedAsync("extraction", added.Count, "images", () => engine.MapAsync<ExtractImageTask, ImageWork, ImageSummary>(
                 context, added.Select(i => new ImageWork(i.ImageId, i.Header.Url, work.Root)).ToList(), cancellation),
                 summaries => summaries.Sum(s => (long)s.SourceCount), "extracted sources");
-            var summaries = state.Summaries.Concat(extracted.OrderBy(s => s.ImageId)).ToList();
-            var verdicts = ImageVerdicts.Apply(plan, summaries, config);
-            var newImages = verdicts.Images.Skip(first).ToList();
-            var newRejections = verdicts.Rejections.Where(r => r.ImageId >= first).ToList();
+            // The historical QC goes on over the new images alone: the committed images' verdicts stand (docs/streaming.md).
+            var verdicts = ImageVerdicts.Continue(state.QualityHistory, added, extracted.OrderBy(s => s.ImageId).ToList(), config);
+            var newImages = verdicts.Images;
+            var newRejections = verdicts.Rejections;
 
-            var buckets = await TimedAsync("catalogue", verdicts.Buckets.Count, "sky buckets", () => ContinueBucketsAsync(state, verdicts, first, output),
+            var firstPart = output.NextPart(DatasetTables.ExtractedSources, DatasetTables.Associations, DatasetTables.NewSources);
+            var buckets = await TimedAsync("catalogue", verdicts.Buckets.Count, "sky buckets", () => ContinueBucketsAsync(state, verdicts, output, firstPart),
                 continued => continued.Count, "sky buckets carried on");
+            var images = state.Images.Concat(newImages).ToList();
+            await state.LightCurves.AddBatchAsync(output.PartsFrom(DatasetTables.Associations, firstPart),
+                output.PartsFrom(DatasetTables.ExtractedSources, firstPart), images.ToDictionary(i => i.ImageId));
             if (plan.Unreadable.Count == 0)
             {
                 await AppendAsync(output.Staging, DatasetTables.Images, newImages, output.NextPart(DatasetTables.Images));
@@ -71,13 +75,13 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
             {
                 // Images planning rejects take the ids after the readable ones, so theirs change as images are
                 // added: these two tables (a row per image) are written again whole; no other row refers to them.
-                await output.ReplaceTableAsync(DatasetTables.Images, RowMapping.ImageRows(plan, verdicts));
-                await output.ReplaceTableAsync(DatasetTables.Rejections, RowMapping.RejectionRows(plan, verdicts));
+                await output.ReplaceTableAsync(DatasetTables.Images, RowMapping.ImageRows(plan, images));
+                await output.ReplaceTableAsync(DatasetTables.Rejections, RowMapping.RejectionRows(plan, state.QualityRejections.Concat(newRejections)));
             }
             var allBuckets = new SortedDictionary<int, BucketState>(state.Buckets);
             foreach (var (bucket, kept) in buckets) allBuckets[bucket] = kept;
-            await WriteCatalogueAsync(output.Staging, work, plan, state.Images.Concat(newImages).ToList(), allBuckets.Values.ToList(), cancellation);
-            await JobRunner.WriteRunTablesAsync(output.Staging, context, config, plan, plan.Unreadable.Count + state.Rejected + newRejections.Count, _stages, clock.Elapsed,
+            await WriteCatalogueAsync(output.Staging, work, plan, images, allBuckets.Values.ToList(), state.LightCurves, cancellation);
+            await JobRunner.WriteRunTablesAsync(output.Staging, context, config, plan, plan.Unreadable.Count + state.QualityRejections.Count + newRejections.Count, _stages, clock.Elapsed,
                 $"{engine.GetType().Name} x{engine.Parallelism} (trap stream)");
             foreach (var table in AppendedTables) await output.CompactAsync(table);
             Trap.Alerts.SentAlerts.CarryOver(target, output.Staging);
@@ -94,13 +98,8 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
             progress.Message($"trap stream: {added.Count} images appended in {clock.Elapsed.TotalSeconds:F2} s (staging {linkSeconds:F2} s, " +
                              string.Join(", ", _stages.Select(st => $"{st.Stage} {st.WallSeconds:F2} s")) + $", commit {commit.Elapsed.TotalSeconds:F2} s)");
 
-            state.Plan = plan;
-            state.Headers.AddRange(added.Select(i => i.Header));
-            state.Summaries.AddRange(summaries.Skip(first));
             state.Images.AddRange(newImages);
-            state.Rejected += newRejections.Count;
-            state.Others.Clear();
-            state.Others.AddRange(plan.Unreadable.Select(u => u.Header));
+            state.QualityRejections.AddRange(newRejections);
             foreach (var (bucket, kept) in buckets) state.Buckets[bucket] = kept;
         }
         catch
@@ -115,33 +114,31 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
     /// <summary>
     /// The plan of the committed and the arrived images, when the arrived ones only append to it as a
     /// batch run would number them: readable, later than every committed timestep, and leaving every
-    /// committed image's id, band, region and bucket as it was (docs/streaming.md "what falls back").
+    /// committed image's sky bucket as it was (docs/streaming.md "what falls back"). Only the arrived
+    /// images are planned (<see cref="GrowingPlan"/>).
     /// </summary>
     private JobPlan Check(StreamState state, IReadOnlyList<PlanEntry> arrived)
     {
         if (state.WhyNotIncremental is { } why) throw new IncrementalFallbackException(why);
-        var committedUntil = state.Headers.Count == 0 ? DateTime.MinValue : state.Headers.Max(h => h.StartUtc);
+        var committedUntil = state.Planner.NewestStartUtc;
         // Images planning rejects are never associated, so only readable ones can come too late.
         if (arrived.FirstOrDefault(e => e.Rejection is null && e.StartUtc <= committedUntil) is { } straggler)
         {
             throw new IncrementalFallbackException($"{straggler.Url} belongs to a timestep already committed ({straggler.StartUtc:O}): the buckets are replayed from it");
         }
-        var plan = JobPlanner.Plan(state.Headers.Concat(state.Others).Concat(arrived).ToList(), config.Association);
-        if (plan.Images.FirstOrDefault(i => i.Bucket >= AppendStaging.LevelSpan) is { } far)
+        var first = state.Planner.Count;
+        JobPlan plan;
+        try
+        {
+            plan = state.Planner.Extend(arrived);
+        }
+        catch (PlanChangedException changed)
+        {
+            throw new IncrementalFallbackException(changed.Message);
+        }
+        if (plan.Images.Skip(first).FirstOrDefault(i => i.Bucket >= AppendStaging.LevelSpan) is { } far)
         {
             throw new IncrementalFallbackException($"sky bucket {far.Bucket} has a number the appended parts use ({far.Header.Url})");
-        }
-        if (state.Plan is { } before)
-        {
-            for (var i = 0; i < before.Images.Count; i++)
-            {
-                var (was, now) = (before.Images[i], plan.Images[i]);
-                if (was.Header.Url != now.Header.Url || was.ImageId != now.ImageId || was.BandId != now.BandId ||
-                    was.SkyRegionId != now.SkyRegionId || was.Bucket != now.Bucket)
-                {
-                    throw new IncrementalFallbackException($"the new images change the plan of {was.Header.Url} (band, sky region or bucket: sky buckets merged)");
-                }
-            }
         }
         return plan;
     }
@@ -150,14 +147,11 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
     /// Carries on each bucket with new images over them and returns those buckets. Their catalogues
     /// change in place: a batch that fails from here leaves the state to be rebuilt (the stream does).
     /// </summary>
-    private async Task<Dictionary<int, BucketState>> ContinueBucketsAsync(StreamState state, ImageVerdicts verdicts, int first, AppendStaging output)
+    private async Task<Dictionary<int, BucketState>> ContinueBucketsAsync(StreamState state, ImageVerdicts verdicts, AppendStaging output, int part)
     {
         var next = new Dictionary<int, BucketState>();
-        var part = output.NextPart(DatasetTables.ExtractedSources, DatasetTables.Associations, DatasetTables.NewSources);
-        foreach (var (bucket, images) in verdicts.Buckets)
+        foreach (var (bucket, arrived) in verdicts.Buckets)
         {
-            var arrived = images.Where(i => i.Record.Id >= first).ToList();
-            if (arrived.Count == 0) continue;
             var kept = state.Buckets.GetValueOrDefault(bucket) ?? new BucketState(BucketReplay.NewCatalogue(config, context.ConfigSource));
             var steps = new CatalogueSteps(new BucketWork(bucket, output.Work.Root, output.Staging), config, part++);
             BucketReplay.Continue(kept.Catalogue, arrived, new StreamBucketSteps(steps, output.Work, context, engine.Parallelism));
@@ -173,7 +167,7 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
 
     /// <summary>The tables over the whole catalogue, written again each batch: monitors' sources, candidates and their VOEvents.</summary>
     private async Task WriteCatalogueAsync(string folder, WorkFolder work, JobPlan plan, List<ImageRow> images, List<BucketState> buckets,
-        CancellationToken cancellation)
+        KeptLightCurves lightCurves, CancellationToken cancellation)
     {
         // A monitor fitted in several buckets belongs to the first bucket's source, as in a batch run.
         var monitorRuncats = new Dictionary<long, long>();
@@ -183,7 +177,7 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
         var catalogue = buckets.SelectMany(b => b.Catalogue.Sources()).ToList();
         await TimedAsync("candidates", catalogue.Count, "catalogue sources", () => CandidateStage.RunAsync(engine, context, folder, work.Root, config,
             new CandidateInputs(context.JobName, plan.Bands, images, buckets.SelectMany(b => b.NewSources).ToList(), catalogue,
-                buckets.SelectMany(b => b.Catalogue.BandFluxes()).ToList()), DateTime.UtcNow, cancellation),
+                buckets.SelectMany(b => b.Catalogue.BandFluxes()).ToList()), DateTime.UtcNow, cancellation, lightCurves.In(folder)),
             candidates => candidates.Count, "candidates");
     }
 

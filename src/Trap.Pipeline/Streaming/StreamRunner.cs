@@ -58,6 +58,9 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
     /// <summary>Images dropped from the backlog so far, and the timesteps they made.</summary>
     public (int Images, int Timesteps) Dropped { get; private set; }
 
+    /// <summary>What the stream keeps in memory now (for tests).</summary>
+    internal StreamState? State { get; private set; }
+
     /// <summary>Runs until cancelled (or, with <paramref name="stopWhenIdle"/>, until nothing is pending for that long).</summary>
     public async Task RunAsync(string jobFolder, CancellationToken cancellation, TimeSpan? stopWhenIdle = null)
     {
@@ -66,7 +69,7 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
         var output = Path.GetFullPath(Path.Combine(jobFolder, config.Job.Output));
         var done = ProcessedImages.FromDataset(output);
         var context = JobRunner.ContextOf(jobFile, config);
-        var state = await RebuildAsync(output, done, config, context);
+        var state = State = await RebuildAsync(output, done, config, context);
         var incremental = new IncrementalBatch(engine, progress, config, context, MonitorList.Load(config, jobFile));
         if (done.Count > 0 && options.AfterCommit is { } catchUp) await catchUp(output, cancellation);
         var idleSince = DateTime.UtcNow;
@@ -92,7 +95,7 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
                     await new JobRunner(engine, progress).RunAsync(jobFolder, cancellation: cancellation, append: true, imagesUntilUtc: until, dropped: dropped);
                     FullRuns++;
                     done = ProcessedImages.FromDataset(output);
-                    state = await RebuildAsync(output, done, config, context);
+                    state = State = await RebuildAsync(output, done, config, context);
                 }
                 // The run took (at least) these; one that arrived meanwhile for a timestep already done is
                 // still pending and goes with the next batch, which re-uses the earlier images' work.

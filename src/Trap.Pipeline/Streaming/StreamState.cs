@@ -6,6 +6,7 @@ using Trap.Pipeline.Planning;
 using Trap.Pipeline.Stages;
 using Trap.Pipeline.Work;
 using Trap.Science.Association;
+using Trap.Science.Quality;
 
 namespace Trap.Pipeline.Streaming;
 
@@ -32,8 +33,8 @@ internal sealed class BucketState(RunningCatalogue catalogue)
 
 /// <summary>
 /// What `trap stream` keeps in memory between batches to process a batch incrementally
-/// (docs/streaming.md): the plan of the committed images (headers, ids, bands, regions, buckets), their
-/// extraction summaries and image rows, and per sky bucket the running catalogue. Rebuilt from the
+/// (docs/streaming.md): the plan of the committed images (headers, ids, bands, regions, buckets), the
+/// historical QC's state, their image rows, per sky bucket the running catalogue, and the candidates' light curves. Rebuilt from the
 /// dataset at start and after a batch that had to be a full appended run: the bucket replay of the
 /// batch run over the dataset's work folder (no pixels are read but those of the rare forced fit a
 /// run made inline). <see cref="WhyNotIncremental"/> says when the dataset's work folder lacks what the
@@ -42,24 +43,29 @@ internal sealed class BucketState(RunningCatalogue catalogue)
 /// </summary>
 internal sealed class StreamState
 {
-    /// <summary>The committed readable images' headers.</summary>
-    public List<PlanEntry> Headers { get; } = new();
+    /// <summary>The plan of the committed images, extended by each batch (only its new images are planned).</summary>
+    public GrowingPlan Planner { get; }
 
-    /// <summary>
-    /// The committed images planning rejected (unreadable, duplicate, dropped from the backlog), their
-    /// rejection attached: planned again with every batch, as their ids follow the readable images'.
-    /// </summary>
-    public List<PlanEntry> Others { get; } = new();
+    /// <summary>The historical QC after the committed images: each batch goes on with its new ones alone.</summary>
+    public RmsHistory QualityHistory { get; }
 
-    public List<ImageSummary> Summaries { get; } = new();
-
+    /// <summary>The committed readable images' rows (the candidate stage's images).</summary>
     public List<ImageRow> Images { get; } = new();
 
-    public int Rejected { get; set; }
-
-    public JobPlan? Plan { get; set; }
+    /// <summary>The quality control's rejections of committed images (written again whole when planning rejects images).</summary>
+    public List<RejectionRow> QualityRejections { get; } = new();
 
     public SortedDictionary<int, BucketState> Buckets { get; } = new();
+
+    /// <summary>The light curves of the sources the candidate stage selected (read once, then carried on).</summary>
+    public KeptLightCurves LightCurves { get; }
+
+    private StreamState(JobConfig config)
+    {
+        Planner = new GrowingPlan(config.Association);
+        QualityHistory = new RmsHistory(config.Quality);
+        LightCurves = new KeptLightCurves(config.Extraction);
+    }
 
     /// <summary>Null when the next batch may be incremental; otherwise why not.</summary>
     public string? WhyNotIncremental { get; private set; }
@@ -67,7 +73,7 @@ internal sealed class StreamState
     /// <summary>The state of the dataset at <paramref name="target"/> holding <paramref name="committed"/> (none: an empty state).</summary>
     public static async Task<StreamState> RebuildAsync(string target, IReadOnlyCollection<string> committed, JobConfig config, JobContext context)
     {
-        var state = new StreamState();
+        var state = new StreamState(config);
         if (committed.Count == 0) return state;
         var work = new WorkFolder(Path.Combine(target, Output.DatasetFolder.WorkCacheFolder));
         var headers = HeaderCache.Open(work, WorkManifest.HashOf(context.ConfigText));
@@ -78,19 +84,17 @@ internal sealed class StreamState
                 ? JobRunner.DroppedFromBacklog(headers.Find(url) ?? new ReadHeaderTask().Run(url, context), why)
                 : headers.Find(url) ?? new ReadHeaderTask().Run(url, context))
             .ToList();
-        var plan = JobPlanner.Plan(entries, config.Association);
-        state.Others.AddRange(plan.Unreadable.Select(u => u.Header));
+        var plan = state.Planner.Extend(entries);
+        var summaries = new List<ImageSummary>(plan.Images.Count);
         foreach (var image in plan.Images)
         {
             var summary = File.Exists(work.Summary(image.ImageId)) ? WorkFile.ReadValue<ImageSummary>(work.Summary(image.ImageId)) : null;
             if (summary?.ImageId != image.ImageId) return state.Refuse($"the dataset's work folder lacks the extraction of {image.Header.Url}");
-            state.Summaries.Add(summary);
+            summaries.Add(summary);
         }
-        state.Headers.AddRange(plan.Images.Select(i => i.Header));
-        state.Plan = plan;
-        var verdicts = ImageVerdicts.Apply(plan, state.Summaries, config);
+        var verdicts = ImageVerdicts.Continue(state.QualityHistory, plan.Images, summaries, config);
         state.Images.AddRange(verdicts.Images);
-        state.Rejected = verdicts.Rejections.Count;
+        state.QualityRejections.AddRange(verdicts.Rejections);
         var scratch = Directory.CreateTempSubdirectory("trap-stream-replay-").FullName;
         try
         {

@@ -6,8 +6,11 @@ namespace Trap.Science.Association;
 /// <summary>The mutable state of one running-catalogue source inside a <see cref="RunningCatalogue"/>.</summary>
 internal sealed class CatalogueEntry
 {
-    public CatalogueEntry(long id, long firstExtractionId, DateTime firstTimeUtc, bool isMonitor, PositionStatistics position)
+    public CatalogueEntry(long id, long firstExtractionId, DateTime firstTimeUtc, bool isMonitor, PositionStatistics position,
+        LightCurveDigest lightCurve, bool keepsHistory)
     {
+        LightCurve = lightCurve;
+        History = keepsHistory ? new List<AssociationRecord>() : null;
         Id = id;
         FirstExtractionId = firstExtractionId;
         FirstTimeUtc = firstTimeUtc;
@@ -37,8 +40,14 @@ internal sealed class CatalogueEntry
     /// <summary>Flux statistics per band, ascending band id.</summary>
     public List<FluxStatistics> Bands { get; } = new();
 
-    /// <summary>The light curve: every association row of this source, in processing order.</summary>
-    public List<AssociationRecord> History { get; } = new();
+    /// <summary>What the variability summary needs of the light curve (bounded per point: docs/streaming.md).</summary>
+    public LightCurveDigest LightCurve { get; }
+
+    /// <summary>
+    /// Every association row of this source, in processing order: kept only where a fork may copy it
+    /// to its children (TraP's matching, docs/science.md §5.6); null otherwise.
+    /// </summary>
+    public List<AssociationRecord>? History { get; }
 
     public List<long> SkyRegionIds { get; } = new();
 

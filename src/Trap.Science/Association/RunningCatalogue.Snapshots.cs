@@ -20,11 +20,11 @@ public sealed partial class RunningCatalogue
 
     /// <summary>
     /// The varmetric-style summary of every live source (docs/science.md §8.3 plus VAST's pair metrics),
-    /// ascending id. Cost is linear in the stored light curves plus the pair search (quadratic in
-    /// one source's light-curve length); call it when the run (or a timestep, if needed) is done.
+    /// ascending id. Cost is linear in the light curves (the pair metrics are kept as points arrive:
+    /// <see cref="LightCurveDigest"/>).
     /// </summary>
     public IReadOnlyList<VariabilitySummary> Summaries() =>
         _entries.Values.OrderBy(e => e.Id)
-            .Select(e => VariabilitySummarizer.Summarize(e.Id, e.History, e.NewSource, _config.PairMetricMinAbsVs))
+            .Select(e => e.LightCurve.Summarize(e.Id, e.NewSource))
             .ToArray();
 }

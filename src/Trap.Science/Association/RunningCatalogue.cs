@@ -189,13 +189,18 @@ public sealed partial class RunningCatalogue
             var m = byId[pair.ExtractionId];
             var position = parent.Position.Clone();
             position.Add(m);
-            var child = CreateEntry(m, image, isMonitor: false, position);
+            // The child's light curve starts as its parent's (the copied rows below, type 6).
+            var child = CreateEntry(m, image, isMonitor: false, position, parent.LightCurve.Clone());
             // Only the current band's flux statistics survive a fork, as in TraP.
             var flux = parent.Bands.Find(b => b.BandId == image.BandId)?.Clone() ?? new FluxStatistics(image.BandId);
             flux.Add(m.FPeak, m.FPeakErr, m.FInt, m.FIntErr);
             child.Bands.Add(flux);
-            foreach (var old in parent.History)
-                Record(child, old with { RuncatId = child.Id, Type = AssociationType.CopiedHistory }, associations);
+            foreach (var old in parent.History!)
+            {
+                var copied = old with { RuncatId = child.Id, Type = AssociationType.CopiedHistory };
+                child.History!.Add(copied);
+                associations.Add(copied);
+            }
             Record(child, Row(child.Id, m, image, AssociationType.OneToManyBase, pair.DistanceArcsec, pair.R, flux), associations);
             foreach (var regionId in parent.SkyRegionIds) Link(child, _regionById[regionId]);
             if (parent.NewSource is { } ns)
@@ -265,11 +270,13 @@ public sealed partial class RunningCatalogue
         return requests;
     }
 
-    private CatalogueEntry CreateEntry(SourceMeasurement first, ImageRecord image, bool isMonitor, PositionStatistics position)
+    private CatalogueEntry CreateEntry(SourceMeasurement first, ImageRecord image, bool isMonitor, PositionStatistics position,
+        LightCurveDigest? lightCurve = null)
     {
         if (_entries.ContainsKey(first.Id))
             throw new InvalidOperationException($"measurement id {first.Id} already names a catalogue source; measurement ids must be unique in the job.");
-        var entry = new CatalogueEntry(first.Id, first.Id, image.TimeUtc, isMonitor, position);
+        var entry = new CatalogueEntry(first.Id, first.Id, image.TimeUtc, isMonitor, position,
+            lightCurve ?? new LightCurveDigest(_config.PairMetricMinAbsVs), keepsHistory: _config.Matching == AssociationMatching.Trap);
         _entries.Add(entry.Id, entry);
         if (!isMonitor)
         {
@@ -292,7 +299,8 @@ public sealed partial class RunningCatalogue
 
     private static void Record(CatalogueEntry entry, AssociationRecord row, List<AssociationRecord> associations)
     {
-        entry.History.Add(row);
+        entry.History?.Add(row);
+        entry.LightCurve.Add(row);
         associations.Add(row);
     }
 

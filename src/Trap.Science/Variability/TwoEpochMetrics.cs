@@ -15,31 +15,15 @@ public static class TwoEpochMetrics
 
     /// <summary>
     /// VAST's per-source aggregate: among all pairs (i &lt; j) of the light curve with |Vs| ≥
-    /// <paramref name="minAbsVs"/>, the pair with the largest |m|; returns its (|Vs|, |m|), or (0, 0)
-    /// if no pair qualifies. Pairs whose fluxes sum to zero have no m and are skipped. The pairs are
-    /// evaluated on the fly (O(N²) time, O(1) memory): nothing per pair is kept.
+    /// <paramref name="minAbsVs"/>, the pair with the largest |m| (the first in (i, j) order on a tie);
+    /// returns its (|Vs|, |m|), or (0, 0) if no pair qualifies. Pairs whose fluxes sum to zero have no
+    /// m and are skipped. O(N²) time, O(1) memory: nothing per pair is kept.
     /// </summary>
     public static (double AbsVs, double AbsM) MostSignificantPair(ReadOnlySpan<double> flux, ReadOnlySpan<double> error, double minAbsVs)
     {
         if (flux.Length != error.Length) throw new ArgumentException("flux and error light curves differ in length");
-        double bestVs = 0, bestM = 0;
-        var found = false;
-        for (var i = 0; i < flux.Length; i++)
-        {
-            for (var j = i + 1; j < flux.Length; j++)
-            {
-                var vs = Math.Abs(Vs(flux[i], error[i], flux[j], error[j]));
-                if (!(vs >= minAbsVs)) continue;
-                var m = Math.Abs(M(flux[i], flux[j]));
-                if (!double.IsFinite(m)) continue;
-                if (!found || m > bestM)
-                {
-                    found = true;
-                    bestM = m;
-                    bestVs = vs;
-                }
-            }
-        }
-        return (bestVs, bestM);
+        var pair = new SignificantPairTracker();
+        for (var n = 2; n <= flux.Length; n++) pair.AddLast(flux[..n], error[..n], minAbsVs);
+        return pair.Value;
     }
 }

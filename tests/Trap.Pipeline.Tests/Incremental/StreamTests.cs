@@ -216,30 +216,36 @@ public sealed class StreamTests : IDisposable
     public async Task ALongStreamMergesItsAppendedPartsAndStillEqualsABatchRun()
     {
         var streaming = await StreamingJob.CreateAsync(_folder, seed: 12, timesteps: 9, imageSize: 96, sources: 8);
-        var timesteps = streaming.Timesteps();
-        var next = 0;
-        void Land()
-        {
-            foreach (var file in timesteps[next++]) File.Copy(file, Path.Combine(streaming.Incoming, Path.GetFileName(file)));
-        }
-
-        // One timestep lands after each commit: nine batches of one timestep each.
-        Land();
+        // A short, strict historical QC: each one-timestep batch's verdicts depend on the earlier batches' images.
+        await File.AppendAllTextAsync(Path.Combine(streaming.Job, "job.cfg"), "[quality]\nrms_est_history = 3\nrms_rej_sigma = 1\n");
+        // Nine batches of one timestep each.
         await using var engine = new LocalEngine(2);
-        var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
-        {
-            TimestepWait = TimeSpan.FromMilliseconds(150), PollInterval = TimeSpan.FromMilliseconds(50),
-            AfterCommit = (_, _) =>
-            {
-                if (next < timesteps.Count) Land();
-                return Task.CompletedTask;
-            },
-        });
-        await stream.RunAsync(streaming.Job, CancellationToken.None, stopWhenIdle: TimeSpan.FromMilliseconds(500));
+        var stream = await StreamOneTimestepPerCommitAsync(streaming, engine);
 
-        Assert.Equal((timesteps.Count, 0), (stream.Runs, stream.FullRuns));
+        Assert.Equal((streaming.Timesteps().Count, 0), (stream.Runs, stream.FullRuns));
         // The first eight batches' parts were merged into one of the next level; the ninth batch's is on its own.
         Assert.Equal(2, ParquetTableReader.Parts(streaming.Output, DatasetTables.ExtractedSources).Count);
+        Assert.Contains(await ReadAsync<RejectionRow>(streaming.Output, DatasetTables.Rejections), r => r.ReasonId == RejectReason.RmsInvalid.Id);
+        await using (var batch = new LocalEngine(2))
+        {
+            await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(streaming.Job, Path.Combine(_folder, "batch"));
+        }
+        var differences = await DatasetComparer.CompareAsync(streaming.Output, Path.Combine(_folder, "batch"));
+        Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
+    }
+
+    [Fact]
+    public async Task TheCandidatesLightCurvesAreCarriedOnFromBatchToBatchAndEqualABatchRuns()
+    {
+        var streaming = await StreamingJob.CreateAsync(_folder, seed: 13, timesteps: 6, imageSize: 128, sources: 20);
+        await using var engine = new LocalEngine(2);
+        var stream = await StreamOneTimestepPerCommitAsync(streaming, engine);
+
+        Assert.Equal((streaming.Timesteps().Count, 0), (stream.Runs, stream.FullRuns));
+        Assert.NotEmpty(await ReadAsync<CandidateRow>(streaming.Output, DatasetTables.Candidates));
+        // A selected source's light curve is read from the tables once, then carried on with each batch's rows.
+        var curves = stream.State!.LightCurves;
+        Assert.True(curves.ReadFromDataset < curves.Served, $"{curves.ReadFromDataset} light curves read of {curves.Served} served");
         await using (var batch = new LocalEngine(2))
         {
             await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(streaming.Job, Path.Combine(_folder, "batch"));
@@ -254,29 +260,14 @@ public sealed class StreamTests : IDisposable
         await using var broker = new LoopbackBroker((_, _) => Task.FromResult<byte[]?>(LoopbackBroker.Answer("ack")));
         var streaming = await StreamingJob.CreateAsync(_folder, seed: 13, timesteps: 6, imageSize: 128, sources: 20);
         await File.AppendAllTextAsync(Path.Combine(streaming.Job, "job.cfg"), $"[alerts]\nbroker = {broker.Address}\nbroker_timeout_s = 5\nbroker_retries = 0\n");
-        var timesteps = streaming.Timesteps();
-        var next = 0;
-        void Land()
-        {
-            foreach (var file in timesteps[next++]) File.Copy(file, Path.Combine(streaming.Incoming, Path.GetFileName(file)));
-        }
-
-        Land();
         var sentAtCommit = new List<int>();
         await using var engine = new LocalEngine(2);
-        var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+        var stream = await StreamOneTimestepPerCommitAsync(streaming, engine, () =>
         {
-            TimestepWait = TimeSpan.FromMilliseconds(150), PollInterval = TimeSpan.FromMilliseconds(50),
-            AfterCommit = (dataset, _) =>
-            {
-                lock (broker.Received) sentAtCommit.Add(broker.Received.Count);
-                if (next < timesteps.Count) Land();
-                return Task.CompletedTask;
-            },
+            lock (broker.Received) sentAtCommit.Add(broker.Received.Count);
         });
-        await stream.RunAsync(streaming.Job, CancellationToken.None, stopWhenIdle: TimeSpan.FromMilliseconds(500));
 
-        Assert.Equal((timesteps.Count, 0), (stream.Runs, stream.FullRuns));
+        Assert.Equal((streaming.Timesteps().Count, 0), (stream.Runs, stream.FullRuns));
         var candidates = await ReadAsync<CandidateRow>(streaming.Output, DatasetTables.Candidates);
         Assert.NotEmpty(candidates);
         var received = broker.Received.Select(p => Regex.Match(Encoding.UTF8.GetString(p), "ivorn=\"([^\"]+)\"").Groups[1].Value).ToList();
@@ -314,6 +305,31 @@ public sealed class StreamTests : IDisposable
         var rows = new List<T>();
         await foreach (var row in ParquetTableReader.ReadTableAsync<T>(dataset, table)) rows.Add(row);
         return rows;
+    }
+
+    /// <summary>Streams the survey with one timestep landing in the incoming folder after each commit (after <paramref name="atCommit"/>), until idle.</summary>
+    private static async Task<StreamRunner> StreamOneTimestepPerCommitAsync(StreamingJob streaming, IEngine engine, Action? atCommit = null)
+    {
+        var timesteps = streaming.Timesteps();
+        var next = 0;
+        void Land()
+        {
+            foreach (var file in timesteps[next++]) File.Copy(file, Path.Combine(streaming.Incoming, Path.GetFileName(file)));
+        }
+
+        Land();
+        var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+        {
+            TimestepWait = TimeSpan.FromMilliseconds(150), PollInterval = TimeSpan.FromMilliseconds(50),
+            AfterCommit = (_, _) =>
+            {
+                atCommit?.Invoke();
+                if (next < timesteps.Count) Land();
+                return Task.CompletedTask;
+            },
+        });
+        await stream.RunAsync(streaming.Job, CancellationToken.None, stopWhenIdle: TimeSpan.FromMilliseconds(500));
+        return stream;
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -15,7 +15,13 @@ public sealed record TrueNeighbour(int SourceId, string Kind, double MaxSnr, dou
 /// <summary>An injected transient, detectable in some accepted image, that no candidate (other than an artefact) selected.</summary>
 /// <param name="RuncatId">The catalogue source its detections went to, if any.</param>
 /// <param name="Candidate">Its candidate, when it was selected but classified an artefact.</param>
-public sealed record MissedTransient(int SourceId, string Kind, double TrueMaxSnr, long? RuncatId, CandidateRow? Candidate, TrueNeighbour? Neighbour);
+/// <param name="Blender">The nearest steady true source that is detectable (true S/N ≥ <see cref="CandidateMistakes.BlenderMinSnr"/>).</param>
+/// <param name="Nearest">The catalogue source nearest its true position: what Trap made of it when it has none of its own.</param>
+public sealed record MissedTransient(int SourceId, string Kind, double TrueMaxSnr, long? RuncatId, CandidateRow? Candidate, TrueNeighbour? Neighbour,
+    TrueNeighbour? Blender, NearestCatalogueSource? Nearest);
+
+/// <summary>A catalogue source near a position: its id, distance (arcsec), true source ("None" when no true source explains it) and candidate, if selected.</summary>
+public sealed record NearestCatalogueSource(long RuncatId, double DistanceArcsec, string Kind, CandidateRow? Candidate);
 
 /// <summary>The candidates `trap score` lists one by one (docs/science.md, "Scoring a run"), so a figure can be traced to its cause.</summary>
 public static class CandidateMistakes
@@ -30,9 +36,13 @@ public static class CandidateMistakes
             .OrderByDescending(w => w.Row.Score)
             .ToList();
 
+    /// <summary>A steady neighbour fainter than this (true peak S/N, the survey's detectability) is not detected, so it cannot take a transient's detections.</summary>
+    public const double BlenderMinSnr = 5;
+
     public static IReadOnlyList<MissedTransient> Missed(IEnumerable<SourceTruth> injected, IReadOnlySet<int> selected,
         IReadOnlyDictionary<long, int> truthOfRuncat, IReadOnlyList<CandidateRow> candidates, IReadOnlyDictionary<int, double> maxSnr,
-        Func<int, TrueNeighbour?> neighbour)
+        Func<int, TrueNeighbour?> neighbour, Func<int, TrueNeighbour?> blender, IReadOnlyList<RunningCatalogueRow> catalogue,
+        IReadOnlyDictionary<int, string> kindOf)
     {
         var runcatOfTruth = truthOfRuncat.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Min(p => p.Key));
         var byRuncat = candidates.ToDictionary(c => c.RuncatId);
@@ -40,18 +50,24 @@ public static class CandidateMistakes
             .Select(t =>
             {
                 long? runcat = runcatOfTruth.TryGetValue(t.SourceId, out var r) ? r : null;
+                var nearest = catalogue.Where(c => !c.MonSrc)
+                    .Select(c => (Row: c, Distance: Trap.Formats.Wcs.SkyGeometry.SeparationDeg(c.WmRaDeg, c.WmDecDeg, t.RaDeg, t.DecDeg) * 3600))
+                    .MinBy(c => c.Distance);
                 return new MissedTransient(t.SourceId, t.Kind, maxSnr[t.SourceId], runcat,
-                    runcat is { } id ? byRuncat.GetValueOrDefault(id) : null, neighbour(t.SourceId));
+                    runcat is { } id ? byRuncat.GetValueOrDefault(id) : null, neighbour(t.SourceId), blender(t.SourceId),
+                    nearest.Row is null ? null : new NearestCatalogueSource(nearest.Row.RuncatId, nearest.Distance,
+                        truthOfRuncat.TryGetValue(nearest.Row.RuncatId, out var truth) ? kindOf[truth] : "None", byRuncat.GetValueOrDefault(nearest.Row.RuncatId)));
             })
             .ToList();
     }
 
-    /// <summary>For each true source, the nearest other one (by their first truth rows' positions).</summary>
-    public static Func<int, TrueNeighbour?> Neighbours(IEnumerable<SourceTruth> truthSources, IReadOnlyDictionary<int, double> maxSnr)
+    /// <summary>For each true source, the nearest other one that <paramref name="counts"/> (by their first truth rows' positions).</summary>
+    public static Func<int, TrueNeighbour?> Neighbours(IEnumerable<SourceTruth> truthSources, IReadOnlyDictionary<int, double> maxSnr,
+        Func<SourceTruth, bool>? counts = null)
     {
         var sources = truthSources.GroupBy(t => t.SourceId).Select(g => g.First()).ToList();
         var byId = sources.ToDictionary(t => t.SourceId);
-        return id => sources.Where(o => o.SourceId != id)
+        return id => sources.Where(o => o.SourceId != id && (counts is null || counts(o)))
             .Select(o => new TrueNeighbour(o.SourceId, o.Kind, maxSnr[o.SourceId],
                 Trap.Formats.Wcs.SkyGeometry.SeparationDeg(byId[id].RaDeg, byId[id].DecDeg, o.RaDeg, o.DecDeg) * 3600))
             .MinBy(n => n.DistanceArcsec);

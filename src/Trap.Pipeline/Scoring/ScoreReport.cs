@@ -27,11 +27,11 @@ public static class ScoreReport
         Pull(text, "f_int forced", s.ForcedIntPull);
         Line($"eta calibration      median eta_int of {s.SteadyEtaCount} steady sources {s.SteadyEtaMedian:F3}");
         Line($"candidates           precision {s.CandidatePrecision:F3} ({s.RealTransientCandidates} of {s.TransientCandidates}), recall {s.CandidateRecall:F3}, artefacts {s.ArtefactCandidates}");
-        Line($"  {s.BlendedCandidates} of them are steady sources' catalogue sources with an injected transient within {SurveyScorer.BlendRadiusBeams} beams (counted as that transient)");
+        Line($"  {s.BlendedCandidates} of them are steady sources' catalogue sources whose light curve follows an injected transient within {SurveyScorer.BlendRadiusBeams} beams (counted as that transient)");
         Line($"  {s.UnsearchedTransients} injected transients were detectable only outside the searched area (not counted)");
         foreach (var r in s.Recall)
         {
-            Line($"  {r.Kind,-10} recall {r.Recall,6:F3} ({r.Selected} of {r.Total}; {r.RightClass} given their class)");
+            Line($"  {r.Kind,-10} recall {r.Recall,6:F3} ({r.Selected} of {r.Total}; {r.RightClass} given their class; {r.ThroughBlend} only through a blend)");
         }
         foreach (var p in s.Precision)
         {
@@ -47,16 +47,42 @@ public static class ScoreReport
             var c = w.Row;
             Line($"  wrong    runcat {c.RuncatId} {c.Class} ({c.ClassRule}; {c.SelectedBy}) score {c.Score:F3} is {w.Kind} (true S/N <= {w.TrueMaxSnr:F1}): eta {c.EtaInt:F2} V {c.VInt:F2} new {c.NewsourceType} last/peak {c.LastToPeak:F2} trend {c.TimeTrend:F2} edge {c.EdgeDistanceBeams:F2} forced {c.ForcedFraction:F2}{Near(w.Neighbour)}");
         }
+        foreach (var b in s.Blends)
+        {
+            Line($"  blend    runcat {b.Row.RuncatId} {b.Row.Class} counted as {b.Kind} {b.SourceId}: {b.DistanceArcsec / s.BeamFwhmArcsec:F2} beams away, light-curve correlation {b.Correlation:F2}");
+        }
+        foreach (var (c, kind) in s.Artefacts)
+        {
+            Line($"  artefact runcat {c.RuncatId} ({c.ClassRule}) is {kind}: edge {c.EdgeDistanceBeams:F2}, bright neighbour at {c.BrightNeighbourDistanceBeams:F2} beams, {c.BrightNeighbourFluxRatio:F1} times its peak");
+        }
         foreach (var m in s.MissedTransients)
         {
             var why = m.Candidate is { } c ? $"classified {c.Class} ({c.ClassRule}), edge {c.EdgeDistanceBeams:F2}" : m.RuncatId is { } r ? $"catalogue source {r} not selected" : "no catalogue source";
-            Line($"  missed   {m.Kind} {m.SourceId} (true S/N <= {m.TrueMaxSnr:F1}): {why}{Near(m.Neighbour)}");
+            Line($"  missed   {m.Kind} {m.SourceId} (true S/N <= {m.TrueMaxSnr:F1}): {why}{Near(m.Neighbour)}{Blend(m, s.BeamFwhmArcsec)}");
         }
         return text.ToString();
     }
 
     private static string Near(TrueNeighbour? n) =>
         n is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; nearest true source {n.SourceId} ({n.Kind}, S/N <= {n.MaxSnr:F1}) at {n.DistanceArcsec:F0}\"");
+
+    /// <summary>The nearest detectable steady source (distance in beam FWHM, S/N ratio) and the nearest catalogue source: where a missed transient's flux went.</summary>
+    private static string Blend(MissedTransient m, double beamArcsec)
+    {
+        var text = "";
+        if (m.Blender is { } b)
+        {
+            text += string.Create(CultureInfo.InvariantCulture,
+                $"; steady {b.SourceId} at {b.DistanceArcsec / beamArcsec:F2} beams, S/N ratio {b.MaxSnr / m.TrueMaxSnr:F2}");
+        }
+        if (m.Nearest is { } n)
+        {
+            var what = n.Candidate is { } c ? $"candidate {c.Class} ({c.ClassRule})" : "not selected";
+            text += string.Create(CultureInfo.InvariantCulture,
+                $"; nearest catalogue source {n.RuncatId} ({n.Kind}, {what}) at {n.DistanceArcsec / beamArcsec:F2} beams");
+        }
+        return text;
+    }
 
     private static void Pull(StringBuilder text, string name, PullStatistics p) =>
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-14} {p.Count,6}  {p.Mean,7:F3}  {p.Std,7:F3}  {p.RobustStd,7:F3}"));

@@ -1,3 +1,5 @@
+using Trap.Dataset.Rows;
+
 namespace Trap.Pipeline.Scoring;
 
 /// <summary>Found / total true sources of one true-peak-S/N bin [Low, High).</summary>
@@ -6,8 +8,11 @@ public readonly record struct CompletenessBin(double Low, double High, int Total
     public double Fraction => Total == 0 ? double.NaN : Found / (double)Total;
 }
 
-/// <summary>For one truth kind: injected sources that were detectable once, how many were selected as candidates, how many got their own class.</summary>
-public readonly record struct KindRecall(string Kind, int Total, int Selected, int RightClass)
+/// <summary>
+/// For one truth kind: injected sources that were detectable once, how many were selected as candidates, how many got their own
+/// class, and how many of the selected were found only through a blend (a steady source's candidate whose light curve shows them).
+/// </summary>
+public readonly record struct KindRecall(string Kind, int Total, int Selected, int RightClass, int ThroughBlend)
 {
     public double Recall => Total == 0 ? double.NaN : Selected / (double)Total;
 }
@@ -17,6 +22,9 @@ public readonly record struct ClassPrecision(string Class, int Candidates, int R
 {
     public double Precision => Candidates == 0 ? double.NaN : Right / (double)Candidates;
 }
+
+/// <summary>A candidate counted as the injected transient blended with it: the transient, its distance from the candidate's position (arcsec) and the light curves' correlation.</summary>
+public sealed record CreditedBlend(CandidateRow Row, int SourceId, string Kind, double DistanceArcsec, double Correlation);
 
 /// <summary>
 /// A run measured against its survey's truth (docs/science.md, "Scoring a run"): blind detections,
@@ -73,11 +81,19 @@ public sealed record SurveyScore
     /// <summary>Candidates that are not of the kind their class names (artefacts apart), highest score first.</summary>
     public required IReadOnlyList<WrongCandidate> WrongCandidates { get; init; }
 
+    /// <summary>Candidates classified artefact, with the true kind of their source ("None" when no true source explains it).</summary>
+    public required IReadOnlyList<(CandidateRow Row, string Kind)> Artefacts { get; init; }
+
     /// <summary>Injected transients, detectable once, that were not selected.</summary>
     public required IReadOnlyList<MissedTransient> MissedTransients { get; init; }
 
-    /// <summary>Candidates (artefacts apart) whose detections are mostly a steady source's, with an injected transient blended within <see cref="SurveyScorer.BlendRadiusBeams"/>: counted as that transient.</summary>
-    public required int BlendedCandidates { get; init; }
+    /// <summary>The survey's median beam major axis (FWHM, arcsec): the unit of the distances listed in beams.</summary>
+    public required double BeamFwhmArcsec { get; init; }
+
+    /// <summary>Candidates (artefacts apart) whose detections are mostly a steady source's, whose light curve shows an injected transient within <see cref="SurveyScorer.BlendRadiusBeams"/>: counted as that transient.</summary>
+    public required IReadOnlyList<CreditedBlend> Blends { get; init; }
+
+    public int BlendedCandidates => Blends.Count;
 
     /// <summary>Injected transients detectable in an accepted image, but never inside its searched area (not counted in recall).</summary>
     public required int UnsearchedTransients { get; init; }

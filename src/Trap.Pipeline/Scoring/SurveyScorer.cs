@@ -15,7 +15,10 @@ public static class SurveyScorer
     /// <summary>Pulls use isolated point sources of true S/N ≥ 10, where the detection threshold no longer selects upward noise (Eddington bias).</summary>
     public const double PullMinSnr = 10;
 
-    /// <summary>An injected transient within this many beam FWHM (major axis, the survey's median) of a steady source's candidate is blended with it.</summary>
+    /// <summary>
+    /// An injected transient within this many beam FWHM (major axis, the survey's median) of a steady source's candidate can be
+    /// blended with it: the association cone at the default beamwidths_limit (3 semi-axes), inside which a detection can join that source.
+    /// </summary>
     public const double BlendRadiusBeams = 1.5;
 
     public static readonly double[] SnrEdges = { 5, 8, 10, 15, 20, 50, double.PositiveInfinity };
@@ -67,15 +70,25 @@ public static class SurveyScorer
             .Select(t => t.SourceId).Distinct().Count(id => !detectable.Contains(id));
         var blendRadiusDeg = BlendRadiusBeams * PullStatistics.Median(truthImages.Select(i => i.BeamMajorDeg).ToList());
         var injected = kindOf.Values.Where(t => TransientKinds.Contains(t.Kind) && detectable.Contains(t.SourceId)).ToList();
-        var candidateSource = candidates.ToDictionary(c => c.RuncatId, c => SourceOf(c, truthOfRuncat, kindOf, injected, blendRadiusDeg));
+        var blends = new BlendCredit(associations, matches, blendRadiusDeg);
+        var candidateSource = candidates.ToDictionary(c => c.RuncatId, c => SourceOf(c, truthOfRuncat, kindOf, injected, blends));
         var candidateTruth = candidates.Select(c => (Candidate: c, Kind: candidateSource[c.RuncatId] is { } id ? kindOf[id].Kind : "None")).ToList();
         var transientCandidates = candidateTruth.Where(c => c.Candidate.Class != "artefact").ToList();
-        var blended = transientCandidates.Count(c => candidateSource[c.Candidate.RuncatId] is { } id
-                                                     && (!truthOfRuncat.TryGetValue(c.Candidate.RuncatId, out var own) || own != id));
+        var blended = transientCandidates.Where(c => candidateSource[c.Candidate.RuncatId] is { } id
+                                                     && (!truthOfRuncat.TryGetValue(c.Candidate.RuncatId, out var own) || own != id))
+            .Select(c =>
+            {
+                var t = kindOf[candidateSource[c.Candidate.RuncatId]!.Value];
+                return new CreditedBlend(c.Candidate, t.SourceId, t.Kind,
+                    SkyGeometry.SeparationDeg(c.Candidate.RaDeg, c.Candidate.DecDeg, t.RaDeg, t.DecDeg) * 3600, blends.Correlation(c.Candidate, t.SourceId));
+            }).ToList();
         var maxSnr = truthSources.GroupBy(t => t.SourceId).ToDictionary(g => g.Key, g => g.Max(t => t.Snr));
         var neighbours = CandidateMistakes.Neighbours(truthSources, maxSnr);
+        var blenders = CandidateMistakes.Neighbours(truthSources, maxSnr, t => t.Kind == "Steady" && maxSnr[t.SourceId] >= CandidateMistakes.BlenderMinSnr);
         var selectedTruth = candidateTruth.Where(c => c.Candidate.Class != "artefact" && candidateSource[c.Candidate.RuncatId] is not null)
             .GroupBy(c => candidateSource[c.Candidate.RuncatId]!.Value).ToDictionary(g => g.Key, g => g.Select(c => c.Candidate.Class).ToHashSet());
+        var selectedOwn = transientCandidates.Where(c => truthOfRuncat.TryGetValue(c.Candidate.RuncatId, out var own) && own == candidateSource[c.Candidate.RuncatId])
+            .Select(c => candidateSource[c.Candidate.RuncatId]!.Value).ToHashSet();
 
         return new SurveyScore
         {
@@ -98,7 +111,8 @@ public static class SurveyScorer
             {
                 var ofKind = injected.Where(t => t.Kind == kind).Select(t => t.SourceId).ToList();
                 return new KindRecall(kind, ofKind.Count, ofKind.Count(selectedTruth.ContainsKey),
-                    ofKind.Count(id => selectedTruth.TryGetValue(id, out var classes) && classes.Contains(ClassOfKind[kind])));
+                    ofKind.Count(id => selectedTruth.TryGetValue(id, out var classes) && classes.Contains(ClassOfKind[kind])),
+                    ofKind.Count(id => selectedTruth.ContainsKey(id) && !selectedOwn.Contains(id)));
             }).ToList(),
             Precision = ClassOfKind.Select(p => new ClassPrecision(p.Value,
                 transientCandidates.Count(c => c.Candidate.Class == p.Value),
@@ -109,9 +123,12 @@ public static class SurveyScorer
             ArtefactCandidates = candidates.Count - transientCandidates.Count,
             UnsearchedTransients = unsearched,
             WrongCandidates = CandidateMistakes.Wrong(candidateTruth, truthOfRuncat, maxSnr, ClassOfKind, neighbours),
-            BlendedCandidates = blended,
+            Blends = blended,
+            Artefacts = candidateTruth.Where(c => c.Candidate.Class == "artefact").ToList(),
             MissedTransients = CandidateMistakes.Missed(injected,
-                selectedTruth.Keys.ToHashSet(), truthOfRuncat, candidates, maxSnr, neighbours),
+                selectedTruth.Keys.ToHashSet(), truthOfRuncat, candidates, maxSnr, neighbours, blenders, catalogue,
+                kindOf.ToDictionary(k => k.Key, k => k.Value.Kind)),
+            BeamFwhmArcsec = blendRadiusDeg / BlendRadiusBeams * 3600,
             MaxSteadyScore = MaxOrNaN(transientCandidates.Where(c => !TransientKinds.Contains(c.Kind)).Select(c => c.Candidate.Score)),
             MinTransientScore = -MaxOrNaN(transientCandidates.Where(c => TransientKinds.Contains(c.Kind)).Select(c => -c.Candidate.Score)),
         };
@@ -119,17 +136,15 @@ public static class SurveyScorer
 
     /// <summary>
     /// The true source a candidate found: the one most of its detections belong to, unless that is no
-    /// injected transient and one lies within <see cref="BlendRadiusBeams"/> (a blend: the varying flux
-    /// in its light curve is the transient's); null when no true source explains it.
+    /// injected transient and the candidate's light curve shows one blended with it (<see cref="BlendCredit"/>);
+    /// null when no true source explains it.
     /// </summary>
     private static int? SourceOf(CandidateRow c, IReadOnlyDictionary<long, int> truthOfRuncat, IReadOnlyDictionary<int, SourceTruth> kindOf,
-        IReadOnlyList<SourceTruth> injected, double blendRadiusDeg)
+        IReadOnlyList<SourceTruth> injected, BlendCredit blends)
     {
         int? own = truthOfRuncat.TryGetValue(c.RuncatId, out var id) ? id : null;
         if (own is { } o && TransientKinds.Contains(kindOf[o].Kind)) return own;
-        var blend = injected.Select(t => (t.SourceId, Distance: SkyGeometry.SeparationDeg(c.RaDeg, c.DecDeg, t.RaDeg, t.DecDeg)))
-            .Where(t => t.Distance <= blendRadiusDeg).OrderBy(t => t.Distance).ToList();
-        return blend.Count > 0 ? blend[0].SourceId : own;
+        return blends.Find(c, injected) ?? own;
     }
 
     private static List<CompletenessBin> Completeness(TruthMatches matches)

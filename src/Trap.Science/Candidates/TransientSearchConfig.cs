@@ -76,9 +76,10 @@ public sealed record TransientSearchConfig
     /// (docs/science.md, "Candidate score"). Off by default: it also hides real variables whose identity split.</summary>
     public double DuplicateRadiusBeams { get; init; } = 0.0;
 
-    /// <summary>bright_source_ratio = 10: catalogue sources at least this many times brighter than a
-    /// candidate's light-curve maximum count as bright neighbours ...</summary>
-    public double BrightSourceRatio { get; init; } = 10.0;
+    /// <summary>bright_source_ratio = 30: catalogue sources at least this many times brighter than a
+    /// candidate's light-curve maximum count as bright neighbours (a cleaned image's sidelobes stay below a
+    /// few per cent of their source; 10 flagged real transients in dense fields, docs/science.md §8.5) ...</summary>
+    public double BrightSourceRatio { get; init; } = 30.0;
 
     /// <summary>bright_source_radius_beams = 5: ... and a candidate within this many beam FWHM of one is
     /// classified an artefact (sidelobe or deconvolution residual of the bright source).</summary>
@@ -106,7 +107,7 @@ public sealed record TransientSearchConfig
         Require(NewSourceSigmaRmsMin >= 0 && NewSourceSigmaRmsMax >= 0, "new_source_sigma_rms_min/max", "non-negative numbers (default 0)");
         Require(EdgeMarginBeams >= 0, "edge_margin_beams", "a non-negative number of beams (default 0.5)");
         Require(DuplicateRadiusBeams >= 0, "duplicate_radius_beams", "a non-negative number of beams (default 0 = off)");
-        Require(BrightSourceRatio >= 1, "bright_source_ratio", "a flux ratio of at least 1 (default 10)");
+        Require(BrightSourceRatio >= 1, "bright_source_ratio", "a flux ratio of at least 1 (default 30)");
         Require(BrightSourceRadiusBeams >= 0, "bright_source_radius_beams", "a non-negative number of beams (default 5)");
         Require(FadeRatio is > 0 and < 1, "fade_ratio", "a fraction between 0 and 1 (default 0.5)");
         Require(TrendMin is > 0 and <= 1, "trend_min", "a correlation in (0, 1] (default 0.6)");

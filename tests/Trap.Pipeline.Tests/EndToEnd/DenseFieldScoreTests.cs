@@ -9,9 +9,9 @@ namespace Trap.Pipeline.Tests.EndToEnd;
 /// the 2,000-source 512² field of docs/science.md §8.7 (bright sources with neighbours about a beam away),
 /// two bands, 12 timesteps, two of each transient kind.
 /// </summary>
-public sealed class DenseFieldScoreRun() : ScoredSurveyRun("trap-dense-score-", new SurveySpec
+public abstract class DenseFieldRun(int seed) : ScoredSurveyRun("trap-dense-score-", new SurveySpec
 {
-    Seed = 45,
+    Seed = seed,
     Pointings = 1,
     BandFrequenciesHz = SurveySpec.HbaBands(2),
     Timesteps = 12,
@@ -19,6 +19,11 @@ public sealed class DenseFieldScoreRun() : ScoredSurveyRun("trap-dense-score-", 
     Transients = new TransientCounts(Flares: 2, Fading: 2, NewSources: 2, Variables: 2),
     BadImages = BadImageFractions.None,
 });
+
+public sealed class DenseFieldScoreRun() : DenseFieldRun(45);
+
+/// <summary>A dense field whose new source has a steady source 11 times its peak 3.5 beams away (docs/science.md §8.5, "Bright neighbours").</summary>
+public sealed class BrightNeighbourFieldRun() : DenseFieldRun(42);
 
 /// <summary>
 /// Issue 14's candidate targets on a dense field (docs/science.md §5.6, §7.5, §8.7). With TraP's matching
@@ -39,4 +44,20 @@ public class DenseFieldScoreTests(DenseFieldScoreRun run, ITestOutputHelper log)
 
     [Fact]
     public void NoTrueSourceIsSplitBetweenCatalogueSources() => Assert.Equal(0, run.Score.SplitSources);
+}
+
+/// <summary>
+/// A transient beside a source ten times brighter is no sidelobe (docs/science.md §8.5, "Bright neighbours"): with
+/// bright_source_ratio 10 the new source of this field was classified `artefact` and missed.
+/// </summary>
+public class BrightNeighbourFieldTests(BrightNeighbourFieldRun run, ITestOutputHelper log) : IClassFixture<BrightNeighbourFieldRun>
+{
+    [Fact]
+    public void NoInjectedTransientIsClassifiedAnArtefact()
+    {
+        log.WriteLine(ScoreReport.Format(run.Score));
+        Assert.True(run.Score.Recall.Sum(r => r.Total) >= 6, "too few injected transients were detectable");
+        Assert.DoesNotContain(run.Score.Artefacts, a => a.Kind is not ("Steady" or "None"));
+        Assert.Equal(1.0, run.Score.CandidatePrecision);
+    }
 }

@@ -74,10 +74,10 @@ public class ClassificationTests
         Assert.Equal((CandidateClass.Artefact, "edge"), (edge.Class, edge.Rule));
         Assert.Equal(0.8, edge.Score, 12); // 0.3 of edge_margin_beams = 0.5 inside it
 
-        // 3 beams away from a source 20 times brighter than the candidate's peak.
+        // 3 beams away from a source 40 times brighter than the candidate's peak.
         var bright = new BrightSourceIndex(new[]
         {
-            new BrightSource(9, 10, 20 + 3 * Beam, 10.0),
+            new BrightSource(9, 10, 20 + 3 * Beam, 20.0),
             new BrightSource(1, 10, 20, 50.0), // the candidate itself never counts
         });
         var beside = Classify(Curve(new double?[] { 0.5, 0.5, 0.5 }), appeared: true, bright);
@@ -85,10 +85,11 @@ public class ClassificationTests
         var features = FeatureExtractor.Extract(1, 10, 20, Curve(new double?[] { 0.5, 0.5, 0.5 }), bright, Config);
         Assert.Equal(9L, features.BrightNeighbourRuncatId);
         Assert.Equal(3.0, features.BrightNeighbourDistanceBeams, 6);
-        Assert.Equal(20.0, features.BrightNeighbourFluxRatio, 12);
+        Assert.Equal(40.0, features.BrightNeighbourFluxRatio, 12);
 
-        // A neighbour only 5 times brighter does not count.
-        var faint = new BrightSourceIndex(new[] { new BrightSource(9, 10, 20 + 3 * Beam, 2.5) });
+        // A neighbour 12 times brighter does not count (bright_source_ratio 30: a cleaned image's sidelobes stay
+        // below a few per cent; real transients in dense fields have such neighbours, docs/science.md §8.5).
+        var faint = new BrightSourceIndex(new[] { new BrightSource(9, 10, 20 + 3 * Beam, 6.0) });
         Assert.Equal(CandidateClass.NewSource, Classify(Curve(new double?[] { 0.5, 0.5, 0.5 }), appeared: true, faint).Class);
     }
 

@@ -63,6 +63,17 @@ public class BlendedSourceTests
     }
 
     [Fact]
+    public void ASourceOnABrightSourcesFlankIsNoComponentOfItsOwn()
+    {
+        // 0.65 beam FWHM apart (FWHM = 2 semi-axes along x): a 125σ source on the flank of a 250σ one makes no peak of its
+        // own, so no fit can share the flux between them the same way in every image; it stays a blend (one source).
+        var bright = Transient with { Peak = 0.5 };
+        var flank = bright with { Peak = 0.25, X = bright.X + 0.65 * 2 * Beam.SemiMinor };
+        var s = Assert.Single(Extract(Components, bright, flank));
+        Assert.InRange(s.X, bright.X, flank.X);
+    }
+
+    [Fact]
     public void IsolatedAndExtendedSourcesStayOneSource()
     {
         var bright = Transient with { Peak = 0.5 };

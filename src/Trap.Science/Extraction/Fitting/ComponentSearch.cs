@@ -9,13 +9,20 @@ namespace Trap.Science.Extraction.Fitting;
 /// over the whole island with the other components' models subtracted, in turn, until nothing moves.
 /// A component is kept only if each is a detection in its own right (fitted peak ≥ detection × noise)
 /// and the components explain the island better than one free-shape Gaussian by ≥ 25 (χ² per
-/// independent beam), so an extended source stays one source. Each component is then measured as an
+/// independent beam), so an extended source stays one source; and the beam must resolve each one (a
+/// peak of its own, ≥ 0.7 FWHM from the others). Each component is then measured as an
 /// island of its own (the others' models subtracted), with the usual errors and χ².
 /// </summary>
 public static class ComponentSearch
 {
     private const int MaxSweeps = 100;
     private const double MinChiSqGain = 25;
+
+    /// <summary>Two beams closer than this (FWHM) make one peak at comparable fluxes (two Gaussians separate into two maxima beyond 2σ ≈ 0.85 FWHM).</summary>
+    private const double MinSeparationFwhm = 0.7;
+
+    /// <summary>How far (pixels) a component's fitted centre may lie from the data's local maximum it stands on: the peak pixel's own rounding and the pull of a neighbour's flank.</summary>
+    private const double PeakReachPx = 1.5;
 
     /// <param name="detection">Detection threshold in multiples of the noise (each component must reach it).</param>
     /// <param name="maxComponents">Most components per island; 1 gives TraP's single fit.</param>
@@ -39,7 +46,7 @@ public static class ComponentSearch
             if (!Backfit(trial, xs, ys, data)) break;
             var chiSq = ChiSquared(trial, xs, ys, data, island.Noise);
             var significant = trial.All(c => c.Peak >= detection * island.Noise && island.Box.Contains(c.X, c.Y));
-            if (!significant || (best - chiSq) / perBeam < MinChiSqGain) break;
+            if (!significant || !Resolved(trial, island) || (best - chiSq) / perBeam < MinChiSqGain) break;
             components = trial;
             best = chiSq;
         }
@@ -53,6 +60,62 @@ public static class ComponentSearch
             if (m is not null) measurements.Add(m);
         }
         return measurements;
+    }
+
+    /// <summary>
+    /// Whether the newest component is a source of its own that the beam resolves: at least
+    /// <see cref="MinSeparationFwhm"/> beam FWHM (along the line joining them) from every other component, and on a
+    /// peak of the data (a local maximum within <see cref="PeakReachPx"/> pixels). A bright extended source, or the
+    /// flank of a bright source, has no second peak; components closer than that cannot be told from one source
+    /// whose flux is shared between them differently from image to image (docs/science.md, "Blended sources").
+    /// </summary>
+    private static bool Resolved(List<GaussianParameters> components, Island island)
+    {
+        var added = components[^1];
+        for (var c = 0; c < components.Count - 1; c++)
+        {
+            if (SeparationFwhm(components[c], added) < MinSeparationFwhm) return false;
+        }
+        return OnPeak(island, added.X, added.Y);
+    }
+
+    /// <summary>Distance between two beam-shaped components in beam FWHM along the line joining them.</summary>
+    private static double SeparationFwhm(GaussianParameters a, GaussianParameters b)
+    {
+        // A unit beam at a, evaluated at b, is exp(−ln2·(d/HWHM)²) with HWHM the beam's along the line a–b.
+        var value = (a with { Peak = 1 }).Evaluate(b.X, b.Y);
+        return value <= 0 ? double.PositiveInfinity : Math.Sqrt(-Math.Log(value) / Math.Log(2)) / 2;
+    }
+
+    /// <summary>Whether an island pixel within <see cref="PeakReachPx"/> of (x, y) is at least as high as each of its 8 neighbours in the island.</summary>
+    private static bool OnPeak(Island island, double x, double y)
+    {
+        var box = island.Box;
+        for (var by = 0; by < box.Height; by++)
+        {
+            for (var bx = 0; bx < box.Width; bx++)
+            {
+                var v = island[bx, by];
+                if (!Island.IsMember(v)) continue;
+                double dx = box.X0 + bx - x, dy = box.Y0 + by - y;
+                if (dx * dx + dy * dy > PeakReachPx * PeakReachPx) continue;
+                if (IsLocalMaximum(island, bx, by, v)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsLocalMaximum(Island island, int bx, int by, double v)
+    {
+        for (var ny = Math.Max(0, by - 1); ny <= Math.Min(island.Box.Height - 1, by + 1); ny++)
+        {
+            for (var nx = Math.Max(0, bx - 1); nx <= Math.Min(island.Box.Width - 1, bx + 1); nx++)
+            {
+                var n = island[nx, ny];
+                if (Island.IsMember(n) && n > v) return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>A new component at the pixel of the largest residual, with that residual as its peak.</summary>

@@ -60,6 +60,9 @@ public sealed record SurveyScore
     /// <summary>f_int pulls of monitoring-list fits at isolated true point sources: forced fits in every image, selected by nothing.</summary>
     public required PullStatistics MonitorIntPull { get; init; }
 
+    /// <summary>f_peak pulls of the same monitoring-list fits (truth peak_jy_beam).</summary>
+    public required PullStatistics MonitorPeakPull { get; init; }
+
     /// <summary>Median η_int of steady point sources (catalogue bands with ≥ 3 points); ~1 when flux errors are right.</summary>
     public required double SteadyEtaMedian { get; init; }
 

@@ -98,6 +98,7 @@ public static class SurveyScorer
             ForcedIntPull = PullStatistics.Of(forced.Select(IntPullOf)),
             IsolatedForcedIntPull = PullStatistics.Of(forced.Where(p => matches.IsIsolated(p.Truth)).Select(IntPullOf)),
             MonitorIntPull = PullStatistics.Of(monitored.Select(IntPullOf)),
+            MonitorPeakPull = PullStatistics.Of(monitored.Select(p => (p.Row.FPeakJy - p.Truth.PeakJyPerBeam) / p.Row.FPeakErrJy)),
             SteadyEtaMedian = PullStatistics.Median(steadyEta),
             SteadyEtaCount = steadyEta.Count,
             Recall = TransientKinds.Select(kind =>

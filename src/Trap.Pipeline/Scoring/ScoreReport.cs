@@ -25,6 +25,9 @@ public static class ScoreReport
         Pull(text, "f_int", s.IntPull);
         foreach (var (low, high, pull) in s.IntPullBySnr) Pull(text, $"f_int [{low}, {high})", pull);
         Pull(text, "f_int forced", s.ForcedIntPull);
+        Pull(text, "  isolated", s.IsolatedForcedIntPull);
+        Pull(text, "f_int monitor", s.MonitorIntPull);
+        Pull(text, "f_peak monitor", s.MonitorPeakPull);
         Line($"eta calibration      median eta_int of {s.SteadyEtaCount} steady sources {s.SteadyEtaMedian:F3}");
         Line($"candidates           precision {s.CandidatePrecision:F3} ({s.RealTransientCandidates} of {s.TransientCandidates}), recall {s.CandidateRecall:F3}, artefacts {s.ArtefactCandidates}");
         Line($"  {s.BlendedCandidates} of them are steady sources' catalogue sources whose light curve follows an injected transient within {SurveyScorer.BlendRadiusBeams} beams (counted as that transient)");

@@ -56,8 +56,20 @@ public sealed record SurveyScore
     /// <summary>f_int pulls of blind detections per true-S/N bin [Low, High) from <see cref="SurveyScorer.PullMinSnr"/> up.</summary>
     public required IReadOnlyList<(double Low, double High, PullStatistics Pull)> IntPullBySnr { get; init; }
 
-    /// <summary>f_int pulls of forced fits (null detections) at catalogue sources of known truth.</summary>
+    /// <summary>f_int pulls of forced fits (null detections) at catalogue sources of known truth, blends included.</summary>
     public required PullStatistics ForcedIntPull { get; init; }
+
+    /// <summary>
+    /// <see cref="ForcedIntPull"/> of isolated true sources only (<see cref="TruthMatches.IsIsolated"/>). Still selected:
+    /// a source is fitted where blind extraction missed it, so its noise there was low (docs/science.md, "Scoring a run").
+    /// </summary>
+    public required PullStatistics IsolatedForcedIntPull { get; init; }
+
+    /// <summary>f_int pulls of monitoring-list fits at isolated true point sources: forced fits in every image, selected by nothing.</summary>
+    public required PullStatistics MonitorIntPull { get; init; }
+
+    /// <summary>f_peak pulls of the same monitoring-list fits (truth peak_jy_beam).</summary>
+    public required PullStatistics MonitorPeakPull { get; init; }
 
     /// <summary>Median η_int of steady point sources (catalogue bands with ≥ 3 points); ~1 when flux errors are right.</summary>
     public required double SteadyEtaMedian { get; init; }

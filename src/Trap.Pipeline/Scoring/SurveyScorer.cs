@@ -57,8 +57,12 @@ public static class SurveyScorer
 
         var forced = extracted.Where(e => e.ExtractType == 1 && e.FfRuncatId is { } r && truthOfRuncat.ContainsKey(r))
             .Select(e => (Row: e, Truth: matches.TruthIn(e.ImageId, truthOfRuncat[e.FfRuncatId!.Value])))
-            .Where(p => p.Truth is not null && p.Truth.IntrinsicMajorArcsec == 0)
-            .Select(p => (p.Row.FIntJy - p.Truth!.FluxJy) / p.Row.FIntErrJy);
+            .Where(p => p.Truth is { IntrinsicMajorArcsec: 0 })
+            .Select(p => (p.Row, Truth: p.Truth!)).ToList();
+        var monitored = extracted.Where(e => e.ExtractType == 2)
+            .Select(e => (Row: e, Truth: matches.TruthAt(e.ImageId, e.XPix, e.YPix)))
+            .Where(p => p.Truth is { IntrinsicMajorArcsec: 0 } t && matches.IsIsolated(t))
+            .Select(p => (p.Row, Truth: p.Truth!)).ToList();
 
         var steadyEta = fluxes.Where(f => f.FDatapoints >= 3 && truthOfRuncat.TryGetValue(f.RuncatId, out var id)
                                           && kindOf[id] is { Kind: "Steady", OnEdge: false, IntrinsicMajorArcsec: 0 })
@@ -104,7 +108,10 @@ public static class SurveyScorer
             IntPullBySnr = SnrEdges.Zip(SnrEdges.Skip(1)).Where(b => b.First >= PullMinSnr)
                 .Select(b => (b.First, b.Second, PullStatistics.Of(pulled.Where(p => p.Truth.Snr >= b.First && p.Truth.Snr < b.Second)
                     .Select(p => (p.Row.FIntJy - p.Truth.FluxJy) / p.Row.FIntErrJy)))).ToList(),
-            ForcedIntPull = PullStatistics.Of(forced),
+            ForcedIntPull = PullStatistics.Of(forced.Select(IntPullOf)),
+            IsolatedForcedIntPull = PullStatistics.Of(forced.Where(p => matches.IsIsolated(p.Truth)).Select(IntPullOf)),
+            MonitorIntPull = PullStatistics.Of(monitored.Select(IntPullOf)),
+            MonitorPeakPull = PullStatistics.Of(monitored.Select(p => (p.Row.FPeakJy - p.Truth.PeakJyPerBeam) / p.Row.FPeakErrJy)),
             SteadyEtaMedian = PullStatistics.Median(steadyEta),
             SteadyEtaCount = steadyEta.Count,
             Recall = TransientKinds.Select(kind =>
@@ -163,6 +170,8 @@ public static class SurveyScorer
             .SelectMany(m => (runcatOfSource.GetValueOrDefault(m.Row.SourceId) ?? new HashSet<long>()).Where(r => !monitor.Contains(r)).Select(r => (Runcat: r, m.Truth!.SourceId)))
             .GroupBy(p => p.Runcat)
             .ToDictionary(g => g.Key, g => g.GroupBy(p => p.SourceId).MaxBy(s => s.Count())!.Key);
+
+    private static double IntPullOf((ExtractedSourceRow Row, SourceTruth Truth) p) => (p.Row.FIntJy - p.Truth.FluxJy) / p.Row.FIntErrJy;
 
     private static double WrapDegrees(double d) => d - 360 * Math.Round(d / 360);
 

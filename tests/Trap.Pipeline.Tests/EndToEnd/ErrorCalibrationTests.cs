@@ -28,6 +28,25 @@ public abstract class ErrorCalibrationTests(ErrorCalibrationRun run, ITestOutput
     }
 
     [Fact]
+    public void ForcedFitPullsAreUnitGaussian()
+    {
+        var s = run.Score;
+        log.WriteLine(ScoreReport.Format(s));
+        // Monitoring fits at every steady source's true position in every image: forced fits selected by nothing.
+        Assert.True(s.MonitorIntPull.Count >= 1000, $"only {s.MonitorIntPull.Count} monitoring fits");
+        Assert.True(s.MonitorIntPull.Std is >= 0.9 and <= 1.1, $"forced f_int pull σ {s.MonitorIntPull.Std:F3}");
+        // The mean is a flux bias (docs/science.md §4.12), not the errors': −0.26 on white noise.
+        Assert.True(Math.Abs(s.MonitorIntPull.Mean) <= 0.4, $"forced f_int pull mean {s.MonitorIntPull.Mean:F3}");
+        // f_peak of a fit at a held position is its fitted peak; TraP's P − noise²/P put the mean at −0.69 (white noise).
+        Assert.True(s.MonitorPeakPull.Std is >= 0.9 and <= 1.1, $"forced f_peak pull σ {s.MonitorPeakPull.Std:F3}");
+        Assert.True(Math.Abs(s.MonitorPeakPull.Mean) <= 0.4, $"forced f_peak pull mean {s.MonitorPeakPull.Mean:F3}");
+        // Null-detection fits are made where blind extraction missed the source, so their noise was low there:
+        // the selection narrows the pulls (0.85–0.96) and shifts them down; errors too small would widen them.
+        Assert.True(s.IsolatedForcedIntPull.Count >= 50, $"only {s.IsolatedForcedIntPull.Count} null-detection fits");
+        Assert.True(s.IsolatedForcedIntPull.Std <= 1.1, $"null-detection f_int pull σ {s.IsolatedForcedIntPull.Std:F3}");
+    }
+
+    [Fact]
     public void ScoringSeesAHealthyRun()
     {
         var s = run.Score;

@@ -41,14 +41,19 @@ public class AbsurdFitTests
     {
         var pixels = EmptySkyWithZeroPeakAt(100.3, 90.6);
         var (ra, dec) = TestImages.EquatorialSky(100.3, 90.6);
-        var kept = Photometer(pixels, Config with { AbsurdFitRatio = 0 }).Fit(ra, dec).Source!;
+        var trapErrors = Config with { ErrorModel = ErrorModel.Condon };
+        var kept = Photometer(pixels, trapErrors with { AbsurdFitRatio = 0 }).Fit(ra, dec).Source!;
         // What TraP reports: an f_int of ~0 and an f_peak hundreds of noise away from it.
         Assert.InRange(Math.Abs(kept.IntFlux), 0, Noise / 1000);
         Assert.True(Math.Abs(kept.PeakFlux) > 1000 * Noise, $"f_peak {kept.PeakFlux}");
-        var fit = Photometer(pixels, Config).Fit(ra, dec);
+        var fit = Photometer(pixels, trapErrors).Fit(ra, dec);
         Assert.False(fit.Succeeded);
         Assert.Contains("absurd fit", fit.Failure);
         Assert.Contains("f_peak", fit.Failure);
+        // With measured errors a fit at a held position reports its fitted peak (docs/science.md §7.6): nothing absurd.
+        var measured = Photometer(pixels, Config).Fit(ra, dec);
+        Assert.True(measured.Succeeded, measured.Failure);
+        Assert.Equal(measured.Source!.IntFlux, measured.Source.PeakFlux);
     }
 
     [Fact]

@@ -28,12 +28,25 @@ public class ForcedPhotometryTests
         Assert.Equal(ra, s.Ra);
         Assert.Equal(dec, s.Dec);
         Assert.Equal(0.05, s.IntFlux, 3 * s.IntFluxErr);
-        // f_int is the raw fitted peak, f_peak the bias-corrected one.
-        Assert.Equal(s.IntFlux - 0.001 * 0.001 / s.IntFlux, s.PeakFlux, 2e-5);
+        // A fit at a held position is unbiased: f_peak is the fitted peak, as f_int (docs/science.md §7.6).
+        Assert.Equal(s.IntFlux, s.PeakFlux);
         Assert.Equal(3 * 5, s.SemiMajorArcsec, 1e-4); // the test projection is linear in RA, not conformal
         Assert.Equal(2 * 5, s.SemiMinorArcsec, 1e-4);
         Assert.InRange(s.DetSigma, 40, 60);
         Assert.Equal(1, s.FitType);
+    }
+
+    [Fact]
+    public void WithTraPsErrorsFPeakIsTheBiasCorrectedPeak()
+    {
+        var pixels = TestImages.Noise(N, N, 0.001, seed: 31);
+        TestImages.Add(pixels, N, new GaussianParameters(0.05, 80.3, 120.6, 3, 2, 0.3));
+        var photometer = new ForcedPhotometer(pixels, N, N, Beam, TestImages.EquatorialPixelToSky, TestImages.EquatorialSkyToPixel,
+            Config with { ErrorModel = ErrorModel.Condon });
+        var (ra, dec) = TestImages.EquatorialSky(80.3, 120.6);
+        var s = photometer.Fit(ra, dec).Source!;
+        // TraP: f_int is the raw fitted peak, f_peak the bias-corrected one.
+        Assert.Equal(s.IntFlux - 0.001 * 0.001 / s.IntFlux, s.PeakFlux, 2e-5);
     }
 
     [Fact]

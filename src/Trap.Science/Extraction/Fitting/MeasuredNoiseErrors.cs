@@ -10,6 +10,7 @@ namespace Trap.Science.Extraction.Fitting;
 /// C = (noise·s)²·c(pixel lag), s the measured noise scale of the RMS map. This is exact for the fit as made (linearised), whatever the noise's
 /// correlation; Condon's formulae assume a fit weighted for beam-correlated noise over an untruncated Gaussian.
 /// Only the parameters the fit left free get new errors; the others keep the given (Condon) values.
+/// A fit at a held position reports its fitted peak, not TraP's bias-corrected one.
 /// </summary>
 public static class MeasuredNoiseErrors
 {
@@ -60,6 +61,9 @@ public static class MeasuredNoiseErrors
         var fluxErr = Math.Sqrt(Math.Max(0, gradient * covariance * gradient));
         return condon with
         {
+            // TraP's P − noise²/P undoes the upward bias of a peak whose position the fit chose; a fit at a held
+            // position (a forced fit) is linear in the peak and unbiased, so its fitted peak stands (docs/science.md §7.6).
+            Peak = fixedParameters.HasFlag(FixedParameters.Position) ? fit.Peak : condon.Peak,
             PeakErr = Error(Parameter.Peak, condon.PeakErr),
             FluxErr = fluxErr,
             XErr = Error(Parameter.X, condon.XErr),

@@ -10,8 +10,8 @@ namespace Trap.Science.Extraction.Forced;
 /// Forced photometry at given sky positions (docs/science.md §7.2), for null detections and the monitoring
 /// list: a square box of box_in_beampix × the larger beam semi-axis about the position, the Gaussian's
 /// centre and shape held at the position and the restoring beam, only the peak fitted (a linear least
-/// squares problem), all unmasked box pixels used, errors by the same Condon formulae. So
-/// f_int = fitted peak and f_peak = peak − noise²/peak.
+/// squares problem), all unmasked box pixels used, errors by error_model. So f_int = fitted peak, and
+/// f_peak = the fitted peak too (TraP, error_model = condon: peak − noise²/peak; §7.6).
 /// Unlike TraP, the model is centred on the exact requested position rather than on the truncated
 /// pixel position, so a forced fit is not biased low by up to a pixel of offset.
 /// With joint_forced_fits, neighbours within two beams are fitted with it (§7.5, <see cref="NeighbourPeaks"/>).

@@ -9,14 +9,15 @@ namespace Trap.Bench;
 
 /// <summary>
 /// stream: `trap stream` fed over the AARTFAAC protocol from a generated survey, in this process, for
-/// the real-time targets: `stream [--rate 48] [--subbands 8] [--timesteps 30 | --seconds S] [--size 1024] [--distinct 30] [--log FILE]`.
+/// the real-time targets: `stream [--rate 48] [--subbands 8] [--timesteps 30 | --seconds S] [--size 1024] [--distinct 30] [--log FILE] [--extract-ahead N]`.
 /// The sender offers --rate images/s (all subbands of a timestep, then the next); --seconds makes the
 /// feed as long as that many seconds. The survey has at most --distinct timesteps, which the sender
 /// plays again and again with later start times (5 minutes of 48 images/s of 1024² would be 60 GB),
 /// and the bench deletes each received image once a commit holds it (the stream never deletes what
 /// it did not write). With --sender-process the sender is this bench started again as a child process
 /// (`stream-sender`), so the stream's process holds only the receiver and the stream, as with a real
-/// imager (the child still shares this machine's cores). The stream runs on local[cores]. Prints:
+/// imager (the child still shares this machine's cores). --extract-ahead is the stream's bound on images
+/// extracted as they arrive (default the stream's own; 0: each batch extracts its images, as before). The stream runs on local[cores]. Prints:
 /// the sustained rate (images / time from the first arrival to the last commit; target ≥ 48 images/s);
 /// lag growth (the latency's trend in s per minute of feed and the images waiting at the commits of
 /// the first and last quarter: growth means the stream falls behind); the latency from a timestep's
@@ -46,16 +47,17 @@ public static class StreamBenchmark
         File.WriteAllText(Path.Combine(job, "job.cfg"), "[job]\nimages = incoming/*.fits\noutput = output\n");
         var fed = files.Count * cycles;
         var senderProcess = args.Contains("--sender-process");
+        var extractAhead = ClusterBenchmark.Option(args, "--extract-ahead", new StreamOptions().ExtractAheadImages);
         Console.WriteLine($"stream: {fed} images ({timesteps} timesteps x {subbands} subbands; {distinct} distinct timesteps played {cycles} times) of {size}², " +
                           $"offered at {rate} images/s ({fed / (double)rate:F0} s of feed), {Environment.ProcessorCount} cores; " +
-                          (senderProcess ? "sender in a child process" : "sender in this process"));
+                          (senderProcess ? "sender in a child process" : "sender in this process") + $"; extraction ahead of the batch: up to {extractAhead} images");
 
         ReleaseHeap();
         var span = Trap.Images.Accessors.ImageReader.ReadMetadata(files[^1]).StartUtc - Trap.Images.Accessors.ImageReader.ReadMetadata(files[0]).StartUtc;
         var logFile = args.SkipWhile(a => a != "--log").Skip(1).FirstOrDefault();
         using var log = logFile is null ? null : new StreamWriter(logFile) { AutoFlush = true };
         var shift = span + span / Math.Max(1, distinct - 1);
-        var run = Stream(job, senderProcess ? new ChildSender(survey, rate, cycles, shift) : new InProcessSender(files, rate, cycles, shift), log)
+        var run = Stream(job, senderProcess ? new ChildSender(survey, rate, cycles, shift) : new InProcessSender(files, rate, cycles, shift), log, extractAhead)
             .GetAwaiter().GetResult();
         var starts = run.Starts;
         var timestepsDone = Timesteps(run, starts);
@@ -71,7 +73,8 @@ public static class StreamBenchmark
         var arrivalRate = run.Arrivals.Count / (run.Arrivals.Values.Max() - first).TotalSeconds;
         Console.WriteLine($"  feed: {arrivalRate:F1} images/s arrived (the sender, in {(senderProcess ? "a child process" : "this process")}, and the receiver share the cores)");
         Console.WriteLine($"  sustained {sustained:F1} images/s (target >= 48; offered {rate}) in {run.Commits.Count} batches, " +
-                          $"{run.FullRuns} of them full appended runs; {run.Arrivals.Count} of {fed} images received");
+                          $"{run.FullRuns} of them full appended runs; {run.Arrivals.Count} of {fed} images received; " +
+                          $"{run.ExtractedAhead} extracted as they arrived, {run.ReadyBeforeBatch} of them ready before their batch began");
         Console.WriteLine($"  latency last image -> commit: median {BenchStatistics.Median(latencies):F2} s (target <= 1), 95 % {BenchStatistics.Percentile(latencies, 95):F2} s; " +
                           $"first quarter {BenchStatistics.Median(latencies.Take(quarter)):F2} s, last quarter {BenchStatistics.Median(latencies.TakeLast(quarter)):F2} s");
         Console.WriteLine($"  lag growth: latency trend {growth:F2} s per minute of feed (target ~0); images waiting at a commit: " +
@@ -106,7 +109,8 @@ public static class StreamBenchmark
     }
 
     private sealed record StreamRun(Dictionary<string, DateTime> Arrivals, Dictionary<string, DateTime> Starts,
-        List<(DateTime Until, DateTime CommittedUtc)> Commits, IReadOnlyList<(DateTime Utc, double Mb)> Memory, double PeakMb, int FullRuns);
+        List<(DateTime Until, DateTime CommittedUtc)> Commits, IReadOnlyList<(DateTime Utc, double Mb)> Memory, double PeakMb, int FullRuns,
+        int ExtractedAhead, int ReadyBeforeBatch);
 
     /// <summary>A batch run of the survey's own images (the stream's copies are deleted as they are committed).</summary>
     private static async Task<(double Seconds, double PeakMb)> Batch(string survey, string output)
@@ -128,7 +132,7 @@ public static class StreamBenchmark
         Directory.GetFiles(Path.Combine(survey, "images"), "*.fits", SearchOption.AllDirectories)
             .OrderBy(f => Path.GetFileName(f).Split('_')[1], StringComparer.Ordinal).ThenBy(f => f, StringComparer.Ordinal).ToList();
 
-    private static async Task<StreamRun> Stream(string job, IFeedSender sender, TextWriter? log)
+    private static async Task<StreamRun> Stream(string job, IFeedSender sender, TextWriter? log, int extractAhead)
     {
         using var stop = new CancellationTokenSource();
         var port = await sender.StartAsync(stop.Token);
@@ -148,13 +152,13 @@ public static class StreamBenchmark
         };
         var receiving = receiver.RunAsync(stop.Token);
         var commits = new List<(DateTime, DateTime)>();
-        var fullRuns = 0;
+        var (fullRuns, extractedAhead, readyBeforeBatch) = (0, 0, 0);
         await using var memory = new ResidentMemorySampler();
         await using (var engine = new LocalEngine(Environment.ProcessorCount))
         {
             var stream = new StreamRunner(engine, log is null ? ProgressReporter.Silent() : new ProgressReporter(log, terminal: false, TimeSpan.MaxValue), new StreamOptions
             {
-                TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(100), MaxBacklogImages = 0,
+                TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(100), MaxBacklogImages = 0, ExtractAheadImages = extractAhead,
             });
             stream.BatchCommitted += (until, when) =>
             {
@@ -167,12 +171,12 @@ public static class StreamBenchmark
                 }
             };
             await stream.RunAsync(job, stop.Token, stopWhenIdle: TimeSpan.FromSeconds(3));
-            fullRuns = stream.FullRuns;
+            (fullRuns, extractedAhead, readyBeforeBatch) = (stream.FullRuns, stream.ExtractedAhead, stream.ReadyBeforeBatch);
         }
         await sender.FinishAsync();
         await stop.CancelAsync();
         await receiving;
-        return new StreamRun(arrivals, starts, commits, memory.Samples, memory.PeakMb, fullRuns);
+        return new StreamRun(arrivals, starts, commits, memory.Samples, memory.PeakMb, fullRuns, extractedAhead, readyBeforeBatch);
     }
 
     /// <summary>

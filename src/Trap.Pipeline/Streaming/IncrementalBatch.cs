@@ -16,14 +16,14 @@ internal sealed class IncrementalFallbackException(string why) : Exception(why);
 
 /// <summary>
 /// One batch of `trap stream` made incrementally (docs/streaming.md): the new timesteps' images are
-/// extracted once, in parallel; each sky bucket's running catalogue, kept in memory, goes on over
+/// extracted once, in parallel (most of them already as they arrived, <see cref="ExtractionAhead"/>); each sky bucket's running catalogue, kept in memory, goes on over
 /// them alone (association, forced fits, catalogue update); their rows are appended to the dataset
 /// as new part files, the catalogue-wide tables and the candidates are written again, and the whole
 /// is committed atomically. What a batch run would number or order differently than an append
 /// (see <see cref="Check"/>) throws <see cref="IncrementalFallbackException"/> before anything is written.
 /// </summary>
 internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress, JobConfig config, JobContext context,
-    IReadOnlyList<MonitorList.Entry> monitors)
+    IReadOnlyList<MonitorList.Entry> monitors, ExtractionAhead ahead)
 {
     /// <summary>The tables a batch adds rows to (as new parts); the others it writes again whole.</summary>
     private static readonly string[] AppendedTables =
@@ -52,9 +52,10 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
         try
         {
             var work = output.Work;
-            var extracted = await TimedAsync("extraction", added.Count, "images", () => engine.MapAsync<ExtractImageTask, ImageWork, ImageSummary>(
-                context, added.Select(i => new ImageWork(i.ImageId, i.Header.Url, work.Root)).ToList(), cancellation),
+            var readyBefore = ahead.ReadyBeforeBatch;
+            var extracted = await TimedAsync("extraction", added.Count, "images", () => ExtractAsync(added, work, cancellation),
                 summaries => summaries.Sum(s => (long)s.SourceCount), "extracted sources");
+            var readyAhead = ahead.ReadyBeforeBatch - readyBefore;
             // The historical QC goes on over the new images alone: the committed images' verdicts stand (docs/streaming.md).
             var verdicts = ImageVerdicts.Continue(state.QualityHistory, added, extracted.OrderBy(s => s.ImageId).ToList(), config);
             var newImages = verdicts.Images;
@@ -96,7 +97,8 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
             var commit = Stopwatch.StartNew();
             output.Commit();
             progress.Message($"trap stream: {added.Count} images appended in {clock.Elapsed.TotalSeconds:F2} s (staging {linkSeconds:F2} s, " +
-                             string.Join(", ", _stages.Select(st => $"{st.Stage} {st.WallSeconds:F2} s")) + $", commit {commit.Elapsed.TotalSeconds:F2} s)");
+                             string.Join(", ", _stages.Select(st => $"{st.Stage} {st.WallSeconds:F2} s")) + $", commit {commit.Elapsed.TotalSeconds:F2} s; " +
+                             $"{readyAhead} of {added.Count} images extracted before the batch)");
 
             state.Images.AddRange(newImages);
             state.QualityRejections.AddRange(newRejections);
@@ -109,6 +111,23 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
         }
         // Right after the commit, before the live load: the timestep's alerts are what real time is for.
         await AlertDispatch.SendAsync(config.Alerts, target, progress, cancellation);
+    }
+
+    /// <summary>
+    /// The new images' extractions written to the work folder under their ids: those extracted as they
+    /// arrived are taken (waiting for any still in work), the rest extracted here on the engine.
+    /// </summary>
+    private async Task<IReadOnlyList<ImageSummary>> ExtractAsync(List<PlannedImage> added, WorkFolder work, CancellationToken cancellation)
+    {
+        var taken = added.Select(i => (Image: i, Extraction: ahead.Take(i.Header.Url))).ToList();
+        var rest = taken.Where(t => t.Extraction is null).Select(t => new ImageWork(t.Image.ImageId, t.Image.Header.Url, work.Root)).ToList();
+        var extractedHere = rest.Count == 0 ? [] : await engine.MapAsync<ExtractImageTask, ImageWork, ImageSummary>(context, rest, cancellation);
+        var summaries = new List<ImageSummary>(extractedHere);
+        foreach (var (image, extraction) in taken.Where(t => t.Extraction is not null))
+        {
+            summaries.Add((await extraction!.WaitAsync(cancellation)).WriteTo(work, image.ImageId, config.Association));
+        }
+        return summaries;
     }
 
     /// <summary>

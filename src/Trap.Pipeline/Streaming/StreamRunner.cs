@@ -24,6 +24,12 @@ public sealed record StreamOptions
     public int MaxBacklogImages { get; init; } = 5000;
 
     /// <summary>
+    /// The most arrived images extracted ahead of their batch and held in memory (a few tens of kB each;
+    /// docs/streaming.md, "Extraction ahead of the batch"); beyond it an image is extracted by its batch. 0: none.
+    /// </summary>
+    public int ExtractAheadImages { get; init; } = 500;
+
+    /// <summary>
     /// Called with the dataset folder after each batch is committed (and its VOEvents sent), and once at
     /// start when the dataset already holds images (a restarted stream catches up on a batch committed
     /// just before it was killed): `trap stream --database` loads the dataset there (docs/streaming.md).
@@ -46,6 +52,9 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
 {
     private readonly Dictionary<string, (PlanEntry Header, DateTime SeenUtc)> _seen = new(StringComparer.Ordinal);
 
+    /// <summary>The job's images the dataset did not hold at the last poll, in the order the glob lists them.</summary>
+    private List<string> _listed = new();
+
     /// <summary>Batches committed so far.</summary>
     public int Runs { get; private set; }
 
@@ -57,6 +66,14 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
 
     /// <summary>Images dropped from the backlog so far, and the timesteps they made.</summary>
     public (int Images, int Timesteps) Dropped { get; private set; }
+
+    private ExtractionAhead? _ahead;
+
+    /// <summary>Images whose extraction their batch took from the extraction ahead (docs/streaming.md), so far.</summary>
+    public int ExtractedAhead => _ahead?.Taken ?? 0;
+
+    /// <summary>Of <see cref="ExtractedAhead"/>, the images already extracted when their batch began.</summary>
+    public int ReadyBeforeBatch => _ahead?.ReadyBeforeBatch ?? 0;
 
     /// <summary>What the stream keeps in memory now (for tests).</summary>
     internal StreamState? State { get; private set; }
@@ -70,12 +87,16 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
         var done = ProcessedImages.FromDataset(output);
         var context = JobRunner.ContextOf(jobFile, config);
         var state = State = await RebuildAsync(output, done, config, context);
-        var incremental = new IncrementalBatch(engine, progress, config, context, MonitorList.Load(config, jobFile));
+        // On the stream's own cores, also when the batches run on a cluster (docs/streaming.md).
+        await using var ahead = new ExtractionAhead(config, Math.Min(engine.Parallelism, Environment.ProcessorCount), options.ExtractAheadImages);
+        _ahead = ahead;
+        var incremental = new IncrementalBatch(engine, progress, config, context, MonitorList.Load(config, jobFile), ahead);
         if (done.Count > 0 && options.AfterCommit is { } catchUp) await catchUp(output, cancellation);
         var idleSince = DateTime.UtcNow;
         while (!cancellation.IsCancellationRequested)
         {
-            var pending = Pending(jobFolder, config, context, done);
+            Poll(jobFolder, config, context, done, ahead);
+            var pending = Pending();
             if (ReadyUntil(pending, DateTime.UtcNow) is { } ready)
             {
                 var until = done.CommittedUntilUtc is { } committed && committed > ready ? committed : ready;
@@ -86,7 +107,8 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
                 {
                     var arrived = pending.Where(p => p.StartUtc <= until)
                         .Select(p => dropped.TryGetValue(p.Url, out var why) ? JobRunner.DroppedFromBacklog(_seen[p.Url].Header, why) : _seen[p.Url].Header).ToList();
-                    await incremental.RunAsync(state, output, arrived, cancellation);
+                    // Images arriving meanwhile are seen and extracted while this batch associates and commits.
+                    await WatchWhile(incremental.RunAsync(state, output, arrived, cancellation), jobFolder, config, context, done, ahead);
                 }
                 catch (IncrementalFallbackException why)
                 {
@@ -100,6 +122,7 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
                 // The run took (at least) these; one that arrived meanwhile for a timestep already done is
                 // still pending and goes with the next batch, which re-uses the earlier images' work.
                 var taken = pending.Where(p => p.StartUtc <= until).Select(p => p.Url).ToList();
+                ahead.Forget(taken);
                 done.Add(taken, until);
                 foreach (var url in taken) _seen.Remove(url);
                 Runs++;
@@ -178,17 +201,38 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
         return state;
     }
 
-    /// <summary>The job's images the dataset does not hold yet, with their start times and when this stream first saw them.</summary>
-    private List<(string Url, DateTime StartUtc, DateTime SeenUtc)> Pending(string jobFolder, JobConfig config, JobContext context, ProcessedImages done)
+    /// <summary>
+    /// Reads the headers of the job's images neither the dataset holds nor this stream has seen, notes
+    /// when they were first seen and queues the readable ones for extraction ahead of their batch.
+    /// </summary>
+    private void Poll(string jobFolder, JobConfig config, JobContext context, ProcessedImages done, ExtractionAhead ahead)
     {
-        var pending = new List<(string, DateTime, DateTime)>();
-        foreach (var url in ImageGlob.Expand(config.Job.Images, jobFolder))
+        _listed = ImageGlob.Expand(config.Job.Images, jobFolder).Where(url => !done.Contains(url)).ToList();
+        foreach (var url in _listed)
         {
-            if (done.Contains(url)) continue;
+            if (_seen.ContainsKey(url)) continue;
             // An unreadable header has the start time DateTime.MinValue: it is processed (and rejected) with the next batch.
-            if (!_seen.TryGetValue(url, out var seen)) _seen[url] = seen = (new ReadHeaderTask().Run(url, context), DateTime.UtcNow);
-            pending.Add((url, seen.Header.StartUtc, seen.SeenUtc));
+            var header = new ReadHeaderTask().Run(url, context);
+            _seen[url] = (header, DateTime.UtcNow);
+            if (header.Rejection is null) ahead.Offer(url);
         }
-        return pending;
     }
+
+    /// <summary>
+    /// Awaits <paramref name="batch"/>, polling for arrivals meanwhile. Only this poll changes what was
+    /// seen while the batch runs (the batch was given its images before), and it ends before the batch's
+    /// images are marked done.
+    /// </summary>
+    private async Task WatchWhile(Task batch, string jobFolder, JobConfig config, JobContext context, ProcessedImages done, ExtractionAhead ahead)
+    {
+        while (await Task.WhenAny(batch, Task.Delay(options.PollInterval)) != batch)
+        {
+            await Task.Run(() => Poll(jobFolder, config, context, done, ahead));
+        }
+        await batch;
+    }
+
+    /// <summary>The job's images the dataset does not hold yet (at the last poll), with their start times and when this stream first saw them.</summary>
+    private List<(string Url, DateTime StartUtc, DateTime SeenUtc)> Pending() =>
+        _listed.Select(url => (url, _seen[url].Header.StartUtc, _seen[url].SeenUtc)).ToList();
 }

@@ -255,6 +255,27 @@ public sealed class StreamTests : IDisposable
     }
 
     [Fact]
+    public async Task ImagesAreExtractedAsTheyArriveAndTheStreamStillEqualsABatchRun()
+    {
+        var streaming = await StreamingJob.CreateAsync(_folder, seed: 14, timesteps: 5, imageSize: 96, sources: 8);
+        await using var engine = new LocalEngine(2);
+        var stream = await StreamOneTimestepPerCommitAsync(streaming, engine);
+
+        Assert.Equal((streaming.Timesteps().Count, 0), (stream.Runs, stream.FullRuns));
+        // Every image was extracted as it arrived, none again by its batch; each batch waits for its timestep to
+        // be quiet, by when (a 96² image takes milliseconds) extractions are done.
+        var images = streaming.ImagesInTimeOrder().Count;
+        Assert.Equal(images, stream.ExtractedAhead);
+        Assert.InRange(stream.ReadyBeforeBatch, 1, images);
+        await using (var batch = new LocalEngine(2))
+        {
+            await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(streaming.Job, Path.Combine(_folder, "batch"));
+        }
+        var differences = await DatasetComparer.CompareAsync(streaming.Output, Path.Combine(_folder, "batch"));
+        Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
+    }
+
+    [Fact]
     public async Task AStreamSendsEachCandidatesAlertOnceAfterTheBatchThatCommitsIt()
     {
         await using var broker = new LoopbackBroker((_, _) => Task.FromResult<byte[]?>(LoopbackBroker.Answer("ack")));

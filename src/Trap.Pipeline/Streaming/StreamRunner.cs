@@ -103,6 +103,7 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 // Unreadable files (no start time) cost nothing to reject and are never dropped.
                 var dropped = DropOverBacklog(pending.Where(p => p.StartUtc <= until && p.StartUtc != DateTime.MinValue).ToList());
+                ahead.Forget(dropped.Keys); // a dropped image is never read: one not yet extracted ahead is not
                 try
                 {
                     var arrived = pending.Where(p => p.StartUtc <= until)

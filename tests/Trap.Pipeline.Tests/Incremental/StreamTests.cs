@@ -61,12 +61,7 @@ public sealed class StreamTests : IDisposable
         Assert.Equal(stream.Runs, committed.Count);
         Assert.True(committed.Zip(committed.Skip(1)).All(p => p.First < p.Second), string.Join(", ", committed));
         Assert.Equal(files.Count, committed[^1]);
-        await using (var batch = new LocalEngine(2))
-        {
-            await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(job, Path.Combine(_folder, "batch"));
-        }
-        var differences = await DatasetComparer.CompareAsync(Path.Combine(job, "output"), Path.Combine(_folder, "batch"));
-        Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
+        var differences = await AssertEqualsABatchRunAsync(job, Path.Combine(job, "output"));
         Assert.Equal(files.Count, differences.Single(d => d.Table == DatasetTables.Images).RowsA);
     }
 
@@ -150,12 +145,7 @@ public sealed class StreamTests : IDisposable
         Assert.True(landed, "the stream never committed the images that were there from the start");
         // The straggler cannot be appended (it must be associated before the later timesteps): that batch is a full appended run.
         Assert.InRange(stream.FullRuns, 1, stream.Runs - 1);
-        await using (var batch = new LocalEngine(2))
-        {
-            await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(job, Path.Combine(_folder, "batch"));
-        }
-        var differences = await DatasetComparer.CompareAsync(Path.Combine(job, "output"), Path.Combine(_folder, "batch"));
-        Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
+        var differences = await AssertEqualsABatchRunAsync(job, Path.Combine(job, "output"));
         Assert.Equal(byTime.Count + 1, differences.Single(d => d.Table == DatasetTables.Images).RowsA);
     }
 
@@ -190,12 +180,7 @@ public sealed class StreamTests : IDisposable
 
         Assert.True(stream.Runs >= timesteps.Count, $"{stream.Runs} batches for {timesteps.Count} timesteps landing one after another");
         Assert.Equal(0, stream.FullRuns);
-        await using (var batch = new LocalEngine(2))
-        {
-            await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(job, Path.Combine(_folder, "batch"));
-        }
-        var differences = await DatasetComparer.CompareAsync(Path.Combine(job, "output"), Path.Combine(_folder, "batch"));
-        Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
+        await AssertEqualsABatchRunAsync(job, Path.Combine(job, "output"));
         var rejections = await ReadAsync<RejectionRow>(Path.Combine(job, "output"), DatasetTables.Rejections);
         Assert.Equal(new[] { "broken-1.fits", "broken-2.fits" },
             rejections.Select(r => Path.GetFileName(r.Url)).Where(f => f.StartsWith("broken-", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
@@ -226,12 +211,7 @@ public sealed class StreamTests : IDisposable
         // The first eight batches' parts were merged into one of the next level; the ninth batch's is on its own.
         Assert.Equal(2, ParquetTableReader.Parts(streaming.Output, DatasetTables.ExtractedSources).Count);
         Assert.Contains(await ReadAsync<RejectionRow>(streaming.Output, DatasetTables.Rejections), r => r.ReasonId == RejectReason.RmsInvalid.Id);
-        await using (var batch = new LocalEngine(2))
-        {
-            await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(streaming.Job, Path.Combine(_folder, "batch"));
-        }
-        var differences = await DatasetComparer.CompareAsync(streaming.Output, Path.Combine(_folder, "batch"));
-        Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
+        await AssertEqualsABatchRunAsync(streaming.Job, streaming.Output);
     }
 
     [Fact]
@@ -246,12 +226,7 @@ public sealed class StreamTests : IDisposable
         // A selected source's light curve is read from the tables once, then carried on with each batch's rows.
         var curves = stream.State!.LightCurves;
         Assert.True(curves.ReadFromDataset < curves.Served, $"{curves.ReadFromDataset} light curves read of {curves.Served} served");
-        await using (var batch = new LocalEngine(2))
-        {
-            await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(streaming.Job, Path.Combine(_folder, "batch"));
-        }
-        var differences = await DatasetComparer.CompareAsync(streaming.Output, Path.Combine(_folder, "batch"));
-        Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
+        await AssertEqualsABatchRunAsync(streaming.Job, streaming.Output);
     }
 
     [Fact]
@@ -267,12 +242,7 @@ public sealed class StreamTests : IDisposable
         var images = streaming.ImagesInTimeOrder().Count;
         Assert.Equal(images, stream.ExtractedAhead);
         Assert.InRange(stream.ReadyBeforeBatch, 1, images);
-        await using (var batch = new LocalEngine(2))
-        {
-            await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(streaming.Job, Path.Combine(_folder, "batch"));
-        }
-        var differences = await DatasetComparer.CompareAsync(streaming.Output, Path.Combine(_folder, "batch"));
-        Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
+        await AssertEqualsABatchRunAsync(streaming.Job, streaming.Output);
     }
 
     [Fact]
@@ -319,6 +289,18 @@ public sealed class StreamTests : IDisposable
         Assert.Equal("the database is down", failure.Message);
         Assert.Equal(1, stream.Runs);
         Assert.NotEmpty(await ReadAsync<ImageRow>(Path.Combine(_folder, "output"), DatasetTables.Images));
+    }
+
+    /// <summary>Asserts the streamed dataset <paramref name="streamed"/> equals a batch run of the job, table by table; returns the comparison.</summary>
+    private async Task<IReadOnlyList<TableDifference>> AssertEqualsABatchRunAsync(string job, string streamed)
+    {
+        await using (var batch = new LocalEngine(2))
+        {
+            await new JobRunner(batch, ProgressReporter.Silent()).RunAsync(job, Path.Combine(_folder, "batch"));
+        }
+        var differences = await DatasetComparer.CompareAsync(streamed, Path.Combine(_folder, "batch"));
+        Assert.All(differences, d => Assert.True(d.Same, $"{d.Table}: {d.RowsA} streamed, {d.RowsB} batch; only streamed: {string.Join(" | ", d.OnlyInA)}"));
+        return differences;
     }
 
     private static async Task<List<T>> ReadAsync<T>(string dataset, string table) where T : class, new()

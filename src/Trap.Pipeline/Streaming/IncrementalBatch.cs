@@ -16,8 +16,8 @@ internal sealed class IncrementalFallbackException(string why) : Exception(why);
 
 /// <summary>
 /// One batch of `trap stream` made incrementally (docs/streaming.md): the new timesteps' images are
-/// extracted once, in parallel (most of them already as they arrived, <see cref="ExtractionAhead"/>); each sky bucket's running catalogue, kept in memory, goes on over
-/// them alone (association, forced fits, catalogue update); their rows are appended to the dataset
+/// extracted once, in parallel (most of them already as they arrived, <see cref="ExtractionAhead"/>);
+/// each sky bucket's running catalogue, kept in memory, goes on over them alone (association, forced fits, catalogue update); their rows are appended to the dataset
 /// as new part files, the catalogue-wide tables and the candidates are written again, and the whole
 /// is committed atomically. What a batch run would number or order differently than an append
 /// (see <see cref="Check"/>) throws <see cref="IncrementalFallbackException"/> before anything is written.

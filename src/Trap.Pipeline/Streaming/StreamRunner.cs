@@ -44,8 +44,9 @@ public sealed record StreamOptions
 /// it arrived for <see cref="StreamOptions.TimestepWait"/>. Each batch of complete timesteps is an
 /// appended run (<see cref="JobRunner"/> with append), so the dataset grows by atomic commits and is
 /// readable at every moment, earlier images' work is re-used, and the result equals a batch run over
-/// the same images. The set of processed images is read from the dataset at start and then kept in
-/// memory; killed and restarted, the stream continues with the images the dataset does not hold yet,
+/// the same images. Each image is extracted as soon as it is seen, while the previous batch runs
+/// (<see cref="ExtractionAhead"/>), so a timestep's batch mostly associates and commits. The set of
+/// processed images is read from the dataset at start and then kept in memory; killed and restarted, the stream continues with the images the dataset does not hold yet,
 /// losing and duplicating none (docs/streaming.md).
 /// </summary>
 public sealed class StreamRunner(IEngine engine, ProgressReporter progress, StreamOptions options)

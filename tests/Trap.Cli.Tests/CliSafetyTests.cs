@@ -33,6 +33,19 @@ public sealed class CliSafetyTests : IDisposable
         Assert.Contains($"got '{value}'", outcome.Error);
     }
 
+    [Theory]
+    [InlineData("--max-backlog", "-1")]
+    [InlineData("--extract-ahead", "-1")]
+    [InlineData("--timestep-wait", "3601")]
+    public void StreamRefusesOutOfRangeOptionsBeforeItStarts(string option, string value)
+    {
+        var outcome = CommandLine.Trap("stream", _folder, "--no-database", option, value);
+
+        Assert.Equal(ExitCodes.Usage, outcome.ExitCode);
+        Assert.Contains($"{option} expects", outcome.Error);
+        Assert.Contains($"got {value}", outcome.Error);
+    }
+
     [Fact]
     public void AStrayFileIsReportedNotFatalAndTheSendExits3()
     {

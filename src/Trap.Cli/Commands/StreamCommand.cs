@@ -35,8 +35,15 @@ public static class StreamCommand
             HelpName = "IMAGES",
             DefaultValueFactory = _ => new StreamOptions().MaxBacklogImages,
         };
-        var database = CliOptions.Database("after each committed batch, load the dataset into this catalogue database in one transaction " +
-                                           "(replacing the stream's earlier load)");
+        var extractAhead = new Option<int>("--extract-ahead")
+        {
+            Description = "the most arrived images extracted ahead of their batch and held in memory (a few tens of kB each); " +
+                          "beyond it an image is extracted by its batch (default 500; 0: each batch extracts its own images)",
+            HelpName = "IMAGES",
+            DefaultValueFactory = _ => new StreamOptions().ExtractAheadImages,
+        };
+        var database = CliOptions.Database("after each committed batch, load what it changed into this catalogue database in one transaction " +
+                                           "(incremental: docs/database.md)");
         var passwordFile = new Option<string?>("--database-password-file") { Description = "read the database password from this file", HelpName = "FILE" };
         var noDatabase = new Option<bool>("--no-database") { Description = $"do not load into a database, even if ${DatabaseSettings.EnvironmentVariable} is set" };
         var master = CliOptions.Master();
@@ -45,13 +52,14 @@ public static class StreamCommand
             "process a job's images as they arrive, a timestep once it is complete, until Ctrl-C; the dataset grows by atomic commits and " +
             "equals a batch run over the same images; restarted, it continues where the dataset ends (docs/streaming.md)")
         {
-            job, feeds, incoming, wait, backlog, database, passwordFile, noDatabase, master, logLevel,
+            job, feeds, incoming, wait, backlog, extractAhead, database, passwordFile, noDatabase, master, logLevel,
         };
         command.SetAction(async (parse, cancellation) =>
         {
             var seconds = parse.GetValue(wait);
             if (seconds is < 0 or > 3600) throw new CliUsageException($"--timestep-wait expects 0 to 3600 seconds, got {seconds}");
             if (parse.GetValue(backlog) < 0) throw new CliUsageException($"--max-backlog expects 0 (no bound) or more images, got {parse.GetValue(backlog)}");
+            if (parse.GetValue(extractAhead) < 0) throw new CliUsageException($"--extract-ahead expects 0 (off) or more images, got {parse.GetValue(extractAhead)}");
             InlinePassword.WarnIfAny("stream", "--database", parse.GetValue(database));
             var settings = parse.GetValue(noDatabase) ? null : RunCommand.DatabaseFor(parse.GetValue(database), parse.GetValue(passwordFile));
             var jobFolder = parse.GetValue(job)!;
@@ -75,6 +83,7 @@ public static class StreamCommand
                 await new StreamRunner(engine, progress, new StreamOptions
                 {
                     TimestepWait = TimeSpan.FromSeconds(seconds), MaxBacklogImages = parse.GetValue(backlog),
+                    ExtractAheadImages = parse.GetValue(extractAhead),
                     AfterCommit = settings is null ? null : (dataset, token) => RunCommand.LoadAsync(settings, dataset, replace: false, token),
                 }).RunAsync(jobFolder, stop.Token);
             }

@@ -26,7 +26,8 @@ public static class CandidateStage
         var images = inputs.Images.ToDictionary(i => i.ImageId);
         var catalogue = inputs.Catalogue.ToDictionary(c => c.RuncatId);
         var selected = CandidateSelector.Select(Metrics(inputs, images), search);
-        var lightCurves = await (curves ?? new DatasetLightCurves(folder, config.Extraction)).ForAsync(selected, images);
+        var ownCurves = await (curves ?? new DatasetLightCurves(folder, config.Extraction)).ForAsync(selected, images);
+        var lightCurves = await GroupPhotometry.RemeasureAsync(engine, context, workFolder, selected, ownCurves, images, inputs.Catalogue, config, cancellation);
         var selections = await BackwardPhotometry.ConfirmAsync(engine, context, workFolder, selected, lightCurves, images,
             catalogue.ToDictionary(c => c.Key, c => (c.Value.RaDeg, c.Value.DecDeg)), config, cancellation);
         var brightSources = new BrightSourceIndex(inputs.Fluxes

@@ -27,7 +27,12 @@ public sealed class ImageForcedFitter : IDisposable
     private readonly AssociationConfig _association;
 
     /// <param name="requested">Every position that will be fitted in this image (neighbours of each other).</param>
-    public ImageForcedFitter(long imageId, string url, WorkFolder work, JobConfig config, IEnumerable<(double RaDeg, double DecDeg)> requested)
+    /// <param name="blindNeighbours">
+    /// Whether the image's blind detections are neighbours too; false for group fits, whose neighbours are catalogue
+    /// positions given in <paramref name="requested"/> (docs/science.md, "Group fits of blended candidates").
+    /// </param>
+    public ImageForcedFitter(long imageId, string url, WorkFolder work, JobConfig config, IEnumerable<(double RaDeg, double DecDeg)> requested,
+        bool blindNeighbours = true)
     {
         _imageId = imageId;
         _association = config.Association;
@@ -42,7 +47,7 @@ public sealed class ImageForcedFitter : IDisposable
             return;
         }
         _photometer = ForcedPhotometer.For(image, config.Extraction, BackgroundGridFile.Read(work.BackgroundGrid(imageId)),
-            config.Extraction.JointForcedFits ? BlindPositions(work, imageId).Concat(requested) : null);
+            !config.Extraction.JointForcedFits ? null : blindNeighbours ? BlindPositions(work, imageId).Concat(requested) : requested);
     }
 
     private static IEnumerable<(double RaDeg, double DecDeg)> BlindPositions(WorkFolder work, long imageId)

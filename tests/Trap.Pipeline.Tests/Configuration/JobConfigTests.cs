@@ -95,6 +95,7 @@ public class JobConfigTests
 
     [Theory]
     [InlineData("[transient_search]\nsignificance_min = 1.5\n", "significance_min")]
+    [InlineData("[transient_search]\ngroup_fit_radius_beams = 3\n", "group_fit_radius_beams")]
     [InlineData("[alerts]\nauthority = x\n", "authority")]
     [InlineData("[alerts]\nbroker = nowhere\n", "host:port")]
     [InlineData("[transient_search]\nvariability_selection = sometimes\n", "either")]

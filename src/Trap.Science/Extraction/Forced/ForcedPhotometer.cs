@@ -68,7 +68,7 @@ public sealed class ForcedPhotometer
     }
 
     /// <summary>Neighbours are fitted jointly out to two beam FWHM (4 semi-major axes) from the position: beyond, a beam overlaps it by under 0.5 %.</summary>
-    private const double NeighbourRadiusSemiMajor = 4;
+    public const double NeighbourRadiusSemiMajor = 4;
 
     /// <summary>Half-width of the fit box in pixels: the box is [ix − HalfBox, ix + HalfBox) on both axes.</summary>
     public int HalfBox { get; }

@@ -58,10 +58,10 @@ public sealed record TransientSearchConfig
     /// score"); 0 = keep every selected source (TraP's selection).</summary>
     public double LightCurveSigmaMin { get; init; } = 4.0;
 
-    /// <summary>group_fit_radius_beams = 1.5: a candidate with another catalogue source within this many beam FWHM (major
+    /// <summary>group_fit_radius_beams = 2: a candidate with another catalogue source within this many beam FWHM (major
     /// axis) is measured again in every image of its light curve by one joint forced fit at the catalogue positions about
     /// it, which the cut above and the score then judge (docs/science.md, "Group fits of blended candidates"); 0 = off.</summary>
-    public double GroupFitRadiusBeams { get; init; } = 1.5;
+    public double GroupFitRadiusBeams { get; init; } = 2.0;
 
     /// <summary>candidate_score = light_curve: the candidates' score is σ/(σ + light_curve_half_score_sigma) of
     /// that significance σ, one scale for every class; class_rule = the confidence of the class rule (before).</summary>
@@ -102,7 +102,7 @@ public sealed record TransientSearchConfig
     {
         Require(NewSourceBackwardSigma >= 0, "new_source_backward_sigma", "a non-negative number (default 5; 0 = off)");
         Require(LightCurveSigmaMin >= 0, "light_curve_sigma_min", "a non-negative number of σ (default 4; 0 = off)");
-        Require(GroupFitRadiusBeams is >= 0 and <= 2, "group_fit_radius_beams", "a number of beams in [0, 2], the reach of a joint forced fit (default 1.5; 0 = off)");
+        Require(GroupFitRadiusBeams is >= 0 and <= 2, "group_fit_radius_beams", "a number of beams in [0, 2], the reach of a joint forced fit (default 2; 0 = off)");
         Require(LightCurveHalfScoreSigma > 0, "light_curve_half_score_sigma", "a positive number of σ (default 10)");
         Require(MinDatapoints >= 2, "min_datapoints", "an integer of at least 2 (default 3)");
         Require(EtaMin >= 0, "eta_min", "a non-negative number (default 2)");

@@ -77,7 +77,7 @@ public sealed record ExtractionConfig
     /// <summary>
     /// With force_beam, most point sources fitted in one island (docs/science.md, "Blended sources"):
     /// further beam-shaped components are added where the residual holds another detection. TraP and
-    /// the default: 1 (forced fits do not yet separate blends, so components made blended steady pairs look variable).
+    /// the default: 1 (2 is better with the candidates' group fits, but the dense fields' recall is still below 0.95, docs/science.md §8.7).
     /// </summary>
     public int MaxComponents { get; init; } = 1;
 

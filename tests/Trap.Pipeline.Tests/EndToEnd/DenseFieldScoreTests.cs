@@ -1,5 +1,6 @@
 using Trap.Pipeline.Scoring;
 using Trap.Simulation;
+using Trap.Simulation.Truth;
 using Xunit.Abstractions;
 
 namespace Trap.Pipeline.Tests.EndToEnd;
@@ -62,6 +63,20 @@ public class BrightNeighbourFieldTests(BrightNeighbourFieldRun run, ITestOutputH
         Assert.True(run.Score.Recall.Sum(r => r.Total) >= 6, "too few injected transients were detectable");
         Assert.DoesNotContain(run.Score.Artefacts, a => a.Kind is not ("Steady" or "None"));
         Assert.Equal(1.0, run.Score.CandidatePrecision);
+    }
+
+    /// <summary>
+    /// Recall's denominator (docs/science.md §8.7, "Counting the injected transients"): every injected transient detectable
+    /// in some image counts once, inside the searched area or among those detectable only outside it (one in this field).
+    /// </summary>
+    [Fact]
+    public void EveryDetectableInjectedTransientIsCountedOnce()
+    {
+        var truth = TruthFiles.ReadSources(Path.Combine(run.Folder, TruthFiles.SourcesFile));
+        var detectable = truth.Where(t => t.Kind != "Steady" && t.Detectable).Select(t => t.SourceId).Distinct().Count();
+        Assert.Equal(8, detectable);
+        Assert.Equal(1, run.Score.UnsearchedTransients);
+        Assert.Equal(detectable, run.Score.Recall.Sum(r => r.Total) + run.Score.UnsearchedTransients);
     }
 }
 

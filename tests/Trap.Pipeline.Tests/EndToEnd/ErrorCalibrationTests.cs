@@ -13,13 +13,18 @@ public abstract class ErrorCalibrationTests(ErrorCalibrationRun run, ITestOutput
     [Fact]
     public void PullsAreUnitGaussianAndSteadyEtaIsNearOne()
     {
-        var s = run.Score;
-        log.WriteLine(ScoreReport.Format(s));
+        log.WriteLine(ScoreReport.Format(run.Score));
+        AssertBlindPullsAndSteadyEta(run.Score);
+    }
+
+    /// <summary>The targets for blind fits: pulls σ in [0.9, 1.1] (RA near the pole up to 1.2), means within <paramref name="meanLimit"/>, median η_int in [0.8, 1.25].</summary>
+    internal static void AssertBlindPullsAndSteadyEta(SurveyScore s, double meanLimit = 0.2)
+    {
         Assert.True(s.IntPull.Count >= 500, $"only {s.IntPull.Count} pulls");
         foreach (var (name, pull) in new[] { ("dec", s.DecPull), ("f_peak", s.PeakPull), ("f_int", s.IntPull) })
         {
             Assert.True(pull.Std is >= 0.9 and <= 1.1, $"{name} pull σ {pull.Std:F3}");
-            Assert.True(Math.Abs(pull.Mean) <= 0.2, $"{name} pull mean {pull.Mean:F3}");
+            Assert.True(Math.Abs(pull.Mean) <= meanLimit, $"{name} pull mean {pull.Mean:F3}");
         }
         // RA errors near the pole come from TraP's pixel-to-sky step (x–y covariance ignored; docs/science.md):
         // 1.13 on the polar pointing with beam-correlated noise, ~1.0 elsewhere.
@@ -58,5 +63,18 @@ public abstract class ErrorCalibrationTests(ErrorCalibrationRun run, ITestOutput
 }
 
 public sealed class WhiteNoiseErrorTests(WhiteNoiseRun run, ITestOutputHelper log) : ErrorCalibrationTests(run, log), IClassFixture<WhiteNoiseRun>;
+
+/// <summary>A crowded field on white noise: the blind fits' errors and the steady sources' η_int.</summary>
+public sealed class CrowdedWhiteNoiseErrorTests(CrowdedWhiteNoiseRun run, ITestOutputHelper log) : IClassFixture<CrowdedWhiteNoiseRun>
+{
+    [Fact]
+    public void PullsAreUnitGaussianAndSteadyEtaIsNearOne()
+    {
+        log.WriteLine(ScoreReport.Format(run.Score));
+        Assert.True(run.Score.IntPull.Count >= 800, $"only {run.Score.IntPull.Count} pulls");
+        // The pull means are the flux bias (f_peak −0.34 here, docs/science.md §4.12), not the errors'.
+        ErrorCalibrationTests.AssertBlindPullsAndSteadyEta(run.Score, meanLimit: 0.4);
+    }
+}
 
 public sealed class BeamCorrelatedNoiseErrorTests(BeamCorrelatedNoiseRun run, ITestOutputHelper log) : ErrorCalibrationTests(run, log), IClassFixture<BeamCorrelatedNoiseRun>;

@@ -72,6 +72,27 @@ public class NoiseCorrelationTests
         AssertPairSummed(scaled, scale: 0.5);
     }
 
+    /// <summary>
+    /// Each lag of white noise scatters by 2.1/√pairs (≈ 0.02 here) about zero; the fit errors sum c over
+    /// up to hundreds of lags, so the scatter is left out: a lag within three standard errors of zero is zero.
+    /// </summary>
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    public void WhiteNoiseIsMeasuredWhite(int seed)
+    {
+        var pixels = TestImages.Noise(Size, Size, 1, seed);
+        using var maps = Maps(pixels);
+        var c = NoiseCorrelation.Measure(pixels, maps, new BeamShape(2, 2, 0)); // reach 6: 168 lags
+        var sum = 0.0;
+        for (var dy = -c.Reach; dy <= c.Reach; dy++)
+        {
+            for (var dx = -c.Reach; dx <= c.Reach; dx++) sum += dx == 0 && dy == 0 ? 0 : Math.Abs(c.At(dx, dy));
+        }
+        Assert.True(sum < 0.2, $"Σ|c| over the lags {sum:F3}");
+        Assert.InRange(c.NoiseScale, 0.95, 1.05);
+    }
+
     [Fact]
     public void TooFewUsablePixelsGiveWhiteNoise()
     {

@@ -10,12 +10,23 @@ namespace Trap.Science.Extraction.Fitting;
 /// <see cref="SourceSigma"/>·RMS take no part; fainter sources, which only add positive values, are
 /// kept out of the spread by measuring it on the lower side: σ = median − 15.87th percentile. Then
 /// c = (σ²₊ − σ²₋)/(σ²₊ + σ²₋) with σ₊, σ₋ those of the sums and differences of pixel pairs at the
-/// lag. Pixels are sampled on a grid of at most ~<see cref="MaxSamples"/>.
+/// lag. Pixels are sampled on a grid of at most ~<see cref="MaxSamples"/>. A lag whose c is within
+/// <see cref="Significance"/> standard errors of zero counts as uncorrelated: the fit errors sum c over
+/// many lags, where the insignificant ones add up to a bias (docs/science.md, "Insignificant lags").
 /// </summary>
 public sealed class NoiseCorrelation
 {
     public const double SourceSigma = 5;
     public const int MaxSamples = 16_000;
+
+    /// <summary>Standard errors of c within which a lag counts as uncorrelated.</summary>
+    public const double Significance = 3;
+
+    /// <summary>
+    /// c's standard error on uncorrelated noise is this over √pairs: median − 15.87th percentile has
+    /// variance 2.2·σ²/n, for the sums and for the differences, so c ≈ (σ₊ − σ₋)/σ has √(2·2.2)/√n.
+    /// </summary>
+    private const double ErrorTimesRootPairs = 2.1;
 
     private readonly double[] _lags;
 
@@ -72,6 +83,7 @@ public sealed class NoiseCorrelation
                 var minus = Math.Pow(LowerSpreadHistogram.LowerSpread(counts.Differences(lag), n), 2);
                 // NaN (a spread beyond the histogram's range) leaves the lag uncorrelated.
                 c = plus + minus > 0 ? (plus - minus) / (plus + minus) : 0;
+                if (Math.Abs(c) < Significance * ErrorTimesRootPairs / Math.Sqrt(n)) c = 0;
             }
             lags[(dy + reach) * side + dx + reach] = c;
             lags[(reach - dy) * side + reach - dx] = c;

@@ -93,11 +93,12 @@ public sealed class LightCurveDigest
         return created;
     }
 
-    private static double Median(double[] sorted)
+    /// <summary>The median of <paramref name="values"/>, which it sorts.</summary>
+    private static double Median(double[] values)
     {
-        Array.Sort(sorted);
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+        Array.Sort(values);
+        var mid = values.Length / 2;
+        return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2.0;
     }
 
     /// <summary>

@@ -80,7 +80,7 @@ public sealed class LightCurveDigest
         var (vsPeak, mPeak) = band.PeakPair.Value;
         return new VariabilitySummary(runcatId, best.BandId, best.FDatapoints, best.VInt, best.EtaInt, best.VPeak, best.EtaPeak,
             VariabilityIndices.EtaSignificance(best.FDatapoints, best.EtaInt),
-            band.MaxFInt, band.SumFInt / band.Count, Median(band.FInt.ToArray()), vsInt, mInt, vsPeak, mPeak,
+            band.MaxFInt, band.SumFInt / band.Count, band.MedianFInt.Median, vsInt, mInt, vsPeak, mPeak,
             newSource?.TriggerExtractionId, newSource?.NewSourceType, newSource?.SigmaRmsMin, newSource?.SigmaRmsMax);
     }
 
@@ -93,21 +93,16 @@ public sealed class LightCurveDigest
         return created;
     }
 
-    /// <summary>The median of <paramref name="values"/>, which it sorts.</summary>
-    private static double Median(double[] values)
-    {
-        Array.Sort(values);
-        var mid = values.Length / 2;
-        return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2.0;
-    }
-
     /// <summary>
     /// One band's light curve: its count, the integrated flux's running sum and maximum (over every
     /// point, in time order: the bits of Enumerable.Sum and Max over the whole curve), the last W fluxes
-    /// and errors (32 bytes a point) and the pair aggregates.
+    /// and errors (32 bytes a point), the last W integrated fluxes in order (8 bytes a point, for the
+    /// median) and the pair aggregates.
     /// </summary>
     private sealed class BandCurve
     {
+        private readonly int _window;
+
         public BandCurve(int bandId, int window)
         {
             BandId = bandId;
@@ -115,6 +110,8 @@ public sealed class LightCurveDigest
             FIntErr = new RecentValues(window);
             FPeak = new RecentValues(window);
             FPeakErr = new RecentValues(window);
+            MedianFInt = new WindowMedian();
+            _window = window;
         }
 
         private BandCurve(BandCurve other)
@@ -122,6 +119,7 @@ public sealed class LightCurveDigest
             (BandId, Latest, Count, SumFInt, MaxFInt) = (other.BandId, other.Latest, other.Count, other.SumFInt, other.MaxFInt);
             (FInt, FIntErr, FPeak, FPeakErr) = (other.FInt.Clone(), other.FIntErr.Clone(), other.FPeak.Clone(), other.FPeakErr.Clone());
             (IntPair, PeakPair) = (other.IntPair, other.PeakPair);
+            (MedianFInt, _window) = (other.MedianFInt.Clone(), other._window);
         }
 
         public int BandId { get; }
@@ -133,6 +131,7 @@ public sealed class LightCurveDigest
         public RecentValues FIntErr { get; }
         public RecentValues FPeak { get; }
         public RecentValues FPeakErr { get; }
+        public WindowMedian MedianFInt { get; }
         public SignificantPairTracker IntPair;
         public SignificantPairTracker PeakPair;
 
@@ -141,6 +140,7 @@ public sealed class LightCurveDigest
             // The windows hold the W points before this one: pair with them, then take it in.
             Pair(ref IntPair, FInt, FIntErr, row.FInt, row.FIntErr, minAbsVs);
             Pair(ref PeakPair, FPeak, FPeakErr, row.FPeak, row.FPeakErr, minAbsVs);
+            MedianFInt.Add(row.FInt, _window > 0 && FInt.Count == _window ? FInt.Older[0] : null);
             FInt.Add(row.FInt);
             FIntErr.Add(row.FIntErr);
             FPeak.Add(row.FPeak);

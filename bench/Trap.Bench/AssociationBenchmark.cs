@@ -121,10 +121,10 @@ public static class AssociationBenchmark
         return (image, blind);
     }
 
-    private static SourceMeasurement Measure(long id, ImageRecord image, ExtractType type, double ra, double dec, double flux, AssociationConfig config, long? runcat) =>
+    internal static SourceMeasurement Measure(long id, ImageRecord image, ExtractType type, double ra, double dec, double flux, AssociationConfig config, long? runcat) =>
         new(id, image.Id, type, ra, dec, PositionErrors.Derive(dec, 0.5 / 3600, 0.5 / 3600, 1.0, config), flux, 1e-3, flux, 1.2e-3, flux / 1e-3, runcat);
 
-    private static double Gaussian(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+    internal static double Gaussian(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
     private static int Option(string[] args, string name, int fallback)
     {

@@ -11,6 +11,7 @@ public static class Program
         ["fits-read"] = FitsReadBenchmark.Run,
         ["pipeline"] = PipelineBenchmark.Run,
         ["association"] = AssociationBenchmark.Run,
+        ["catalogue-memory"] = CatalogueMemoryBenchmark.Run,
         ["quality"] = QualityBenchmark.Run,
         ["extraction"] = ExtractionBenchmark.Run,
         ["simulate"] = SimulateBenchmark.Run,

@@ -20,8 +20,8 @@ public sealed class VariabilityRow
     [JsonPropertyName("eta_int_significance"), ColumnInfo("-", "Probability the source is not flat: 1 − Q_χ²(η_int (N−1); N−1)")] public double EtaIntSignificance { get; set; }
     [JsonPropertyName("lightcurve_max_jy"), ColumnInfo("Jy", "Largest integrated flux density of the source in the band")] public double LightcurveMaxJy { get; set; }
     [JsonPropertyName("lightcurve_avg_jy"), ColumnInfo("Jy", "Mean integrated flux density of the source in the band")] public double LightcurveAvgJy { get; set; }
-    [JsonPropertyName("lightcurve_median_jy"), ColumnInfo("Jy", "Median integrated flux density of the source in the band")] public double LightcurveMedianJy { get; set; }
-    [JsonPropertyName("vs_int_max"), ColumnInfo("-", "|Vs| of the pair of integrated fluxes with the largest |m| among pairs with |Vs| ≥ [association] pair_metric_min_abs_vs (4.3); NULL when no pair is that significant")] public double? VsIntMax { get; set; }
+    [JsonPropertyName("lightcurve_median_jy"), ColumnInfo("Jy", "Median integrated flux density of the source in the band, over its last [association] variability_window (4096) points there")] public double LightcurveMedianJy { get; set; }
+    [JsonPropertyName("vs_int_max"), ColumnInfo("-", "|Vs| of the pair of integrated fluxes with the largest |m| among pairs with |Vs| ≥ [association] pair_metric_min_abs_vs (4.3) at most [association] variability_window (4096) points apart; NULL when no pair is that significant")] public double? VsIntMax { get; set; }
     [JsonPropertyName("m_int_max"), ColumnInfo("-", "|m| (modulation index) of that pair; NULL when no pair is that significant")] public double? MIntMax { get; set; }
     [JsonPropertyName("vs_peak_max"), ColumnInfo("-", "As vs_int_max, of the peak fluxes")] public double? VsPeakMax { get; set; }
     [JsonPropertyName("m_peak_max"), ColumnInfo("-", "As m_int_max, of the peak fluxes")] public double? MPeakMax { get; set; }

@@ -23,7 +23,7 @@ public static class CandidateStage
         CandidateInputs inputs, DateTime createdUtc, CancellationToken cancellation, ICandidateLightCurves? curves = null)
     {
         var search = config.TransientSearch;
-        var images = inputs.Images.ToDictionary(i => i.ImageId);
+        var images = inputs.Images;
         var catalogue = inputs.Catalogue.ToDictionary(c => c.RuncatId);
         var selected = CandidateSelector.Select(Metrics(inputs, images), search);
         var ownCurves = await (curves ?? new DatasetLightCurves(folder, config.Extraction)).ForAsync(selected, images);

@@ -64,9 +64,11 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
             var firstPart = output.NextPart(DatasetTables.ExtractedSources, DatasetTables.Associations, DatasetTables.NewSources);
             var buckets = await TimedAsync("catalogue", verdicts.Buckets.Count, "sky buckets", () => ContinueBucketsAsync(state, verdicts, output, firstPart),
                 continued => continued.Count, "sky buckets carried on");
-            var images = state.Images.Concat(newImages).ToList();
+            // Taken in now, not after the commit: a batch that fails from here stops the stream, and its state with it.
+            foreach (var image in newImages) state.Images.Add(image.ImageId, image);
+            var images = state.Images;
             await state.LightCurves.AddBatchAsync(output.PartsFrom(DatasetTables.Associations, firstPart),
-                output.PartsFrom(DatasetTables.ExtractedSources, firstPart), images.ToDictionary(i => i.ImageId));
+                output.PartsFrom(DatasetTables.ExtractedSources, firstPart), images);
             if (plan.Unreadable.Count == 0)
             {
                 await AppendAsync(output.Staging, DatasetTables.Images, newImages, output.NextPart(DatasetTables.Images));
@@ -76,7 +78,7 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
             {
                 // Images planning rejects take the ids after the readable ones, so theirs change as images are
                 // added: these two tables (a row per image) are written again whole; no other row refers to them.
-                await output.ReplaceTableAsync(DatasetTables.Images, RowMapping.ImageRows(plan, images));
+                await output.ReplaceTableAsync(DatasetTables.Images, RowMapping.ImageRows(plan, images.Values.OrderBy(i => i.ImageId)));
                 await output.ReplaceTableAsync(DatasetTables.Rejections, RowMapping.RejectionRows(plan, state.QualityRejections.Concat(newRejections)));
             }
             var allBuckets = new SortedDictionary<int, BucketState>(state.Buckets);
@@ -100,7 +102,6 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
                              string.Join(", ", _stages.Select(st => $"{st.Stage} {st.WallSeconds:F2} s")) + $", commit {commit.Elapsed.TotalSeconds:F2} s; " +
                              $"{readyAhead} of {added.Count} images extracted before the batch)");
 
-            state.Images.AddRange(newImages);
             state.QualityRejections.AddRange(newRejections);
             foreach (var (bucket, kept) in buckets) state.Buckets[bucket] = kept;
         }
@@ -185,7 +186,7 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
     }
 
     /// <summary>The tables over the whole catalogue, written again each batch: monitors' sources, candidates and their VOEvents.</summary>
-    private async Task WriteCatalogueAsync(string folder, WorkFolder work, JobPlan plan, List<ImageRow> images, List<BucketState> buckets,
+    private async Task WriteCatalogueAsync(string folder, WorkFolder work, JobPlan plan, IReadOnlyDictionary<long, ImageRow> images, List<BucketState> buckets,
         KeptLightCurves lightCurves, CancellationToken cancellation)
     {
         // A monitor fitted in several buckets belongs to the first bucket's source, as in a batch run.

@@ -36,6 +36,12 @@ public sealed record AssociationConfig
     /// |Vs| at least this are significant; the per-source summary keeps the one with the largest |m|.</summary>
     public double PairMetricMinAbsVs { get; init; } = 4.3;
 
+    /// <summary>[association] variability_window = 4096 (Trap's): the light-curve history the variability
+    /// summary's pair metrics and median use (docs/science.md §8.3): a point is paired with the W points
+    /// before it in its band, the median is over the band's last W points; 0 = no bound. Curves of up to
+    /// W points per band give the unbounded values.</summary>
+    public int VariabilityWindow { get; init; } = 4096;
+
     /// <summary>[association] matching = nearest: how candidate pairs become associations
     /// (docs/science.md §5.6); <see cref="AssociationMatching.Trap"/> restores TraP's forks and many-to-one links.</summary>
     public AssociationMatching Matching { get; init; } = AssociationMatching.Nearest;
@@ -51,6 +57,7 @@ public sealed record AssociationConfig
         Require(double.IsFinite(NewSourceSigmaMargin), nameof(NewSourceSigmaMargin), "a finite number of sigmas (default 1)");
         Require(BandwidthMaxHz >= 0 && double.IsFinite(BandwidthMaxHz), nameof(BandwidthMaxHz), "0 (use each image's bandwidth) or a positive width in Hz");
         Require(PairMetricMinAbsVs >= 0 && double.IsFinite(PairMetricMinAbsVs), nameof(PairMetricMinAbsVs), "a non-negative number (VAST default 4.3)");
+        Require(VariabilityWindow >= 0, nameof(VariabilityWindow), "0 (no bound) or a positive count of light-curve points (default 4096)");
     }
 
     private static void Require(bool ok, string name, string expected)

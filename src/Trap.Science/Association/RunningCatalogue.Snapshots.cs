@@ -27,4 +27,10 @@ public sealed partial class RunningCatalogue
         _entries.Values.OrderBy(e => e.Id)
             .Select(e => e.LightCurve.Summarize(e.Id, e.NewSource))
             .ToArray();
+
+    /// <summary>
+    /// Light-curve points and rows the live sources hold for their summaries (and, under TraP's matching,
+    /// their whole association rows): bounded by the variability window per source and band otherwise.
+    /// </summary>
+    public long RetainedLightCurvePoints => _entries.Values.Sum(e => (long)e.LightCurve.RetainedPoints + (e.History?.Count ?? 0));
 }

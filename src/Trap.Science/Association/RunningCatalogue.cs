@@ -276,7 +276,7 @@ public sealed partial class RunningCatalogue
         if (_entries.ContainsKey(first.Id))
             throw new InvalidOperationException($"measurement id {first.Id} already names a catalogue source; measurement ids must be unique in the job.");
         var entry = new CatalogueEntry(first.Id, first.Id, image.TimeUtc, isMonitor, position,
-            lightCurve ?? new LightCurveDigest(_config.PairMetricMinAbsVs), keepsHistory: _config.Matching == AssociationMatching.Trap);
+            lightCurve ?? new LightCurveDigest(_config.PairMetricMinAbsVs, _config.VariabilityWindow), keepsHistory: _config.Matching == AssociationMatching.Trap);
         _entries.Add(entry.Id, entry);
         if (!isMonitor)
         {

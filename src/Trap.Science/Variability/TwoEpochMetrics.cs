@@ -14,16 +14,21 @@ public static class TwoEpochMetrics
     public static double M(double fluxA, double fluxB) => 2.0 * (fluxA - fluxB) / (fluxA + fluxB);
 
     /// <summary>
-    /// VAST's per-source aggregate: among all pairs (i &lt; j) of the light curve with |Vs| ≥
-    /// <paramref name="minAbsVs"/>, the pair with the largest |m| (the first in (i, j) order on a tie);
-    /// returns its (|Vs|, |m|), or (0, 0) if no pair qualifies. Pairs whose fluxes sum to zero have no
-    /// m and are skipped. O(N²) time, O(1) memory: nothing per pair is kept.
+    /// VAST's per-source aggregate: among the pairs (i &lt; j) of the light curve with |Vs| ≥
+    /// <paramref name="minAbsVs"/> and j − i ≤ <paramref name="window"/> (0: every pair; docs/science.md
+    /// §8.3), the pair with the largest |m| (the first in (i, j) order on a tie); returns its (|Vs|, |m|),
+    /// or (0, 0) if no pair qualifies. Pairs whose fluxes sum to zero have no m and are skipped.
+    /// O(N·W) time, O(1) memory: nothing per pair is kept.
     /// </summary>
-    public static (double AbsVs, double AbsM) MostSignificantPair(ReadOnlySpan<double> flux, ReadOnlySpan<double> error, double minAbsVs)
+    public static (double AbsVs, double AbsM) MostSignificantPair(ReadOnlySpan<double> flux, ReadOnlySpan<double> error, double minAbsVs, int window = 0)
     {
         if (flux.Length != error.Length) throw new ArgumentException("flux and error light curves differ in length");
         var pair = new SignificantPairTracker();
-        for (var n = 2; n <= flux.Length; n++) pair.AddLast(flux[..n], error[..n], minAbsVs);
+        for (var j = 1; j < flux.Length; j++)
+        {
+            var first = window == 0 ? 0 : Math.Max(0, j - window);
+            pair.Pair(flux[first..j], error[first..j], first, flux[j], error[j], minAbsVs);
+        }
         return pair.Value;
     }
 }

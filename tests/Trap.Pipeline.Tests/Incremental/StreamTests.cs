@@ -215,6 +215,26 @@ public sealed class StreamTests : IDisposable
     }
 
     [Fact]
+    public async Task AStreamWithAShortVariabilityWindowHoldsAtMostTheWindowAndStillEqualsABatchRun()
+    {
+        const int window = 1, bands = 2;
+        var streaming = await StreamingJob.CreateAsync(_folder, seed: 15, timesteps: 6, imageSize: 96, sources: 8);
+        await File.AppendAllTextAsync(Path.Combine(streaming.Job, "job.cfg"), $"[association]\nvariability_window = {window}\n");
+        await using var engine = new LocalEngine(2);
+        var stream = await StreamOneTimestepPerCommitAsync(streaming, engine);
+
+        Assert.Equal((streaming.Timesteps().Count, 0), (stream.Runs, stream.FullRuns));
+        // Per source at most W points per band and the rows at its bands' latest times (docs/streaming.md),
+        // far fewer than the light curves' measurements.
+        var catalogues = stream.State!.Buckets.Values.Select(b => b.Catalogue).ToList();
+        var held = catalogues.Sum(c => c.RetainedLightCurvePoints);
+        Assert.InRange(held, 1, catalogues.Sum(c => c.Count) * bands * (window + bands));
+        var measurements = (await ReadAsync<AssociationRow>(streaming.Output, DatasetTables.Associations)).Count;
+        Assert.True(held < measurements / 2, $"{held} points held for {measurements} measurements");
+        await AssertEqualsABatchRunAsync(streaming.Job, streaming.Output);
+    }
+
+    [Fact]
     public async Task TheCandidatesLightCurvesAreCarriedOnFromBatchToBatchAndEqualABatchRuns()
     {
         var streaming = await StreamingJob.CreateAsync(_folder, seed: 13, timesteps: 6, imageSize: 128, sources: 20);

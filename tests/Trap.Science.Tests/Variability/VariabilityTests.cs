@@ -81,6 +81,19 @@ public class VariabilityTests
     }
 
     [Fact]
+    public void TheVariabilityWindowPairsAPointOnlyWithTheWPointsBeforeIt()
+    {
+        // 1.0, 1.2, 1.4, 3.0 (± 0.01): over every pair (1.0, 3.0) has the largest |m|, 1.0; a window of 1
+        // pairs neighbours only, of which (1.4, 3.0) has the largest: |m| = 3.2/4.4, |Vs| = 1.6/sqrt(0.0002).
+        double[] flux = { 1.0, 1.2, 1.4, 3.0 }, error = { 0.01, 0.01, 0.01, 0.01 };
+        Assert.Equal(1.0, TwoEpochMetrics.MostSignificantPair(flux, error, 4.3).AbsM, 12);
+        Assert.Equal(1.0, TwoEpochMetrics.MostSignificantPair(flux, error, 4.3, window: 3).AbsM, 12);
+        var (vs, m) = TwoEpochMetrics.MostSignificantPair(flux, error, 4.3, window: 1);
+        Assert.Equal(3.2 / 4.4, m, 12);
+        Assert.Equal(1.6 / Math.Sqrt(0.0002), vs, 12);
+    }
+
+    [Fact]
     public void SummaryPicksTheBandWhoseLatestFluxIsHighest()
     {
         var cat = new RunningCatalogue(Config);

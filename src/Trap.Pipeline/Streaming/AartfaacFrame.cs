@@ -24,11 +24,11 @@ public sealed record AartfaacFrame(byte[] FitsHeader, byte[] Pixels)
         return header;
     }
 
-    /// <summary>Reads one frame; null at a clean end of stream; throws <see cref="InvalidDataException"/> for a broken one.</summary>
-    public static async Task<AartfaacFrame?> ReadAsync(Stream stream, CancellationToken cancellation)
+    /// <summary>Reads one frame (blocking); null at a clean end of stream; throws <see cref="InvalidDataException"/> for a broken one.</summary>
+    public static AartfaacFrame? Read(Stream stream)
     {
         var header = new byte[HeaderLength];
-        var got = await stream.ReadAtLeastAsync(header, HeaderLength, throwOnEndOfStream: false, cancellation);
+        var got = stream.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false);
         if (got == 0) return null;
         if (got < HeaderLength) throw new InvalidDataException($"the feed closed inside a frame header ({got} of {HeaderLength} bytes)");
         var magic = BinaryPrimitives.ReadUInt64LittleEndian(header);
@@ -39,8 +39,8 @@ public sealed record AartfaacFrame(byte[] FitsHeader, byte[] Pixels)
             throw new InvalidDataException($"frame announces a {fitsLength}-byte FITS header and {dataLength} bytes of float32 pixels: not plausible");
         var fits = new byte[fitsLength];
         var pixels = new byte[dataLength];
-        await stream.ReadExactlyAsync(fits, cancellation);
-        await stream.ReadExactlyAsync(pixels, cancellation);
+        stream.ReadExactly(fits);
+        stream.ReadExactly(pixels);
         return new AartfaacFrame(fits, pixels);
     }
 

@@ -207,7 +207,10 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
     /// Reads the headers of the job's images neither the dataset holds nor this stream has seen, notes
     /// when they were first seen and queues the readable ones for extraction ahead of their batch.
     /// </summary>
-    private void Poll(string jobFolder, JobConfig config, JobContext context, ProcessedImages done, ExtractionAhead ahead)
+    private void Poll(string jobFolder, JobConfig config, JobContext context, ProcessedImages done, ExtractionAhead ahead) =>
+        StreamCpu.Beside("poll", () => PollOnce(jobFolder, config, context, done, ahead));
+
+    private void PollOnce(string jobFolder, JobConfig config, JobContext context, ProcessedImages done, ExtractionAhead ahead)
     {
         _listed = ImageGlob.Expand(config.Job.Images, jobFolder).Where(url => !done.Contains(url)).ToList();
         foreach (var url in _listed)

@@ -53,8 +53,9 @@ public sealed class AartfaacReceiver
                 using var closing = cancellation.Register(client.Dispose);
                 _log($"feed {_host}:{_port}: connected");
                 using var stream = client.GetStream();
+                var reader = new AartfaacFitsReader();
                 // The event's handlers (a bench's bookkeeping) are not the feed's cost.
-                while (StreamCpu.Beside("receive", () => ReceiveOne(stream)) is { } path) ImageWritten?.Invoke(path);
+                while (StreamCpu.Beside("receive", () => ReceiveOne(stream, reader)) is { } path) ImageWritten?.Invoke(path);
                 _log($"feed {_host}:{_port}: closed by the sender; reconnecting in {RetryInterval.TotalSeconds:0} s");
             }
             catch (Exception e) when (cancellation.IsCancellationRequested && e is SocketException or IOException or ObjectDisposedException or OperationCanceledException)
@@ -70,14 +71,15 @@ public sealed class AartfaacReceiver
     }
 
     /// <summary>Receives one image and writes it; its path, or null at a clean end of the feed.</summary>
-    private string? ReceiveOne(Stream stream) => AartfaacFrame.Read(stream) is { } frame ? Write(frame) : null;
+    private string? ReceiveOne(Stream stream, AartfaacFitsReader reader) => reader.Next(stream) is { } fits ? Write(fits.Span) : null;
 
-    private string Write(AartfaacFrame frame)
+    /// <summary>Writes the file with one write under a temporary name, then renames it: the stream never sees part of it.</summary>
+    private string Write(ReadOnlySpan<byte> fits)
     {
         var number = Interlocked.Increment(ref _received);
         var path = Path.Combine(_folder, $"{_host}_{_port}_{DateTime.UtcNow:yyyyMMddTHHmmssfff}_{number:D8}.fits");
         var partial = OutputFolders.PartialName(path);
-        using (var file = File.Create(partial)) frame.WriteFits(file);
+        using (var file = File.OpenHandle(partial, FileMode.Create, FileAccess.Write)) RandomAccess.Write(file, fits, 0);
         File.Move(partial, path);
         return path;
     }

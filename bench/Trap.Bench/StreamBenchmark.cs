@@ -23,7 +23,9 @@ namespace Trap.Bench;
 /// the first and last quarter: growth means the stream falls behind); the latency from a timestep's
 /// last image to the commit that holds it (median and 95 %; target median ≤ 1 s; VOEvents are sent
 /// right after the commit); resident memory (peak, and the median of the first and last quarter of
-/// the stream: target flat); the batches that had to be full appended runs; and, as the baseline in
+/// the stream: target flat); the batches that had to be full appended runs; the CPU per image of the
+/// sender and of the stream process, split by step, and the rate 2 cores give at that cost
+/// (<see cref="PrintCpu"/>; docs/streaming.md, "CPU per image"); and, as the baseline in
 /// the same process, a batch run over the survey's distinct images with its own peak resident memory.
 /// </summary>
 public static class StreamBenchmark

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Net;
 using Trap.Formats.Fits;
 using Trap.Pipeline.Streaming;
@@ -77,8 +76,7 @@ public sealed class AartfaacFeedTests : IDisposable
     public async Task TheReceiverWritesWhatTheSenderPlaysAndEachCycleMovesTheStartTime()
     {
         var files = new[] { Image("a.fits", 40, 30), Image("b.fits", 64, 48, "2026-12-07T05:00:01.500") };
-        var receivedSteps = new List<string>();
-        using var listener = CountReceives(receivedSteps);
+        using var cpu = new StreamCpuSteps();
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var sender = new AartfaacSender(new IPEndPoint(IPAddress.Loopback, 0), files, imagesPerSecond: 200, cycles: 3, cycleShift: TimeSpan.FromSeconds(10));
         var listening = new TaskCompletionSource<int>();
@@ -110,27 +108,6 @@ public sealed class AartfaacFeedTests : IDisposable
         }
         // No partial file is left, and the receiving was counted for each image (on Linux, where the thread CPU clock is).
         Assert.Equal(written.Order(), Directory.GetFiles(incoming).Order());
-        lock (receivedSteps)
-        {
-            if (OperatingSystem.IsLinux()) Assert.True(receivedSteps.Count(s => s == "receive") >= 6, string.Join(", ", receivedSteps));
-        }
-    }
-
-    /// <summary>Listens to the stream's CPU counter (<see cref="StreamCpu"/>) and notes each step it reports.</summary>
-    private static MeterListener CountReceives(List<string> steps)
-    {
-        var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == StreamCpu.MeterName && instrument.Name == StreamCpu.CounterName) l.EnableMeasurementEvents(instrument);
-            },
-        };
-        listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
-        {
-            lock (steps) steps.Add(tags[0].Value as string ?? "?");
-        });
-        listener.Start();
-        return listener;
+        if (OperatingSystem.IsLinux()) Assert.True(cpu.Seen().Count(s => s == "receive") >= 6, string.Join(", ", cpu.Seen()));
     }
 }

@@ -1,6 +1,7 @@
 using Trap.Formats.Buffers;
 using Trap.Formats.Fits;
 using Trap.Images;
+using Trap.Pipeline.Progress;
 using Trap.Science.Extraction;
 using Trap.Science.Extraction.Background;
 using Trap.Science.Extraction.Detection;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Trap.Pipeline.Progress;
 
 namespace Trap.Bench;
 

@@ -23,7 +23,9 @@ namespace Trap.Bench;
 /// the first and last quarter: growth means the stream falls behind); the latency from a timestep's
 /// last image to the commit that holds it (median and 95 %; target median ≤ 1 s; VOEvents are sent
 /// right after the commit); resident memory (peak, and the median of the first and last quarter of
-/// the stream: target flat); the batches that had to be full appended runs; and, as the baseline in
+/// the stream: target flat); the batches that had to be full appended runs; the CPU per image of the
+/// sender and of the stream process, split by step, and the rate 2 cores give at that cost
+/// (<see cref="PrintCpu"/>; docs/streaming.md, "CPU per image"); and, as the baseline in
 /// the same process, a batch run over the survey's distinct images with its own peak resident memory.
 /// </summary>
 public static class StreamBenchmark
@@ -81,6 +83,7 @@ public static class StreamBenchmark
                           $"first quarter median {BenchStatistics.Median(waiting.Take(commitQuarter)):F0}, last quarter {BenchStatistics.Median(waiting.TakeLast(commitQuarter)):F0}");
         var byQuarter = Enumerable.Range(0, 4).Select(q => BenchStatistics.Median(memory.Skip(q * memoryQuarter).Take(q == 3 ? memory.Count : memoryQuarter).Select(s => s.Mb)));
         Console.WriteLine($"  resident memory: peak {run.PeakMb:F0} MB; median by quarter {string.Join(" / ", byQuarter.Select(mb => $"{mb:F0}"))} MB (target flat)");
+        PrintCpu(run, subbands);
 
         ReleaseHeap();
         var (batchSeconds, batchPeakMb) = Batch(survey, Path.Combine(survey, "stream-batch")).GetAwaiter().GetResult();
@@ -110,7 +113,39 @@ public static class StreamBenchmark
 
     private sealed record StreamRun(Dictionary<string, DateTime> Arrivals, Dictionary<string, DateTime> Starts,
         List<(DateTime Until, DateTime CommittedUtc)> Commits, IReadOnlyList<(DateTime Utc, double Mb)> Memory, double PeakMb, int FullRuns,
-        int ExtractedAhead, int ReadyBeforeBatch);
+        int ExtractedAhead, int ReadyBeforeBatch, StreamCpuTally.Mark CpuAtFirstArrival, StreamCpuTally.Mark CpuAtLastCommit, double? SenderCpuMs);
+
+    /// <summary>The batch's steps whose cost is per batch, whatever its size (the rest grow with its images).</summary>
+    private static readonly HashSet<string> PerBatchSteps = new(StringComparer.Ordinal)
+    {
+        "batch: plan", "batch: staging", "batch: candidates", "batch: run tables, merges, caches", "batch: commit", "batch: alerts",
+    };
+
+    /// <summary>
+    /// CPU per image, which the machine's other load hardly changes (wall-clock rates it does): the
+    /// sender's (a child process: its CPU while it sent), the stream process's from the first arrival to
+    /// the last commit, split by step (<see cref="StreamCpu"/>). A run that fell behind made bigger
+    /// batches, which pay the per-batch steps less often, so the figure compared between runs is the
+    /// cost at one timestep per batch (as when the stream keeps up): the per-image steps per image plus
+    /// the per-batch steps per batch over the timestep's images; and the rate 2 cores give at that cost.
+    /// </summary>
+    private static void PrintCpu(StreamRun run, int subbands)
+    {
+        var (images, batches) = (run.Arrivals.Count, run.Commits.Count);
+        var (processMs, steps) = run.CpuAtLastCommit.Since(run.CpuAtFirstArrival);
+        Console.WriteLine($"  CPU of the stream process, {images} images in {batches} batches ({images / (double)batches:F1} images per batch): {processMs / images:F2} ms per image = " +
+                          string.Join(" + ", steps.Where(s => !PerBatchSteps.Contains(s.Step)).Select(s => $"{s.Step} {s.Ms / images:F2}")) + " ms per image + " +
+                          string.Join(" + ", steps.Where(s => PerBatchSteps.Contains(s.Step)).Select(s => $"{s.Step} {s.Ms / batches:F1}")) + " ms per batch" +
+                          (run.SenderCpuMs is { } sent ? $"; sender process {sent / images:F2} ms per image" : "; the sender is in this process (in 'other')"));
+        var perImage = steps.Where(s => !PerBatchSteps.Contains(s.Step)).Sum(s => s.Ms) / images;
+        var perBatch = steps.Where(s => PerBatchSteps.Contains(s.Step)).Sum(s => s.Ms) / batches;
+        var stream = perImage + perBatch / subbands;
+        var total = stream + (run.SenderCpuMs ?? 0) / images;
+        var cores = Environment.ProcessorCount;
+        Console.WriteLine($"  CPU per image at one timestep ({subbands} images) per batch: stream {stream:F2} ms ({perImage:F2} + {perBatch:F1} / {subbands}), " +
+                          $"with the sender {total:F2} ms: {cores} cores give at most {cores * 1000 / total:F1} images/s " +
+                          $"(the stream alone {cores * 1000 / stream:F1}); 48 images/s needs at most {1000.0 * cores / 48:F1} ms");
+    }
 
     /// <summary>A batch run of the survey's own images (the stream's copies are deleted as they are committed).</summary>
     private static async Task<(double Seconds, double PeakMb)> Batch(string survey, string output)
@@ -136,6 +171,8 @@ public static class StreamBenchmark
     {
         using var stop = new CancellationTokenSource();
         var port = await sender.StartAsync(stop.Token);
+        using var cpu = new StreamCpuTally();
+        StreamCpuTally.Mark? cpuAtFirst = null, cpuAtLast = null;
         var receiver = new AartfaacReceiver($"127.0.0.1:{port}", Path.Combine(job, "incoming"), _ => { });
         var arrivals = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         var starts = new Dictionary<string, DateTime>(StringComparer.Ordinal);
@@ -146,6 +183,7 @@ public static class StreamBenchmark
             var start = Trap.Images.Accessors.ImageReader.ReadMetadata(path).StartUtc;
             lock (arrivals)
             {
+                cpuAtFirst ??= cpu.Take();
                 (arrivals[path], starts[path]) = (now, start);
                 received.Add(path);
             }
@@ -163,6 +201,7 @@ public static class StreamBenchmark
             stream.BatchCommitted += (until, when) =>
             {
                 commits.Add((until, when));
+                cpuAtLast = cpu.Take();
                 // The bench's own copies: once committed they are not read again (no batch falls back here; the bench says if one did).
                 lock (arrivals)
                 {
@@ -173,21 +212,29 @@ public static class StreamBenchmark
             await stream.RunAsync(job, stop.Token, stopWhenIdle: TimeSpan.FromSeconds(3));
             (fullRuns, extractedAhead, readyBeforeBatch) = (stream.FullRuns, stream.ExtractedAhead, stream.ReadyBeforeBatch);
         }
-        await sender.FinishAsync();
+        var senderCpuMs = await sender.FinishAsync();
         await stop.CancelAsync();
         await receiving;
-        return new StreamRun(arrivals, starts, commits, memory.Samples, memory.PeakMb, fullRuns, extractedAhead, readyBeforeBatch);
+        return new StreamRun(arrivals, starts, commits, memory.Samples, memory.PeakMb, fullRuns, extractedAhead, readyBeforeBatch,
+            cpuAtFirst ?? throw new InvalidOperationException("no image arrived"), cpuAtLast ?? throw new InvalidOperationException("no batch was committed"), senderCpuMs);
     }
 
     /// <summary>
     /// stream-sender SURVEY RATE CYCLES SHIFT_TICKS: the feed alone (the child process of --sender-process):
-    /// prints the port it listens on, then plays the survey to its first client and exits.
+    /// prints the port it listens on, plays the survey to its first client, then prints the CPU it took
+    /// from listening to the end (milliseconds) and exits.
     /// </summary>
     public static int RunSender(string[] args)
     {
         var (survey, rate, cycles, shift) = (args[0], int.Parse(args[1]), int.Parse(args[2]), TimeSpan.FromTicks(long.Parse(args[3])));
         var sender = new AartfaacSender(new IPEndPoint(IPAddress.Loopback, 0), FeedOrder(survey), rate, cycles, shift);
-        sender.RunAsync(port => Console.WriteLine($"port {port}")).GetAwaiter().GetResult();
+        var cpuAtListening = 0.0;
+        sender.RunAsync(port =>
+        {
+            cpuAtListening = ThreadCpuClock.ProcessMilliseconds();
+            Console.WriteLine($"port {port}");
+        }).GetAwaiter().GetResult();
+        Console.WriteLine(FormattableString.Invariant($"cpu-ms {ThreadCpuClock.ProcessMilliseconds() - cpuAtListening}"));
         return 0;
     }
 
@@ -197,8 +244,8 @@ public static class StreamBenchmark
         /// <summary>Starts the feed; returns the loopback port it listens on.</summary>
         Task<int> StartAsync(CancellationToken stop);
 
-        /// <summary>Waits until every image is sent.</summary>
-        Task FinishAsync();
+        /// <summary>Waits until every image is sent; the CPU milliseconds the sender took when it is a process of its own.</summary>
+        Task<double?> FinishAsync();
     }
 
     private sealed class InProcessSender(IReadOnlyList<string> files, int rate, int cycles, TimeSpan shift) : IFeedSender
@@ -213,7 +260,11 @@ public static class StreamBenchmark
             return await listening.Task;
         }
 
-        public Task FinishAsync() => _sending;
+        public async Task<double?> FinishAsync()
+        {
+            await _sending;
+            return null;
+        }
     }
 
     private sealed class ChildSender(string survey, int rate, int cycles, TimeSpan shift) : IFeedSender
@@ -231,11 +282,14 @@ public static class StreamBenchmark
             return int.Parse(line["port ".Length..]);
         }
 
-        public async Task FinishAsync()
+        public async Task<double?> FinishAsync()
         {
-            await _child!.WaitForExitAsync();
-            if (_child.ExitCode != 0) throw new InvalidOperationException($"the sender process failed ({_child.ExitCode})");
+            var last = await _child!.StandardOutput.ReadLineAsync();
+            await _child.WaitForExitAsync();
+            if (_child.ExitCode != 0 || last is null || !last.StartsWith("cpu-ms ", StringComparison.Ordinal))
+                throw new InvalidOperationException($"the sender process failed ({_child.ExitCode}): {last}");
             _child.Dispose();
+            return double.Parse(last["cpu-ms ".Length..], System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 

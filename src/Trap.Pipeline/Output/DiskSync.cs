@@ -16,18 +16,24 @@ internal static partial class DiskSync
 
     /// <summary>
     /// Syncs a folder and everything inside it but the subfolder named <paramref name="skipped"/> (the
-    /// run's work cache: many small files, each checked when reused, so it need not survive a power cut).
+    /// run's work cache: many small files, each checked when reused, so it need not survive a power cut),
+    /// which is not even listed: it grows with the images, and `trap stream` commits every timestep.
     /// Files <paramref name="durable"/> says are already on disk (hard links to synced files) are left out.
+    /// A folder is synced after what it holds.
     /// </summary>
-    public static void Tree(string folder, string? skipped = null, Func<string, bool>? durable = null)
+    public static void Tree(string folder, string? skipped = null, Func<string, bool>? durable = null) =>
+        SyncTree(folder, skipped is null ? null : Path.Combine(folder, skipped), durable);
+
+    private static void SyncTree(string folder, string? skipped, Func<string, bool>? durable)
     {
-        var skip = skipped is null ? null : Path.Combine(folder, skipped) + Path.DirectorySeparatorChar;
-        bool Kept(string path) => skip is null || !(path + Path.DirectorySeparatorChar).StartsWith(skip, StringComparison.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(Kept))
+        foreach (var file in Directory.EnumerateFiles(folder))
         {
             if (durable?.Invoke(file) != true) Sync(file);
         }
-        foreach (var child in Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories).Where(Kept)) Sync(child);
+        foreach (var child in Directory.EnumerateDirectories(folder))
+        {
+            if (child != skipped) SyncTree(child, skipped, durable);
+        }
         Sync(folder);
     }
 

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using Trap.Formats.Fits;
 
 namespace Trap.Pipeline.Streaming;
 
@@ -7,7 +9,7 @@ namespace Trap.Pipeline.Streaming;
 /// 0–7 the magic 0x47494A53484F4D4F, 8–11 the FITS header's length, 12–15 the data's length, all
 /// little-endian; the rest zero), then the FITS header text, then the pixels as little-endian float32.
 /// </summary>
-public sealed record AartfaacFrame(byte[] FitsHeader, byte[] Pixels)
+public static class AartfaacFrame
 {
     public const ulong Magic = 0x47494A53484F4D4F;
     public const int HeaderLength = 512;
@@ -15,49 +17,49 @@ public sealed record AartfaacFrame(byte[] FitsHeader, byte[] Pixels)
     /// <summary>Largest FITS header or pixel block accepted (a guard against a corrupt length field).</summary>
     public const int MaxPartBytes = 1 << 30;
 
-    public byte[] EncodeHeader()
+    /// <summary>
+    /// A float32 FITS image file as one frame's bytes, ready for a single socket write: the frame header,
+    /// the file's header blocks as they are, its pixels as little-endian float32. Each part is read
+    /// straight into its place and the pixels swapped there (vectorised), with no other copy.
+    /// </summary>
+    public static byte[] Encode(string fitsFile)
     {
-        var header = new byte[HeaderLength];
-        BinaryPrimitives.WriteUInt64LittleEndian(header, Magic);
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(8), (uint)FitsHeader.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(12), (uint)Pixels.Length);
-        return header;
-    }
-
-    /// <summary>Reads one frame; null at a clean end of stream; throws <see cref="InvalidDataException"/> for a broken one.</summary>
-    public static async Task<AartfaacFrame?> ReadAsync(Stream stream, CancellationToken cancellation)
-    {
-        var header = new byte[HeaderLength];
-        var got = await stream.ReadAtLeastAsync(header, HeaderLength, throwOnEndOfStream: false, cancellation);
-        if (got == 0) return null;
-        if (got < HeaderLength) throw new InvalidDataException($"the feed closed inside a frame header ({got} of {HeaderLength} bytes)");
-        var magic = BinaryPrimitives.ReadUInt64LittleEndian(header);
-        if (magic != Magic) throw new InvalidDataException($"frame header magic is 0x{magic:X16}, not 0x{Magic:X16}: not an AARTFAAC image stream");
-        var fitsLength = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(8));
-        var dataLength = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(12));
-        if (fitsLength > MaxPartBytes || dataLength > MaxPartBytes || dataLength % 4 != 0)
-            throw new InvalidDataException($"frame announces a {fitsLength}-byte FITS header and {dataLength} bytes of float32 pixels: not plausible");
-        var fits = new byte[fitsLength];
-        var pixels = new byte[dataLength];
-        await stream.ReadExactlyAsync(fits, cancellation);
-        await stream.ReadExactlyAsync(pixels, cancellation);
-        return new AartfaacFrame(fits, pixels);
-    }
-
-    /// <summary>The image as a FITS file: the header text padded to 2880-byte blocks, then big-endian float32 pixels, padded.</summary>
-    public void WriteFits(Stream output)
-    {
-        const int block = 2880;
-        output.Write(FitsHeader);
-        output.Write(Enumerable.Repeat((byte)' ', Padding(FitsHeader.Length, block)).ToArray());
-        var bigEndian = new byte[Pixels.Length];
-        for (var i = 0; i < Pixels.Length; i += 4)
+        var hdu = FitsFile.ReadImageHeader(fitsFile);
+        if (hdu.Header.GetInt("BITPIX") != -32) throw new InvalidDataException($"{fitsFile}: the AARTFAAC feed carries float32 images (BITPIX = -32)");
+        var count = hdu.Axes.Aggregate(1L, (n, axis) => n * axis);
+        if (hdu.DataOffset > MaxPartBytes || count * 4 > MaxPartBytes || HeaderLength + hdu.DataOffset + count * 4 > Array.MaxLength)
+            throw new InvalidDataException($"{fitsFile}: too large for one AARTFAAC frame ({hdu.DataOffset} header bytes, {count} pixels)");
+        var (fitsLength, dataLength) = ((int)hdu.DataOffset, (int)(count * 4));
+        var frame = GC.AllocateUninitializedArray<byte>(HeaderLength + fitsLength + dataLength);
+        frame.AsSpan(0, HeaderLength).Clear();
+        BinaryPrimitives.WriteUInt64LittleEndian(frame, Magic);
+        BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(8), (uint)fitsLength);
+        BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(12), (uint)dataLength);
+        using (var file = File.OpenRead(fitsFile))
         {
-            BinaryPrimitives.WriteUInt32BigEndian(bigEndian.AsSpan(i), BinaryPrimitives.ReadUInt32LittleEndian(Pixels.AsSpan(i)));
+            file.ReadExactly(frame, HeaderLength, fitsLength);
+            try
+            {
+                file.ReadExactly(frame, HeaderLength + fitsLength, dataLength);
+            }
+            catch (EndOfStreamException)
+            {
+                throw new InvalidDataException($"{fitsFile}: the file ends before its {count} pixels");
+            }
         }
-        output.Write(bigEndian);
-        output.Write(new byte[Padding(Pixels.Length, block)]);
+        // FITS stores float32 big-endian, the feed little-endian: the bytes of each word swap, whatever the machine.
+        SwapWords(frame.AsSpan(HeaderLength + fitsLength, dataLength));
+        return frame;
     }
 
-    private static int Padding(int length, int block) => (block - length % block) % block;
+    /// <summary>The frame's FITS header text (a view into <paramref name="frame"/>).</summary>
+    public static Span<byte> FitsHeader(byte[] frame) =>
+        frame.AsSpan(HeaderLength, (int)BinaryPrimitives.ReadUInt32LittleEndian(frame.AsSpan(8)));
+
+    /// <summary>Reverses the bytes of each 4-byte word in place (big- to little-endian float32 or back; vectorised).</summary>
+    public static void SwapWords(Span<byte> bytes)
+    {
+        var words = MemoryMarshal.Cast<byte, uint>(bytes);
+        BinaryPrimitives.ReverseEndianness(words, words);
+    }
 }

@@ -33,7 +33,14 @@ public sealed class AartfaacReceiver
     /// <summary>Raised with each image's path once its whole file is in place (for measuring arrival times).</summary>
     public event Action<string>? ImageWritten;
 
-    public async Task RunAsync(CancellationToken cancellation)
+    /// <summary>
+    /// Receives until cancelled, on a thread of its own with blocking reads (a wait costs no CPU, so the
+    /// thread's CPU is the feed's cost to this process: <see cref="StreamCpu"/> step "receive").
+    /// </summary>
+    public Task RunAsync(CancellationToken cancellation) =>
+        Task.Factory.StartNew(() => Run(cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken cancellation)
     {
         Directory.CreateDirectory(_folder);
         while (!cancellation.IsCancellationRequested)
@@ -41,38 +48,39 @@ public sealed class AartfaacReceiver
             try
             {
                 using var client = new TcpClient();
-                await client.ConnectAsync(_host, _port, cancellation);
+                client.ConnectAsync(_host, _port, cancellation).AsTask().GetAwaiter().GetResult();
+                // A blocking read ends when the socket is closed: that is how cancelling stops it.
+                using var closing = cancellation.Register(client.Dispose);
                 _log($"feed {_host}:{_port}: connected");
-                await using var stream = client.GetStream();
-                while (await AartfaacFrame.ReadAsync(stream, cancellation) is { } frame) Write(frame);
+                using var stream = client.GetStream();
+                var reader = new AartfaacFitsReader();
+                // The event's handlers (a bench's bookkeeping) are not the feed's cost.
+                while (StreamCpu.Beside("receive", () => ReceiveOne(stream, reader)) is { } path) ImageWritten?.Invoke(path);
                 _log($"feed {_host}:{_port}: closed by the sender; reconnecting in {RetryInterval.TotalSeconds:0} s");
+            }
+            catch (Exception e) when (cancellation.IsCancellationRequested && e is SocketException or IOException or ObjectDisposedException or OperationCanceledException)
+            {
+                return;
             }
             catch (Exception e) when (e is SocketException or IOException or InvalidDataException)
             {
                 _log($"feed {_host}:{_port}: {e.Message}; reconnecting in {RetryInterval.TotalSeconds:0} s");
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            try
-            {
-                await Task.Delay(RetryInterval, cancellation);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            if (cancellation.WaitHandle.WaitOne(RetryInterval)) return;
         }
     }
 
-    private void Write(AartfaacFrame frame)
+    /// <summary>Receives one image and writes it; its path, or null at a clean end of the feed.</summary>
+    private string? ReceiveOne(Stream stream, AartfaacFitsReader reader) => reader.Next(stream) is { } fits ? Write(fits.Span) : null;
+
+    /// <summary>Writes the file with one write under a temporary name, then renames it: the stream never sees part of it.</summary>
+    private string Write(ReadOnlySpan<byte> fits)
     {
         var number = Interlocked.Increment(ref _received);
         var path = Path.Combine(_folder, $"{_host}_{_port}_{DateTime.UtcNow:yyyyMMddTHHmmssfff}_{number:D8}.fits");
         var partial = OutputFolders.PartialName(path);
-        using (var file = File.Create(partial)) frame.WriteFits(file);
+        using (var file = File.OpenHandle(partial, FileMode.Create, FileAccess.Write)) RandomAccess.Write(file, fits, 0);
         File.Move(partial, path);
-        ImageWritten?.Invoke(path);
+        return path;
     }
 }

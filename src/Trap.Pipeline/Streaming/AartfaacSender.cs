@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using Trap.Formats.Fits;
@@ -8,9 +7,11 @@ namespace Trap.Pipeline.Streaming;
 /// <summary>
 /// Plays FITS images to AARTFAAC feed clients as the imager would (for tests and demos): listens on a
 /// port and sends each file, in the given order, to every client connected, at most
-/// <paramref name="imagesPerSecond"/> per second. With <paramref name="cycles"/> above 1 it plays the files
-/// again and again, each cycle's DATE-OBS later by <paramref name="cycleShift"/>, so a few files make a
-/// feed of any length (the stream bench's minutes of AARTFAAC rate, which would not fit on disk).
+/// <paramref name="imagesPerSecond"/> per second, each image with one socket write. With
+/// <paramref name="cycles"/> above 1 it plays the files again and again, each cycle's DATE-OBS later by
+/// <paramref name="cycleShift"/>, so a few files make a feed of any length (the stream bench's minutes of
+/// AARTFAAC rate, which would not fit on disk); then each file is read and encoded once and its frame
+/// kept in memory (4 MB per 1024² image), so the feed costs a real imager's socket writes and no more.
 /// </summary>
 public sealed class AartfaacSender(IPEndPoint endpoint, IReadOnlyList<string> files, double imagesPerSecond, int cycles = 1, TimeSpan cycleShift = default)
 {
@@ -30,23 +31,21 @@ public sealed class AartfaacSender(IPEndPoint endpoint, IReadOnlyList<string> fi
             await using var stream = client.GetStream();
             var interval = TimeSpan.FromSeconds(1 / imagesPerSecond);
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            var kept = new KeptFrame?[cycles > 1 ? files.Count : 0];
             for (var i = 0; i < files.Count * cycles; i++)
             {
-                AartfaacFrame frame;
-                var file = files[i % files.Count];
+                var (file, cycle) = (files[i % files.Count], i / files.Count);
+                byte[] frame;
                 try
                 {
-                    frame = Frame(file);
-                    if (i >= files.Count) ShiftStart(frame.FitsHeader, cycleShift * (i / files.Count));
+                    frame = cycles > 1 ? (kept[i % files.Count] ??= new KeptFrame(AartfaacFrame.Encode(file))).At(cycleShift * cycle) : AartfaacFrame.Encode(file);
                 }
                 catch (Exception e) when (e is FitsFormatException or InvalidDataException or IOException or FormatException)
                 {
                     skipped?.Invoke($"{file}: {e.Message}");
                     continue;
                 }
-                await stream.WriteAsync(frame.EncodeHeader(), cancellation);
-                await stream.WriteAsync(frame.FitsHeader, cancellation);
-                await stream.WriteAsync(frame.Pixels, cancellation);
+                await stream.WriteAsync(frame, cancellation);
                 var due = interval * (i + 1) - clock.Elapsed;
                 if (due > TimeSpan.Zero) await Task.Delay(due, cancellation);
             }
@@ -57,49 +56,43 @@ public sealed class AartfaacSender(IPEndPoint endpoint, IReadOnlyList<string> fi
         }
     }
 
-    /// <summary>Moves the DATE-OBS card of a FITS header (in place, same width) by <paramref name="shift"/>.</summary>
-    private static void ShiftStart(byte[] header, TimeSpan shift)
+    /// <summary>A frame played in every cycle, and where its DATE-OBS card's value is, to move it (in place, same width) for each cycle.</summary>
+    private sealed class KeptFrame
     {
-        const int Card = 80;
-        for (var at = 0; at + Card <= header.Length; at += Card)
-        {
-            var card = System.Text.Encoding.ASCII.GetString(header, at, Card);
-            if (!card.StartsWith("DATE-OBS=", StringComparison.Ordinal)) continue;
-            var (open, close) = (card.IndexOf('\'') + 1, card.IndexOf('\'', card.IndexOf('\'') + 1));
-            var text = card[open..close].Trim();
-            var start = DateTime.Parse(text, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
-            var moved = (start + shift).ToString("yyyy-MM-ddTHH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture).PadRight(close - open);
-            if (moved.Length > close - open) throw new FormatException($"DATE-OBS '{text}' has no room for milliseconds");
-            System.Text.Encoding.ASCII.GetBytes(moved, 0, moved.Length, header, at + open);
-            return;
-        }
-        throw new FormatException("the image has no DATE-OBS to move for a repeated cycle");
-    }
+        private const int Card = 80;
+        private readonly byte[] _frame;
+        private readonly Lazy<(int At, int Width, DateTime Start)> _start;
 
-    /// <summary>A float32 FITS image file as an AARTFAAC frame: its header blocks as they are, its pixels as little-endian float32.</summary>
-    public static AartfaacFrame Frame(string fitsFile)
-    {
-        var hdu = FitsFile.ReadImageHeader(fitsFile);
-        if (hdu.Header.GetInt("BITPIX") != -32) throw new InvalidDataException($"{fitsFile}: the AARTFAAC feed carries float32 images (BITPIX = -32)");
-        var count = hdu.Axes.Aggregate(1L, (n, axis) => n * axis);
-        var header = new byte[hdu.DataOffset];
-        var data = new byte[checked((int)(count * 4))];
-        using (var file = File.OpenRead(fitsFile))
+        public KeptFrame(byte[] frame)
         {
-            file.ReadExactly(header);
-            try
-            {
-                file.ReadExactly(data);
-            }
-            catch (EndOfStreamException)
-            {
-                throw new InvalidDataException($"{fitsFile}: the file ends before its {count} pixels");
-            }
+            _frame = frame;
+            _start = new Lazy<(int, int, DateTime)>(FindStart);
         }
-        // FITS stores float32 big-endian, the feed little-endian: the bytes of each word swap, whatever the machine.
-        var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(data.AsSpan());
-        BinaryPrimitives.ReverseEndianness(words, words);
-        return new AartfaacFrame(header, data);
+
+        /// <summary>The frame with its DATE-OBS moved by <paramref name="shift"/> from the file's own.</summary>
+        public byte[] At(TimeSpan shift)
+        {
+            if (shift == TimeSpan.Zero) return _frame;
+            var (at, width, start) = _start.Value;
+            var moved = (start + shift).ToString("yyyy-MM-ddTHH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture).PadRight(width);
+            if (moved.Length > width) throw new FormatException($"DATE-OBS '{start:O}' has no room for milliseconds");
+            System.Text.Encoding.ASCII.GetBytes(moved, _frame.AsSpan(at, width));
+            return _frame;
+        }
+
+        private (int At, int Width, DateTime Start) FindStart()
+        {
+            var header = AartfaacFrame.FitsHeader(_frame);
+            for (var at = 0; at + Card <= header.Length; at += Card)
+            {
+                var card = System.Text.Encoding.ASCII.GetString(header.Slice(at, Card));
+                if (!card.StartsWith("DATE-OBS=", StringComparison.Ordinal)) continue;
+                var (open, close) = (card.IndexOf('\'') + 1, card.IndexOf('\'', card.IndexOf('\'') + 1));
+                var start = DateTime.Parse(card[open..close].Trim(), System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
+                return (AartfaacFrame.HeaderLength + at + open, close - open, start);
+            }
+            throw new FormatException("the image has no DATE-OBS to move for a repeated cycle");
+        }
     }
 }

@@ -93,7 +93,7 @@ internal sealed class ExtractionAhead : IAsyncDisposable
             if (ahead.Forgotten) continue;
             try
             {
-                ahead.Result.SetResult(ImageExtraction.Of(ahead.Url, _config));
+                ahead.Result.SetResult(StreamCpu.Beside("extraction ahead", () => ImageExtraction.Of(ahead.Url, _config)));
             }
             catch (Exception e)
             {

@@ -41,14 +41,17 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
     public async Task RunAsync(StreamState state, string target, IReadOnlyList<PlanEntry> arrived, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
+        var cpu = new StreamCpu.BatchSteps();
         _stages.Clear();
         var first = state.Planner.Count;
         var plan = Check(state, arrived);
         progress.StartLog();
         var added = plan.Images.Skip(first).ToList();
         var opened = Stopwatch.StartNew();
+        cpu.Mark("batch: plan");
         using var output = AppendStaging.Open(target);
         var linkSeconds = opened.Elapsed.TotalSeconds;
+        cpu.Mark("batch: staging");
         try
         {
             var work = output.Work;
@@ -56,6 +59,7 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
             var extracted = await TimedAsync("extraction", added.Count, "images", () => ExtractAsync(added, work, cancellation),
                 summaries => summaries.Sum(s => (long)s.SourceCount), "extracted sources");
             var readyAhead = ahead.ReadyBeforeBatch - readyBefore;
+            cpu.Mark("batch: extraction");
             // The historical QC goes on over the new images alone: the committed images' verdicts stand (docs/streaming.md).
             var verdicts = ImageVerdicts.Continue(state.QualityHistory, added, extracted.OrderBy(s => s.ImageId).ToList(), config);
             var newImages = verdicts.Images;
@@ -64,6 +68,7 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
             var firstPart = output.NextPart(DatasetTables.ExtractedSources, DatasetTables.Associations, DatasetTables.NewSources);
             var buckets = await TimedAsync("catalogue", verdicts.Buckets.Count, "sky buckets", () => ContinueBucketsAsync(state, verdicts, output, firstPart),
                 continued => continued.Count, "sky buckets carried on");
+            cpu.Mark("batch: QC and catalogue");
             // Taken in now, not after the commit: a batch that fails from here stops the stream, and its state with it.
             foreach (var image in newImages) state.Images.Add(image.ImageId, image);
             var images = state.Images;
@@ -83,7 +88,9 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
             }
             var allBuckets = new SortedDictionary<int, BucketState>(state.Buckets);
             foreach (var (bucket, kept) in buckets) allBuckets[bucket] = kept;
+            cpu.Mark("batch: light curves and appended parts");
             await WriteCatalogueAsync(output.Staging, work, plan, images, allBuckets.Values.ToList(), state.LightCurves, cancellation);
+            cpu.Mark("batch: candidates");
             await JobRunner.WriteRunTablesAsync(output.Staging, context, config, plan, plan.Unreadable.Count + state.QualityRejections.Count + newRejections.Count, _stages, clock.Elapsed,
                 $"{engine.GetType().Name} x{engine.Parallelism} (trap stream)");
             foreach (var table in AppendedTables) await output.CompactAsync(table);
@@ -96,8 +103,10 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
                 _cachesWrittenUtc = DateTime.UtcNow;
             }
             await File.WriteAllTextAsync(Path.Combine(output.Staging, JobRunner.RunLogFile), progress.TakeLog(), cancellation);
+            cpu.Mark("batch: run tables, merges, caches");
             var commit = Stopwatch.StartNew();
             output.Commit();
+            cpu.Mark("batch: commit");
             progress.Message($"trap stream: {added.Count} images appended in {clock.Elapsed.TotalSeconds:F2} s (staging {linkSeconds:F2} s, " +
                              string.Join(", ", _stages.Select(st => $"{st.Stage} {st.WallSeconds:F2} s")) + $", commit {commit.Elapsed.TotalSeconds:F2} s; " +
                              $"{readyAhead} of {added.Count} images extracted before the batch)");
@@ -112,6 +121,7 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
         }
         // Right after the commit, before the live load: the timestep's alerts are what real time is for.
         await AlertDispatch.SendAsync(config.Alerts, target, progress, cancellation);
+        cpu.Mark("batch: alerts");
     }
 
     /// <summary>

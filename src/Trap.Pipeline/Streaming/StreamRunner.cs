@@ -209,12 +209,12 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
     /// </summary>
     private void Poll(string jobFolder, JobConfig config, JobContext context, ProcessedImages done, ExtractionAhead ahead)
     {
-        _listed = ImageGlob.Expand(config.Job.Images, jobFolder).Where(url => !done.Contains(url)).ToList();
+        _listed = StreamCpu.Beside("poll: listing", () => ImageGlob.Expand(config.Job.Images, jobFolder).Where(url => !done.Contains(url)).ToList());
         foreach (var url in _listed)
         {
             if (_seen.ContainsKey(url)) continue;
             // An unreadable header has the start time DateTime.MinValue: it is processed (and rejected) with the next batch.
-            var header = new ReadHeaderTask().Run(url, context);
+            var header = StreamCpu.Beside("poll: new file's header and fingerprint", () => new ReadHeaderTask().Run(url, context));
             _seen[url] = (header, DateTime.UtcNow);
             if (header.Rejection is null) ahead.Offer(url);
         }

@@ -31,6 +31,7 @@ public sealed class StreamTests : IDisposable
         var job = streaming.Job;
         var files = streaming.ImagesInTimeOrder();
 
+        using var cpu = new StreamCpuSteps();
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var sender = new AartfaacSender(new IPEndPoint(IPAddress.Loopback, 0), files, imagesPerSecond: 20);
         var listening = new TaskCompletionSource<int>();
@@ -63,6 +64,16 @@ public sealed class StreamTests : IDisposable
         Assert.Equal(files.Count, committed[^1]);
         var differences = await AssertEqualsABatchRunAsync(job, Path.Combine(job, "output"));
         Assert.Equal(files.Count, differences.Single(d => d.Table == DatasetTables.Images).RowsA);
+        // Each step of the stream reports its CPU (docs/streaming.md, "CPU per image"), where the thread CPU clock is.
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Empty(new[]
+            {
+                "receive", "poll: listing", "poll: new file's header and fingerprint", "extraction ahead", "batch: plan", "batch: staging",
+                "batch: extraction", "batch: QC and catalogue", "batch: light curves and appended parts", "batch: candidates",
+                "batch: run tables, merges, caches", "batch: commit", "batch: alerts",
+            }.Except(cpu.Seen()));
+        }
     }
 
     [Fact]

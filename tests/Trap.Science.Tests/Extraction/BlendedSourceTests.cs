@@ -54,9 +54,17 @@ public class BlendedSourceTests
     }
 
     [Fact]
-    public void TrapsSingleFitTheDefaultMergesThem()
+    public void TheDefaultFitsBothSources()
     {
-        var s = Assert.Single(Extract(new ExtractionConfig(), Transient, Steady));
+        var sources = Extract(new ExtractionConfig(), Transient, Steady);
+        Assert.Equal(2, sources.Count);
+        Assert.Single(sources, s => Math.Pow(s.X - Transient.X, 2) + Math.Pow(s.Y - Transient.Y, 2) < 0.5 * 0.5);
+    }
+
+    [Fact]
+    public void TrapsSingleFitMergesThem()
+    {
+        var s = Assert.Single(Extract(new ExtractionConfig { MaxComponents = 1 }, Transient, Steady));
         // One source between the two, with more flux than the transient alone.
         Assert.InRange(s.X, Transient.X, Steady.X);
         Assert.True(s.IntFlux > Transient.Peak + 4 * s.IntFluxErr, $"f_int {s.IntFlux}");

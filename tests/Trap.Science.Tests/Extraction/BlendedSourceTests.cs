@@ -82,6 +82,20 @@ public class BlendedSourceTests
     }
 
     [Fact]
+    public void ATransientABeamFromASourceFiveTimesBrighterIsAComponentOfItsOwn()
+    {
+        // 1.05 beam FWHM apart at a 5:1 flux ratio: the fainter makes no peak of its own (a shoulder on the bright one's
+        // flank), but the beam resolves the two (docs/science.md, "Blended sources"); seen in a dense field, a new source of
+        // S/N 37 beside a steady one of S/N 185 was missed.
+        var bright = Transient with { Peak = 0.5 };
+        var faint = bright with { Peak = 0.1, X = bright.X + 1.05 * 2 * Beam.SemiMinor };
+        var sources = Extract(new ExtractionConfig(), bright, faint);
+        Assert.Equal(2, sources.Count);
+        var s = Assert.Single(sources, s => Math.Pow(s.X - faint.X, 2) + Math.Pow(s.Y - faint.Y, 2) < 0.5 * 0.5);
+        Assert.InRange(s.IntFlux, faint.Peak - 4 * s.IntFluxErr, faint.Peak + 4 * s.IntFluxErr);
+    }
+
+    [Fact]
     public void IsolatedAndExtendedSourcesStayOneSource()
     {
         var bright = Transient with { Peak = 0.5 };

@@ -21,7 +21,9 @@ public sealed record MissedTransient(int SourceId, string Kind, double TrueMaxSn
     TrueNeighbour? Blender, NearestCatalogueSource? Nearest);
 
 /// <summary>A catalogue source near a position: its id, distance (arcsec), true source ("None" when no true source explains it) and candidate, if selected.</summary>
-public sealed record NearestCatalogueSource(long RuncatId, double DistanceArcsec, string Kind, CandidateRow? Candidate);
+/// <param name="MaxEta">Its largest η_int over its bands (selection needs η and V both above their cuts, docs/science.md §8.4).</param>
+/// <param name="MaxV">Its largest V_int over its bands.</param>
+public sealed record NearestCatalogueSource(long RuncatId, double DistanceArcsec, string Kind, CandidateRow? Candidate, double MaxEta, double MaxV);
 
 /// <summary>The candidates `trap score` lists one by one (docs/science.md, "Scoring a run"), so a figure can be traced to its cause.</summary>
 public static class CandidateMistakes
@@ -42,8 +44,9 @@ public static class CandidateMistakes
     public static IReadOnlyList<MissedTransient> Missed(IEnumerable<SourceTruth> injected, IReadOnlySet<int> selected,
         IReadOnlyDictionary<long, int> truthOfRuncat, IReadOnlyList<CandidateRow> candidates, IReadOnlyDictionary<int, double> maxSnr,
         Func<int, TrueNeighbour?> neighbour, Func<int, TrueNeighbour?> blender, IReadOnlyList<RunningCatalogueRow> catalogue,
-        IReadOnlyDictionary<int, string> kindOf)
+        IReadOnlyDictionary<int, string> kindOf, IReadOnlyList<CatalogueFluxRow> fluxes)
     {
+        var bands = fluxes.ToLookup(f => f.RuncatId);
         var runcatOfTruth = truthOfRuncat.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Min(p => p.Key));
         var byRuncat = candidates.ToDictionary(c => c.RuncatId);
         return injected.Where(t => !selected.Contains(t.SourceId))
@@ -56,7 +59,8 @@ public static class CandidateMistakes
                 return new MissedTransient(t.SourceId, t.Kind, maxSnr[t.SourceId], runcat,
                     runcat is { } id ? byRuncat.GetValueOrDefault(id) : null, neighbour(t.SourceId), blender(t.SourceId),
                     nearest.Row is null ? null : new NearestCatalogueSource(nearest.Row.RuncatId, nearest.Distance,
-                        truthOfRuncat.TryGetValue(nearest.Row.RuncatId, out var truth) ? kindOf[truth] : "None", byRuncat.GetValueOrDefault(nearest.Row.RuncatId)));
+                        truthOfRuncat.TryGetValue(nearest.Row.RuncatId, out var truth) ? kindOf[truth] : "None", byRuncat.GetValueOrDefault(nearest.Row.RuncatId),
+                        bands[nearest.Row.RuncatId].Select(f => f.EtaInt).DefaultIfEmpty(0).Max(), bands[nearest.Row.RuncatId].Select(f => f.VInt).DefaultIfEmpty(0).Max()));
             })
             .ToList();
     }

@@ -80,7 +80,7 @@ public static class ScoreReport
         }
         if (m.Nearest is { } n)
         {
-            var what = n.Candidate is { } c ? $"candidate {c.Class} ({c.ClassRule})" : "not selected";
+            var what = n.Candidate is { } c ? $"candidate {c.Class} ({c.ClassRule})" : string.Create(CultureInfo.InvariantCulture, $"not selected: η {n.MaxEta:F2}, V {n.MaxV:F3}");
             text += string.Create(CultureInfo.InvariantCulture,
                 $"; nearest catalogue source {n.RuncatId} ({n.Kind}, {what}) at {n.DistanceArcsec / beamArcsec:F2} beams");
         }

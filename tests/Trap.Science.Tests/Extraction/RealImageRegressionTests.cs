@@ -8,7 +8,7 @@ namespace Trap.Science.Tests.Extraction;
 /// <summary>TraP's own regression values for the PySE test images (docs/science.md §14.2).</summary>
 public class RealImageRegressionTests(ITestOutputHelper output)
 {
-    /// <summary>TraP's sourcefinder tests call extract(det=5, anl=3) on ImageData defaults: grid 32, no margin or circle, free shape; TraP's error formulae.</summary>
+    /// <summary>TraP's sourcefinder tests call extract(det=5, anl=3) on ImageData defaults: grid 32, no margin or circle, free shape; TraP's error formulae and single fit.</summary>
     private static readonly ExtractionConfig TestConfig = new()
     {
         ErrorModel = ErrorModel.Condon,
@@ -19,6 +19,7 @@ public class RealImageRegressionTests(ITestOutputHelper output)
         Margin = 0,
         ExtractionRadiusPix = 0,
         ForceBeam = false,
+        MaxComponents = 1,
     };
 
     private void Print(ExtractionResult result)

@@ -17,10 +17,10 @@ public class SourceExtractorTests
              c.DeblendThresholds, c.ForceBeam, c.BoxInBeamPix, c.EwSysErrArcsec, c.NsSysErrArcsec));
         Assert.Throws<ArgumentException>(() => (c with { DeblendThresholds = 301 }).Validate());
         Assert.False(c.KeepSmallIslands);
-        Assert.Equal(1, c.MaxComponents);
         // Deliberate departures, each with TraP's behaviour as a setting (docs/science.md): calibrated errors,
-        // significant deblended branches, sources kept by their centre, absurd fits rejected.
+        // significant deblended branches, sources kept by their centre, absurd fits rejected, two components per island.
         Assert.Equal(ErrorModel.MeasuredNoise, c.ErrorModel);
+        Assert.Equal(2, c.MaxComponents);
         Assert.Equal((3.0, UsableCheck.Centre, 1000.0), (c.DeblendMinSigma, c.UsableCheck, c.AbsurdFitRatio));
     }
 

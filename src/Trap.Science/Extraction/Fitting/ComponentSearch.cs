@@ -9,8 +9,8 @@ namespace Trap.Science.Extraction.Fitting;
 /// over the whole island with the other components' models subtracted, in turn, until nothing moves.
 /// A component is kept only if each is a detection in its own right (fitted peak ≥ detection × noise)
 /// and the components explain the island better than one free-shape Gaussian by ≥ 25 (χ² per
-/// independent beam), so an extended source stays one source; and the beam must resolve each one (a
-/// peak of its own, ≥ 0.7 FWHM from the others). Each component is then measured as an
+/// independent beam), so an extended source stays one source; and the beam must resolve each one (≥ 0.7
+/// FWHM from the others, and a peak of its own unless ≥ 1 FWHM from them). Each component is then measured as an
 /// island of its own (the others' models subtracted), with the usual errors and χ².
 /// </summary>
 public static class ComponentSearch
@@ -20,6 +20,13 @@ public static class ComponentSearch
 
     /// <summary>Two beams closer than this (FWHM) make one peak at comparable fluxes (two Gaussians separate into two maxima beyond 2σ ≈ 0.85 FWHM).</summary>
     private const double MinSeparationFwhm = 0.7;
+
+    /// <summary>
+    /// From this far apart (FWHM) the beam resolves two components without a peak of the fainter one's own: the least-squares
+    /// peaks of two beams d apart correlate by 2^(−2d²/FWHM²): 0.25 at one FWHM (0.5 at 0.7), so each flux is measured
+    /// nearly on its own, and a source 2–5 times fainter on a bright one's flank is a shoulder, not a peak.
+    /// </summary>
+    private const double SeparateFwhm = 1.0;
 
     /// <summary>How far (pixels) a component's fitted centre may lie from the data's local maximum it stands on: the peak pixel's own rounding and the pull of a neighbour's flank.</summary>
     private const double PeakReachPx = 1.5;
@@ -64,19 +71,19 @@ public static class ComponentSearch
 
     /// <summary>
     /// Whether the newest component is a source of its own that the beam resolves: at least
-    /// <see cref="MinSeparationFwhm"/> beam FWHM (along the line joining them) from every other component, and on a
-    /// peak of the data (a local maximum within <see cref="PeakReachPx"/> pixels). A bright extended source, or the
-    /// flank of a bright source, has no second peak; components closer than that cannot be told from one source
-    /// whose flux is shared between them differently from image to image (docs/science.md, "Blended sources").
+    /// <see cref="MinSeparationFwhm"/> beam FWHM (along the line joining them) from every other component, and either
+    /// <see cref="SeparateFwhm"/> from them or on a peak of the data (a local maximum within <see cref="PeakReachPx"/>
+    /// pixels). Closer than a beam, a bright extended source or a bright source's flank has no second peak, and such
+    /// components cannot be told from one source whose flux is shared between them differently from image to image
+    /// (docs/science.md, "Blended sources").
     /// </summary>
     private static bool Resolved(List<GaussianParameters> components, Island island)
     {
         var added = components[^1];
-        for (var c = 0; c < components.Count - 1; c++)
-        {
-            if (SeparationFwhm(components[c], added) < MinSeparationFwhm) return false;
-        }
-        return OnPeak(island, added.X, added.Y);
+        var nearest = double.PositiveInfinity;
+        for (var c = 0; c < components.Count - 1; c++) nearest = Math.Min(nearest, SeparationFwhm(components[c], added));
+        if (nearest < MinSeparationFwhm) return false;
+        return nearest >= SeparateFwhm || OnPeak(island, added.X, added.Y);
     }
 
     /// <summary>Distance between two beam-shaped components in beam FWHM along the line joining them.</summary>

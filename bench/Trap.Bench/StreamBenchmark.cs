@@ -9,7 +9,7 @@ namespace Trap.Bench;
 
 /// <summary>
 /// stream: `trap stream` fed over the AARTFAAC protocol from a generated survey, in this process, for
-/// the real-time targets: `stream [--rate 48] [--subbands 8] [--timesteps 30 | --seconds S] [--size 1024] [--distinct 30] [--log FILE] [--extract-ahead N]`.
+/// the real-time targets: `stream [--rate 48] [--subbands 8] [--timesteps 30 | --seconds S] [--size 1024] [--distinct 30] [--log FILE] [--extract-ahead N] [--variability-window W]`.
 /// The sender offers --rate images/s (all subbands of a timestep, then the next); --seconds makes the
 /// feed as long as that many seconds. The survey has at most --distinct timesteps, which the sender
 /// plays again and again with later start times (5 minutes of 48 images/s of 1024² would be 60 GB),
@@ -46,7 +46,10 @@ public static class StreamBenchmark
         var job = Path.Combine(survey, "stream-job");
         if (Directory.Exists(job)) Directory.Delete(job, recursive: true);
         Directory.CreateDirectory(job);
-        File.WriteAllText(Path.Combine(job, "job.cfg"), "[job]\nimages = incoming/*.fits\noutput = output\n");
+        // --variability-window bounds the light curves the catalogue keeps (docs/streaming.md); absent, the job's default.
+        var window = args.SkipWhile(a => a != "--variability-window").Skip(1).FirstOrDefault();
+        File.WriteAllText(Path.Combine(job, "job.cfg"), "[job]\nimages = incoming/*.fits\noutput = output\n" +
+                                                        (window is null ? "" : $"[association]\nvariability_window = {window}\n"));
         var fed = files.Count * cycles;
         var senderProcess = args.Contains("--sender-process");
         var extractAhead = ClusterBenchmark.Option(args, "--extract-ahead", new StreamOptions().ExtractAheadImages);

@@ -55,8 +55,10 @@ public sealed class BucketWorkerLossTests : IDisposable
         {
             engine.TaskDispatched += (stage, worker) =>
             {
-                if (!pending.Remove(stage)) return;
-                var (port, process) = workers.Single(w => worker.Contains($":{w.Key}@"));
+                // A worker killed for an earlier stage can still be given a task before the cluster sees it gone: kill a live one.
+                var alive = workers.Where(w => worker.Contains($":{w.Key}@")).ToList();
+                if (alive.Count == 0 || !pending.Remove(stage)) return;
+                var (port, process) = alive.Single();
                 process.Kill();
                 workers.Remove(port);
                 killed.Add($"{stage} on {worker}");

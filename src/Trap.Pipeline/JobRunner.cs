@@ -220,7 +220,7 @@ public sealed class JobRunner
         foreach (var m in tables.SelectMany(t => t.MonitorRuncats)) monitorRuncats.TryAdd(m.MonitorId, m.RuncatId);
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.Monitor, monitors.Select(m => RowMapping.Monitor(m, monitorRuncats.TryGetValue(m.Position.Id, out var runcat) ? runcat : null)));
         var candidates = await StageAsync(counts, "candidates", catalogue.Count, "catalogue sources", () => CandidateStage.RunAsync(_engine, context, folder, work.Root, config,
-            new CandidateInputs(context.JobName, plan.Bands, imageRows.ToDictionary(i => i.ImageId), tables.SelectMany(t => t.NewSources).ToList(), catalogue,
+            new CandidateInputs(context.JobName, plan.Bands, imageRows.ToDictionary(i => i.ImageId, CandidateImage.Of), tables.SelectMany(t => t.NewSources).ToList(), catalogue,
                 tables.SelectMany(t => t.Fluxes).ToList()), DateTime.UtcNow, cancellation), c => c.Count, "candidates");
         counts.Candidates = candidates.Count;
     }

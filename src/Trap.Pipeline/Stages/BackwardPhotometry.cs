@@ -1,4 +1,3 @@
-using Trap.Dataset.Rows;
 using Trap.Engine;
 using Trap.Pipeline.Configuration;
 using Trap.Science.Candidates;
@@ -17,7 +16,7 @@ public static class BackwardPhotometry
 {
     public static async Task<IReadOnlyList<BandSelection>> ConfirmAsync(IEngine engine, JobContext context, string workFolder,
         IReadOnlyList<BandSelection> selections, IReadOnlyDictionary<long, List<LightCurvePoint>> curves,
-        IReadOnlyDictionary<long, ImageRow> images, IReadOnlyDictionary<long, (double RaDeg, double DecDeg)> positions, JobConfig config,
+        IReadOnlyDictionary<long, CandidateImage> images, IReadOnlyDictionary<long, (double RaDeg, double DecDeg)> positions, JobConfig config,
         CancellationToken cancellation)
     {
         var threshold = config.TransientSearch.NewSourceBackwardSigma;

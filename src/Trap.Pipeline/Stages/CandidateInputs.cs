@@ -10,7 +10,7 @@ namespace Trap.Pipeline.Stages;
 public sealed record CandidateInputs(
     string DatasetName,
     IReadOnlyList<FrequencyBand> Bands,
-    IReadOnlyDictionary<long, ImageRow> Images,
+    IReadOnlyDictionary<long, CandidateImage> Images,
     IReadOnlyList<NewSourceRow> NewSources,
     IReadOnlyList<CatalogueSourceRecord> Catalogue,
     IReadOnlyList<BandFluxRecord> Fluxes);

@@ -9,7 +9,7 @@ namespace Trap.Pipeline.Stages;
 /// <summary>Where the candidate stage gets its selected sources' light curves (each in its selected band).</summary>
 public interface ICandidateLightCurves
 {
-    Task<Dictionary<long, List<LightCurvePoint>>> ForAsync(IReadOnlyList<BandSelection> selections, IReadOnlyDictionary<long, ImageRow> images);
+    Task<Dictionary<long, List<LightCurvePoint>>> ForAsync(IReadOnlyList<BandSelection> selections, IReadOnlyDictionary<long, CandidateImage> images);
 }
 
 /// <summary>
@@ -18,7 +18,7 @@ public interface ICandidateLightCurves
 /// </summary>
 public sealed class DatasetLightCurves(string folder, ExtractionConfig extraction) : ICandidateLightCurves
 {
-    public Task<Dictionary<long, List<LightCurvePoint>>> ForAsync(IReadOnlyList<BandSelection> selections, IReadOnlyDictionary<long, ImageRow> images) =>
+    public Task<Dictionary<long, List<LightCurvePoint>>> ForAsync(IReadOnlyList<BandSelection> selections, IReadOnlyDictionary<long, CandidateImage> images) =>
         CandidateLightCurves.BuildAsync(selections.ToDictionary(s => s.Metrics.RuncatId, s => s.Metrics.BandId),
             ParquetTableReader.ReadTableAsync<AssociationRow>(folder, DatasetTables.Associations),
             ParquetTableReader.ReadTableAsync<ExtractedSourceRow>(folder, DatasetTables.ExtractedSources), images, extraction);
@@ -33,7 +33,7 @@ public static class CandidateLightCurves
     /// </summary>
     public static async Task<Dictionary<long, List<LightCurvePoint>>> BuildAsync(IReadOnlyDictionary<long, int> bandOf,
         IAsyncEnumerable<AssociationRow> associations, IAsyncEnumerable<ExtractedSourceRow> measurements,
-        IReadOnlyDictionary<long, ImageRow> images, ExtractionConfig extraction)
+        IReadOnlyDictionary<long, CandidateImage> images, ExtractionConfig extraction)
     {
         var rows = new List<AssociationRow>();
         await foreach (var row in associations)
@@ -57,7 +57,7 @@ public static class CandidateLightCurves
         return curves;
     }
 
-    private static LightCurvePoint Point(AssociationRow row, ImageRow image, ExtractedSourceRow? measurement, ExtractionConfig extraction)
+    private static LightCurvePoint Point(AssociationRow row, CandidateImage image, ExtractedSourceRow? measurement, ExtractionConfig extraction)
     {
         // Light curves hold accepted images only, whose geometry is always known; NaN keeps a missing value out of every test.
         var beamFwhmDeg = 2 * image.RbSmajDeg ?? double.NaN;

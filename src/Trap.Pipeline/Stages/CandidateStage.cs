@@ -1,6 +1,5 @@
 using Trap.Alerts;
 using Trap.Dataset;
-using Trap.Dataset.Rows;
 using Trap.Engine;
 using Trap.Pipeline.Configuration;
 using Trap.Pipeline.Output;
@@ -64,7 +63,7 @@ public static class CandidateStage
     }
 
     /// <summary>Every source's metrics per band, with the new-source verdict in the band of its previous-limits image.</summary>
-    private static List<BandMetrics> Metrics(CandidateInputs inputs, IReadOnlyDictionary<long, ImageRow> images)
+    private static List<BandMetrics> Metrics(CandidateInputs inputs, IReadOnlyDictionary<long, CandidateImage> images)
     {
         var newSources = inputs.NewSources
             .GroupBy(n => n.RuncatId)

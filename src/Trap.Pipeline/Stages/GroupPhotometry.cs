@@ -1,4 +1,3 @@
-using Trap.Dataset.Rows;
 using Trap.Engine;
 using Trap.Formats.Wcs;
 using Trap.Pipeline.Configuration;
@@ -18,7 +17,7 @@ namespace Trap.Pipeline.Stages;
 public static class GroupPhotometry
 {
     public static async Task<Dictionary<long, List<LightCurvePoint>>> RemeasureAsync(IEngine engine, JobContext context, string workFolder,
-        IReadOnlyList<BandSelection> selections, Dictionary<long, List<LightCurvePoint>> curves, IReadOnlyDictionary<long, ImageRow> images,
+        IReadOnlyList<BandSelection> selections, Dictionary<long, List<LightCurvePoint>> curves, IReadOnlyDictionary<long, CandidateImage> images,
         IReadOnlyList<CatalogueSourceRecord> catalogue, JobConfig config, CancellationToken cancellation)
     {
         var radiusBeams = config.TransientSearch.GroupFitRadiusBeams;
@@ -26,7 +25,7 @@ public static class GroupPhotometry
         var byId = catalogue.ToDictionary(c => c.RuncatId);
         var known = catalogue.Where(c => !c.IsMonitor).ToList();
         var widestBeamDeg = curves.Values.SelectMany(c => c).Select(p => p.BeamFwhmDeg).Where(double.IsFinite).DefaultIfEmpty(0).Max();
-        var work = new Dictionary<long, (ImageRow Image, List<BackwardPosition> Fitted, Dictionary<long, BackwardPosition> Neighbours)>();
+        var work = new Dictionary<long, (CandidateImage Image, List<BackwardPosition> Fitted, Dictionary<long, BackwardPosition> Neighbours)>();
         foreach (var selection in selections)
         {
             var runcat = selection.Metrics.RuncatId;

@@ -70,7 +70,7 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
                 continued => continued.Count, "sky buckets carried on");
             cpu.Mark("batch: QC and catalogue");
             // Taken in now, not after the commit: a batch that fails from here stops the stream, and its state with it.
-            foreach (var image in newImages) state.Images.Add(image.ImageId, image);
+            foreach (var image in newImages) state.Images.Add(image.ImageId, CandidateImage.Of(image));
             var images = state.Images;
             await state.LightCurves.AddBatchAsync(output.PartsFrom(DatasetTables.Associations, firstPart),
                 output.PartsFrom(DatasetTables.ExtractedSources, firstPart), images);
@@ -83,7 +83,9 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
             {
                 // Images planning rejects take the ids after the readable ones, so theirs change as images are
                 // added: these two tables (a row per image) are written again whole; no other row refers to them.
-                await output.ReplaceTableAsync(DatasetTables.Images, RowMapping.ImageRows(plan, images.Values.OrderBy(i => i.ImageId)));
+                // The committed readable images' rows (ids below the new ones) are read back from the dataset:
+                // the stream keeps only what the candidate stage needs of them (docs/streaming.md).
+                await output.ReplaceTableAsync(DatasetTables.Images, RowMapping.ImageRows(plan, CommittedReadableRows(target, first).Concat(newImages).OrderBy(i => i.ImageId)));
                 await output.ReplaceTableAsync(DatasetTables.Rejections, RowMapping.RejectionRows(plan, state.QualityRejections.Concat(newRejections)));
             }
             var allBuckets = new SortedDictionary<int, BucketState>(state.Buckets);
@@ -195,8 +197,13 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
         return next;
     }
 
+    /// <summary>The images rows of the dataset at <paramref name="target"/> for its readable images (ids below <paramref name="readable"/>).</summary>
+    private static IEnumerable<ImageRow> CommittedReadableRows(string target, int readable) =>
+        ParquetTableReader.Parts(target, DatasetTables.Images).SelectMany(ParquetTableReader.ReadFile<ImageRow>)
+            .Where(r => r.ImageId < readable);
+
     /// <summary>The tables over the whole catalogue, written again each batch: monitors' sources, candidates and their VOEvents.</summary>
-    private async Task WriteCatalogueAsync(string folder, WorkFolder work, JobPlan plan, IReadOnlyDictionary<long, ImageRow> images, List<BucketState> buckets,
+    private async Task WriteCatalogueAsync(string folder, WorkFolder work, JobPlan plan, IReadOnlyDictionary<long, CandidateImage> images, List<BucketState> buckets,
         KeptLightCurves lightCurves, CancellationToken cancellation)
     {
         // A monitor fitted in several buckets belongs to the first bucket's source, as in a batch run.

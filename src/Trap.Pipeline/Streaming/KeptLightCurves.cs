@@ -23,7 +23,7 @@ internal sealed class KeptLightCurves(ExtractionConfig extraction)
     public int Served { get; private set; }
 
     /// <summary>Carries the kept curves on over one batch's rows: its own part files of the two tables.</summary>
-    public async Task AddBatchAsync(IReadOnlyList<string> associationParts, IReadOnlyList<string> measurementParts, IReadOnlyDictionary<long, ImageRow> images)
+    public async Task AddBatchAsync(IReadOnlyList<string> associationParts, IReadOnlyList<string> measurementParts, IReadOnlyDictionary<long, CandidateImage> images)
     {
         if (_kept.Count == 0) return;
         var added = await CandidateLightCurves.BuildAsync(_kept.ToDictionary(k => k.Key, k => k.Value.Band),
@@ -44,7 +44,7 @@ internal sealed class KeptLightCurves(ExtractionConfig extraction)
 
     private sealed class BatchView(KeptLightCurves kept, DatasetLightCurves dataset) : ICandidateLightCurves
     {
-        public async Task<Dictionary<long, List<LightCurvePoint>>> ForAsync(IReadOnlyList<BandSelection> selections, IReadOnlyDictionary<long, ImageRow> images)
+        public async Task<Dictionary<long, List<LightCurvePoint>>> ForAsync(IReadOnlyList<BandSelection> selections, IReadOnlyDictionary<long, CandidateImage> images)
         {
             var missing = selections.Where(s => !kept._kept.TryGetValue(s.Metrics.RuncatId, out var k) || k.Band != s.Metrics.BandId).ToList();
             if (missing.Count > 0)

@@ -49,8 +49,11 @@ internal sealed class StreamState
     /// <summary>The historical QC after the committed images: each batch goes on with its new ones alone.</summary>
     public RmsHistory QualityHistory { get; }
 
-    /// <summary>The committed readable images' rows by id, in id order (the candidate stage's images, taken as they are, not copied per batch).</summary>
-    public Dictionary<long, ImageRow> Images { get; } = new();
+    /// <summary>
+    /// The committed readable images by id, in id order, as the candidate stage reads them (taken as they
+    /// are, not copied per batch): a compact record each, not the image row (docs/streaming.md).
+    /// </summary>
+    public Dictionary<long, CandidateImage> Images { get; } = new();
 
     /// <summary>The quality control's rejections of committed images (written again whole when planning rejects images).</summary>
     public List<RejectionRow> QualityRejections { get; } = new();
@@ -93,7 +96,7 @@ internal sealed class StreamState
             summaries.Add(summary);
         }
         var verdicts = ImageVerdicts.Continue(state.QualityHistory, plan.Images, summaries, config);
-        foreach (var image in verdicts.Images) state.Images.Add(image.ImageId, image);
+        foreach (var image in verdicts.Images) state.Images.Add(image.ImageId, CandidateImage.Of(image));
         state.QualityRejections.AddRange(verdicts.Rejections);
         var scratch = Directory.CreateTempSubdirectory("trap-stream-replay-").FullName;
         try

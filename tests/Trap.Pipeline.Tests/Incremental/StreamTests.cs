@@ -1,4 +1,6 @@
 using System.Net;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Trap.Alerts;
@@ -243,6 +245,36 @@ public sealed class StreamTests : IDisposable
         var measurements = (await ReadAsync<AssociationRow>(streaming.Output, DatasetTables.Associations)).Count;
         Assert.True(held < measurements / 2, $"{held} points held for {measurements} measurements");
         await AssertEqualsABatchRunAsync(streaming.Job, streaming.Output);
+    }
+
+    [Fact]
+    public async Task TheStreamKeepsACompactRecordPerCommittedImageForTheCandidateStageNotItsRow()
+    {
+        var streaming = await StreamingJob.CreateAsync(_folder, seed: 16, timesteps: 4, imageSize: 64, sources: 6);
+        await using var engine = new LocalEngine(2);
+        var stream = await StreamOneTimestepPerCommitAsync(streaming, engine);
+
+        // The per-image state the stream keeps for the candidate stage grows with every image of the stream
+        // (docs/streaming.md, "What stays bounded, and what still grows"): one object per committed image,
+        // whose only string is the plan's own path, of at most 128 bytes (an images row is about 400).
+        var images = stream.State!.Images;
+        Assert.Equal(streaming.Timesteps().Sum(t => t.Count), images.Count);
+        var type = images.Values.First().GetType();
+        var references = type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Where(f => !f.FieldType.IsValueType).Select(f => f.Name).ToList();
+        Assert.True(references.Count <= 1, $"{type.Name} refers to {string.Join(", ", references)}: only the path may be a reference");
+        Assert.InRange(AllocatedBytesOf(type), 1, 128);
+    }
+
+    /// <summary>The bytes one object of <paramref name="type"/> takes on the heap (its fields, not what they refer to).</summary>
+    private static long AllocatedBytesOf(Type type)
+    {
+        RuntimeHelpers.GetUninitializedObject(type);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var instance = RuntimeHelpers.GetUninitializedObject(type);
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        GC.KeepAlive(instance);
+        return bytes;
     }
 
     [Fact]

@@ -17,18 +17,17 @@ public abstract class ErrorCalibrationTests(ErrorCalibrationRun run, ITestOutput
         AssertBlindPullsAndSteadyEta(run.Score);
     }
 
-    /// <summary>The targets for blind fits: pulls σ in [0.9, 1.1] (RA near the pole up to 1.2), means within <paramref name="meanLimit"/>, median η_int in [0.8, 1.25].</summary>
+    /// <summary>The targets for blind fits: pulls σ in [0.9, 1.1], means within <paramref name="meanLimit"/>, median η_int in [0.8, 1.25].</summary>
     internal static void AssertBlindPullsAndSteadyEta(SurveyScore s, double meanLimit = 0.2)
     {
         Assert.True(s.IntPull.Count >= 500, $"only {s.IntPull.Count} pulls");
-        foreach (var (name, pull) in new[] { ("dec", s.DecPull), ("f_peak", s.PeakPull), ("f_int", s.IntPull) })
+        // RA and Dec too on the polar pointing: the fit's covariance goes through the WCS Jacobian (docs/science.md §4.10);
+        // TraP's step gave RA 1.12 there with beam-correlated noise.
+        foreach (var (name, pull) in new[] { ("ra", s.RaPull), ("dec", s.DecPull), ("f_peak", s.PeakPull), ("f_int", s.IntPull) })
         {
             Assert.True(pull.Std is >= 0.9 and <= 1.1, $"{name} pull σ {pull.Std:F3}");
             Assert.True(Math.Abs(pull.Mean) <= meanLimit, $"{name} pull mean {pull.Mean:F3}");
         }
-        // RA errors near the pole come from TraP's pixel-to-sky step (x–y covariance ignored; docs/science.md):
-        // 1.13 on the polar pointing with beam-correlated noise, ~1.0 elsewhere.
-        Assert.True(s.RaPull.Std is >= 0.9 and <= 1.2, $"ra pull σ {s.RaPull.Std:F3}");
         Assert.InRange(s.SteadyEtaMedian, 0.8, 1.25);
     }
 

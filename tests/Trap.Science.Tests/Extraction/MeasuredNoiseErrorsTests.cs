@@ -69,6 +69,10 @@ public class MeasuredNoiseErrorsTests
         {
             Assert.Equal(2 * Noise * Math.Abs(coefficients[p]), got[p], 1e-6 * (1 + got[p]));
         }
+        // The position's covariance, which the sky step carries through the WCS (docs/science.md §4.10).
+        var xyCov = 4 * Noise * Noise * coefficients[1] * coefficients[2];
+        Assert.Equal(xyCov, errors.XYCov, 1e-6 * Math.Abs(xyCov));
+        Assert.NotEqual(0, xyCov, 1e-6);
         // f_int = P·smaj·smin/beam: its gradient is f_int·(1/P, 1/smaj, 1/smin).
         var flux = 2 * Noise * Math.Abs(3 * (coefficients[0] / Fit.Peak + coefficients[3] / Fit.SemiMajor + coefficients[4] / Fit.SemiMinor));
         Assert.Equal(flux, errors.FluxErr, 1e-6 * flux);

@@ -50,6 +50,9 @@ public static class MeasuredNoiseErrors
         double Error(Parameter parameter, double fallback) =>
             Array.IndexOf(free, (int)parameter) is var p and >= 0 ? Math.Sqrt(Math.Max(0, covariance[p, p])) : fallback;
 
+        double Covariance(Parameter first, Parameter second) =>
+            (Array.IndexOf(free, (int)first), Array.IndexOf(free, (int)second)) is (>= 0 and var p, >= 0 and var q) ? covariance[p, q] : 0;
+
         // f_int = P·smaj·smin / beam area: relative derivatives 1/P, 1/smaj, 1/smin.
         var gradient = Vector<double>.Build.Dense(k, p => (Parameter)free[p] switch
         {
@@ -71,6 +74,7 @@ public static class MeasuredNoiseErrors
             SemiMajorErr = Error(Parameter.SemiMajor, condon.SemiMajorErr),
             SemiMinorErr = Error(Parameter.SemiMinor, condon.SemiMinorErr),
             ThetaErr = Math.Min(Math.PI, Error(Parameter.Theta, condon.ThetaErr)),
+            XYCov = Covariance(Parameter.X, Parameter.Y),
         };
     }
 

@@ -5,7 +5,8 @@ namespace Trap.Science.Extraction.Sky;
 
 /// <summary>
 /// From a pixel-space measurement to TraP's record (docs/science.md §4.10): centroid through the WCS, the
-/// local angle of north, coordinate errors in RA and Dec, the pessimistic error radius, semi-axes in
+/// local angle of north, coordinate errors in RA and Dec (TraP's step under the Condon error model, the fit's
+/// covariance through the WCS Jacobian otherwise: <see cref="SkyPositionErrors"/>), the pessimistic error radius, semi-axes in
 /// arcsec and the position angle east of north. Distances use Vincenty's formula where TraP uses the
 /// spherical law of cosines: equal to far below a milliarcsecond, and exact for tiny separations.
 /// </summary>
@@ -24,17 +25,10 @@ public static class SkyConverter
             return null;
         }
         var northDeg = NorthAngleDeg(wcs, x, y, ra, dec);
-        var north = northDeg * Rad;
         var e = m.Errors;
-        // Pixel errors turned onto the local east/north axes before stepping through the WCS.
-        var xErrRot = Math.Sqrt(Math.Pow(e.XErr * Math.Cos(north), 2) + Math.Pow(e.YErr * Math.Sin(north), 2));
-        var yErrRot = Math.Sqrt(Math.Pow(e.XErr * Math.Sin(north), 2) + Math.Pow(e.YErr * Math.Cos(north), 2));
-        double raErr = double.PositiveInfinity, decErr = double.PositiveInfinity;
-        if (TrySky(wcs, x + xErrRot, y, out var ra1, out var dec1) && TrySky(wcs, x, y + yErrRot, out var ra2, out var dec2))
-        {
-            raErr = Math.Max(Math.Abs(SkyGeometry.LongitudeDifferenceDeg(ra1, ra)), Math.Abs(SkyGeometry.LongitudeDifferenceDeg(ra2, ra)));
-            decErr = Math.Max(Math.Abs(dec1 - dec), Math.Abs(dec2 - dec));
-        }
+        var (raErr, decErr) = config.ErrorModel == ErrorModel.Condon
+            ? TrapCoordinateErrors(wcs, x, y, ra, dec, northDeg * Rad, e)
+            : SkyPositionErrors.Of(wcs, x, y, ra, dec, e);
         if (!double.IsFinite(raErr) || !double.IsFinite(decErr))
         {
             reason = "RA/Dec error is infinite (error box leaves the WCS or the errors are unknown)";
@@ -82,6 +76,23 @@ public static class SkyConverter
             DeconvPaErrDeg = m.DeconvolvedPaErrDeg,
             DeconvFailures = m.Deconvolved.Failures,
         };
+    }
+
+    /// <summary>
+    /// TraP's step (docs/science.md §4.10): σx and σy turned onto the local east/north axes as if independent,
+    /// then the largest |ΔRA| and |ΔDec| of the two single-axis offset positions; ∞ when one leaves the WCS.
+    /// </summary>
+    private static (double RaErr, double DecErr) TrapCoordinateErrors(PixelToSky wcs, double x, double y, double ra, double dec,
+        double north, ErrorEstimates e)
+    {
+        var xErrRot = Math.Sqrt(Math.Pow(e.XErr * Math.Cos(north), 2) + Math.Pow(e.YErr * Math.Sin(north), 2));
+        var yErrRot = Math.Sqrt(Math.Pow(e.XErr * Math.Sin(north), 2) + Math.Pow(e.YErr * Math.Cos(north), 2));
+        if (!TrySky(wcs, x + xErrRot, y, out var ra1, out var dec1) || !TrySky(wcs, x, y + yErrRot, out var ra2, out var dec2))
+        {
+            return (double.PositiveInfinity, double.PositiveInfinity);
+        }
+        return (Math.Max(Math.Abs(SkyGeometry.LongitudeDifferenceDeg(ra1, ra)), Math.Abs(SkyGeometry.LongitudeDifferenceDeg(ra2, ra))),
+            Math.Max(Math.Abs(dec1 - dec), Math.Abs(dec2 - dec)));
     }
 
     /// <summary>Angle (deg) from north to the +y pixel direction, measured through east, from a one-pixel step in y.</summary>

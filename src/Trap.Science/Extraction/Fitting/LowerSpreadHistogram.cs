@@ -4,9 +4,9 @@ using System.Runtime.Intrinsics;
 namespace Trap.Science.Extraction.Fitting;
 
 /// <summary>
-/// Fixed-bin histograms of values in units of the RMS map, and the lower-side spread read from them:
-/// σ = median − 15.87th percentile (1σ of a Gaussian; an excess of high values from faint sources
-/// does not move it). Counting is one increment per value, where selecting the two order statistics
+/// Fixed-bin histograms of values in units of the RMS map, and the lower-side spreads read from them:
+/// σ = median − 15.87th percentile, or 15.87th − 2.28th percentile (each 1σ of a Gaussian; an excess of
+/// high values from faint sources moves the first a little, the second hardly). Counting is one increment per value, where selecting the two order statistics
 /// cost a pass over an array of doubles each (docs/science.md, "Calibrated errors"). Bins are
 /// <see cref="BinWidth"/> wide over [−<see cref="Range"/>, <see cref="Range"/>); values outside fall
 /// into the end bins. Percentiles are interpolated linearly within their bin: for a Gaussian of σ ≥ 0.2
@@ -20,6 +20,7 @@ internal static class LowerSpreadHistogram
 
     private const float BinsPerUnit = Bins / (2 * Range);
     private const double LowerFraction = 0.158655;
+    private const double TailFraction = 0.0227501;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Bin(float value) => Math.Clamp((int)((value + Range) * BinsPerUnit), 0, Bins - 1);
@@ -40,6 +41,14 @@ internal static class LowerSpreadHistogram
         var lower = Percentile(counts, LowerFraction * total);
         return median - lower;
     }
+
+    /// <summary>
+    /// 15.87th − 2.28th percentile (1σ of a Gaussian, between −2σ and −1σ); NaN as <see cref="LowerSpread"/>. Faint
+    /// sources lift values across the median, which widens median − 15.87th percentile, but hardly move the
+    /// lower tail: the noise scale of crowded fields (docs/science.md, "Position errors in crowded fields").
+    /// </summary>
+    public static double TailSpread(ReadOnlySpan<int> counts, int total) =>
+        Percentile(counts, LowerFraction * total) - Percentile(counts, TailFraction * total);
 
     /// <summary>The value below which <paramref name="rank"/> of the counted values lie.</summary>
     private static double Percentile(ReadOnlySpan<int> counts, double rank)

@@ -8,7 +8,8 @@ namespace Trap.Science.Extraction.Fitting;
 /// (<see cref="NoiseScale"/>), measured on the background-subtracted image divided by the RMS map
 /// (docs/science.md, "Calibrated errors"). Pixels within Reach of a pixel above
 /// <see cref="SourceSigma"/>·RMS take no part; fainter sources, which only add positive values, are
-/// kept out of the spread by measuring it on the lower side: σ = median − 15.87th percentile. Then
+/// kept out of the spreads by measuring them on the lower side: the noise scale from the lower tail of
+/// every such pixel, 15.87th − 2.28th percentile, and the pairs' spreads as σ = median − 15.87th percentile. Then
 /// c = (σ²₊ − σ²₋)/(σ²₊ + σ²₋) with σ₊, σ₋ those of the sums and differences of pixel pairs at the
 /// lag. Pixels are sampled on a grid of at most ~<see cref="MaxSamples"/>. A lag whose c is within
 /// <see cref="Significance"/> standard errors of zero counts as uncorrelated: the fit errors sum c over
@@ -66,7 +67,8 @@ public sealed class NoiseCorrelation
         var step = Math.Max(1, (int)Math.Sqrt((double)maps.Width * maps.Height / MaxSamples));
         using var counts = NoiseLagCounts.Gather(pixels, maps, reach, step);
         if (counts.Samples < 100) return White;
-        var scale = LowerSpreadHistogram.LowerSpread(counts.SampleValues, counts.Samples);
+        // The lower tail is read from every pixel that takes part: its percentiles scatter more than the median's.
+        var scale = LowerSpreadHistogram.TailSpread(counts.PixelValues, counts.PixelCount);
         if (!(scale > 0)) return White;
 
         var side = 2 * reach + 1;

@@ -8,7 +8,8 @@ namespace Trap.Science.Extraction.Fitting;
 
 /// <summary>
 /// One pass over the image for <see cref="NoiseCorrelation.Measure"/>: z = (pixel − background)/RMS
-/// at sample pixels (every <c>step</c>-th pixel of every <c>step</c>-th row) and, for every lag of
+/// of every pixel that takes part (for the noise scale), at sample pixels (every <c>step</c>-th pixel of
+/// every <c>step</c>-th row) and, for every lag of
 /// the upper half-plane within <c>reach</c>, the sums and differences of the pairs (sample, sample +
 /// lag), counted in <see cref="LowerSpreadHistogram"/> bins. Pixels that are masked, or within reach
 /// (both axes) of a pixel above <see cref="NoiseCorrelation.SourceSigma"/>, take no part.
@@ -30,16 +31,19 @@ internal sealed class NoiseLagCounts : IDisposable
 
     public int Reach { get; }
 
-    /// <summary>Sample pixels counted (the z histogram's total).</summary>
+    /// <summary>Sample pixels counted (those whose pairs are counted).</summary>
     public int Samples { get; private set; }
+
+    /// <summary>Pixels counted in <see cref="PixelValues"/>: every one that takes part, not only the samples.</summary>
+    public int PixelCount { get; private set; }
 
     /// <summary>Pairs counted per lag, in <see cref="LagOffsets"/> order.</summary>
     public int[] Pairs { get; }
 
     private int[] Counts => _counts ?? throw new ObjectDisposedException(nameof(NoiseLagCounts));
 
-    /// <summary>Histogram of the samples' z.</summary>
-    public ReadOnlySpan<int> SampleValues => Counts.AsSpan(0, LowerSpreadHistogram.Bins);
+    /// <summary>Histogram of the z of every pixel that takes part (the noise scale's: its lower tail needs more values than the samples).</summary>
+    public ReadOnlySpan<int> PixelValues => Counts.AsSpan(0, LowerSpreadHistogram.Bins);
 
     /// <summary>Histogram of z(sample) + z(sample + lag).</summary>
     public ReadOnlySpan<int> Sums(int lag) => Counts.AsSpan((1 + 2 * lag) * LowerSpreadHistogram.Bins, LowerSpreadHistogram.Bins);
@@ -130,7 +134,11 @@ internal sealed class NoiseLagCounts : IDisposable
                 if (y < _height) LoadRow(y);
                 else LoudRow(y).Clear();
                 var near = y - _reach;
-                if (near >= 0 && near < _height) ClearNearLoud(near);
+                if (near >= 0 && near < _height)
+                {
+                    ClearNearLoud(near);
+                    CountPixels(near);
+                }
                 var sample = y - 2 * _reach;
                 if (sample >= 0 && sample % _step == 0) CountSamples(sample);
             }
@@ -193,6 +201,20 @@ internal sealed class NoiseLagCounts : IDisposable
             }
         }
 
+        /// <summary>Counts the z of every pixel of row y that takes part (its loud neighbourhoods already cleared).</summary>
+        private void CountPixels(int y)
+        {
+            var counts = _result.Counts.AsSpan(0, LowerSpreadHistogram.Bins);
+            var counted = 0;
+            foreach (var value in ZRow(y))
+            {
+                if (float.IsNaN(value)) continue;
+                counts[LowerSpreadHistogram.Bin(value)]++;
+                counted++;
+            }
+            _result.PixelCount += counted;
+        }
+
         /// <summary>
         /// Counts the samples of row y, then their pairs, partner row by partner row (dy). For one sample
         /// the partners of Vector256&lt;float&gt;.Count consecutive lags (dx) are consecutive z values, so
@@ -211,7 +233,6 @@ internal sealed class NoiseLagCounts : IDisposable
                 if (float.IsNaN(z[x])) continue;
                 _sampleX[samples] = x;
                 _sampleZ[samples++] = z[x];
-                counts[LowerSpreadHistogram.Bin(z[x])]++;
             }
             _result.Samples += samples;
             var lanes = Vector256<float>.Count;

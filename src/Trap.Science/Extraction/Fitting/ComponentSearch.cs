@@ -21,7 +21,7 @@ public static class ComponentSearch
     /// <summary>
     /// χ² gain per independent beam a component must bring (3 parameters). On isolated point sources of S/N 8–200 in
     /// half beam-correlated noise the gain of a second component has its 99th percentile at 1.9–4.0 and never exceeded
-    /// 5.4 in 2,400 islands (docs/science.md, "Crowded islands"), so 25 splits none by noise.
+    /// 5.4 in 2,256 islands (docs/science.md, "Crowded islands"), so 25 splits none by noise.
     /// </summary>
     private const double MinChiSqGain = 25;
 

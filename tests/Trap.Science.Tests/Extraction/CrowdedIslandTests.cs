@@ -64,10 +64,11 @@ public class CrowdedIslandTests
     [Fact]
     public void ATransientBesideTwoSteadySourcesIsAComponentOfItsOwn()
     {
-        // The seed-53 flare: S/N 17, 1.06 beams from a steady source of S/N 42, with a faint steady source (S/N 7) in the same
-        // island. One free-shape Gaussian stretched over all three fits the island better than the pair as two beams, so the
-        // second component was refused; now it is tested against the steady source made extended beside it, and a third
-        // component may take the faint source.
+        // The seed-53 geometry: a flare of S/N 17 1.06 beams from a steady source of S/N 42, with a faint steady source (S/N 7)
+        // in the same island. In that field's images one free-shape Gaussian stretched over all three beat the pair as two
+        // beams and the flare was refused (docs/science.md, "Crowded islands"); in this generated island the previous rule
+        // found it too, so this guards the geometry against the rule now (the component tested against its neighbour made
+        // extended, a third component free to take the faint source).
         // Positions as in that field (pixels of 15″): the steady source, the flare 4.1 px away, a steady source 6.3 px away on
         // the other side.
         double x = 47.26, y = 45.22;
@@ -100,8 +101,9 @@ public class CrowdedIslandTests
     public void AnExtendedSourceBesideAPointSourceStaysOneSource()
     {
         // Intrinsically one beam across (convolved axes √2 × the beam's), with a point source 1.6 beams away in its island:
-        // no single free-shape Gaussian describes the island, so only the test of each component against its neighbour made
-        // extended keeps the extended source from being fitted as two or three beams.
+        // no single free-shape Gaussian describes the island. Two beams against one free-shape Gaussian (the previous rule)
+        // merged the point source into the extended one (one source); the test of each component against its neighbour
+        // made extended keeps both, and keeps the extended source from being fitted as two or three beams.
         double x = 47.7, y = 48.2;
         var (px, py) = Along(x, y, 2.0, 1.6);
         var extended = new GaussianParameters(60, x, y, Math.Sqrt(2) * Beam.SemiMajor, Math.Sqrt(2) * Beam.SemiMinor, Beam.Theta + 0.3);

@@ -76,11 +76,11 @@ public sealed record ExtractionConfig
 
     /// <summary>
     /// With force_beam, most point sources fitted in one island (docs/science.md, "Blended sources"):
-    /// further beam-shaped components are added where the residual holds another detection. Default 2
-    /// (with the candidates' group fits better than 1 on every candidate figure, docs/science.md §4.13);
+    /// further beam-shaped components are added where the residual holds another detection. Default 3
+    /// (blended sources of dense fields found more often than with 2, same candidates; docs/science.md §4.13, "Crowded islands");
     /// TraP: 1 (one Gaussian per island).
     /// </summary>
-    public int MaxComponents { get; init; } = 2;
+    public int MaxComponents { get; init; } = 3;
 
     /// <summary>Largest accepted <see cref="DeblendThresholds"/> (TraP caps it at 300).</summary>
     public const int MaxDeblendThresholds = 300;

@@ -18,9 +18,9 @@ public class SourceExtractorTests
         Assert.Throws<ArgumentException>(() => (c with { DeblendThresholds = 301 }).Validate());
         Assert.False(c.KeepSmallIslands);
         // Deliberate departures, each with TraP's behaviour as a setting (docs/science.md): calibrated errors,
-        // significant deblended branches, sources kept by their centre, absurd fits rejected, two components per island.
+        // significant deblended branches, sources kept by their centre, absurd fits rejected, three components per island.
         Assert.Equal(ErrorModel.MeasuredNoise, c.ErrorModel);
-        Assert.Equal(2, c.MaxComponents);
+        Assert.Equal(3, c.MaxComponents);
         Assert.Equal((3.0, UsableCheck.Centre, 1000.0), (c.DeblendMinSigma, c.UsableCheck, c.AbsurdFitRatio));
     }
 

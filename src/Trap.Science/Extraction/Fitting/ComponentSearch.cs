@@ -7,26 +7,34 @@ namespace Trap.Science.Extraction.Fitting;
 /// fixed: after the island's usual one-Gaussian fit, the largest residual seeds another beam-shaped
 /// component, and all components are refitted by backfitting — each one's peak and position fitted
 /// over the whole island with the other components' models subtracted, in turn, until nothing moves.
-/// A component is kept only if each is a detection in its own right (fitted peak ≥ detection × noise)
-/// and the components explain the island better than one free-shape Gaussian by ≥ 25 (χ² per
-/// independent beam), so an extended source stays one source; and the beam must resolve each one (≥ 0.7
-/// FWHM from the others, and a peak of its own unless ≥ 1 FWHM from them). Each component is then measured as an
-/// island of its own (the others' models subtracted), with the usual errors and χ².
+/// A component is added while each is a detection in its own right (fitted peak ≥ detection × noise), the
+/// beam resolves it (≥ 0.7 FWHM from the others, and a peak of its own unless it is farther than the no-peak
+/// reach) and it lowers χ² by ≥ 25 per independent beam. Then every component must be a source of its own
+/// rather than part of its nearest neighbour made extended (else the last added is dropped), so an extended
+/// source stays one source. Each component is then measured as an island of its own (the others' models
+/// subtracted), with the usual errors and χ².
 /// </summary>
 public static class ComponentSearch
 {
     private const int MaxSweeps = 100;
+
+    /// <summary>
+    /// χ² gain per independent beam a component must bring (3 parameters). On isolated point sources of S/N 8–200 in
+    /// half beam-correlated noise the gain of a second component has its 99th percentile at 1.9–4.0 and never exceeded
+    /// 5.4 in 2,256 islands (docs/science.md, "Crowded islands"), so 25 splits none by noise.
+    /// </summary>
     private const double MinChiSqGain = 25;
 
     /// <summary>Two beams closer than this (FWHM) make one peak at comparable fluxes (two Gaussians separate into two maxima beyond 2σ ≈ 0.85 FWHM).</summary>
     private const double MinSeparationFwhm = 0.7;
 
     /// <summary>
-    /// From this far apart (FWHM) the beam resolves two components without a peak of the fainter one's own: the least-squares
-    /// peaks of two beams d apart correlate by 2^(−2d²/FWHM²): 0.25 at one FWHM (0.5 at 0.7), so each flux is measured
-    /// nearly on its own, and a source 2–5 times fainter on a bright one's flank is a shoulder, not a peak.
+    /// From this far apart (FWHM) the beam resolves two components without a peak of the fainter one's own. Two Gaussians of
+    /// comparable flux make two maxima only beyond 2σ ≈ 0.85 FWHM, so closer in the peak is what tells two sources from one
+    /// whose flux is shared; beyond it a source 2–5 times fainter on a bright one's flank is a shoulder, not a peak, and the
+    /// χ² tests decide (the least-squares peaks of two beams d apart correlate by 2^(−2d²/FWHM²): 0.37 at 0.85 FWHM).
     /// </summary>
-    private const double SeparateFwhm = 1.0;
+    private const double SeparateFwhm = 0.85;
 
     /// <summary>How far (pixels) a component's fitted centre may lie from the data's local maximum it stands on: the peak pixel's own rounding and the pull of a neighbour's flank.</summary>
     private const double PeakReachPx = 1.5;
@@ -41,29 +49,34 @@ public static class ComponentSearch
         if (maxComponents <= 1 || single.FitType != 1) return new List<PixelMeasurement> { single };
 
         var (xs, ys, data) = SourceMeasurer.Pixels(island);
-        var free = GaussianFitter.TryFit(xs, ys, data, single.Shape, FixedParameters.None, out var freeFit)
-            ? ChiSquared(new[] { freeFit }, xs, ys, data, island.Noise)
-            : double.PositiveInfinity;
         var perBeam = Math.PI / 4 * beam.CorrelationMajor * beam.CorrelationMinor;
-        var components = new List<GaussianParameters> { single.Shape };
-        var best = Math.Min(free, ChiSquared(components, xs, ys, data, island.Noise));
-        while (components.Count < maxComponents)
+        // Each stage adds one component to the one before; the last stage whose components are all needed is kept.
+        var stages = new List<(List<GaussianParameters> Components, double ChiSq)>
         {
+            (new() { single.Shape }, ChiSquared(new[] { single.Shape }, xs, ys, data, island.Noise)),
+        };
+        while (stages[^1].Components.Count < maxComponents)
+        {
+            var (components, chiSq) = stages[^1];
             var trial = components.Append(Seed(components, xs, ys, data)).ToList();
-            if (!Backfit(trial, xs, ys, data)) break;
-            var chiSq = ChiSquared(trial, xs, ys, data, island.Noise);
+            if (!Backfit(trial, xs, ys, data, free: -1)) break;
+            var trialChiSq = ChiSquared(trial, xs, ys, data, island.Noise);
             var significant = trial.All(c => c.Peak >= detection * island.Noise && island.Box.Contains(c.X, c.Y));
-            if (!significant || !Resolved(trial, island) || (best - chiSq) / perBeam < MinChiSqGain) break;
-            components = trial;
-            best = chiSq;
+            if (!significant || !Resolved(trial, island) || (chiSq - trialChiSq) / perBeam < MinChiSqGain) break;
+            stages.Add((trial, trialChiSq));
         }
-        if (components.Count == 1) return new List<PixelMeasurement> { single };
+        while (stages.Count > 1 && !EachNeeded(stages[^1].Components, stages[^1].ChiSq, xs, ys, data, island.Noise, perBeam))
+        {
+            stages.RemoveAt(stages.Count - 1);
+        }
+        var found = stages[^1].Components;
+        if (found.Count == 1) return new List<PixelMeasurement> { single };
 
         var measurements = new List<PixelMeasurement>();
-        for (var c = 0; c < components.Count; c++)
+        for (var c = 0; c < found.Count; c++)
         {
-            var own = WithoutOthers(island, components, c);
-            var m = SourceMeasurer.Measure(own, beam, FixedParameters.Shape, beamValues, correlation, keepSmallIslands, components[c]);
+            var own = WithoutOthers(island, found, c);
+            var m = SourceMeasurer.Measure(own, beam, FixedParameters.Shape, beamValues, correlation, keepSmallIslands, found[c]);
             if (m is not null) measurements.Add(m);
         }
         return measurements;
@@ -142,8 +155,37 @@ public static class ComponentSearch
         return components[0] with { Peak = bestResidual, X = xs[bestIndex], Y = ys[bestIndex] };
     }
 
-    /// <summary>Refits each component's peak and position over the island less the others, until converged; false when a fit fails.</summary>
-    private static bool Backfit(List<GaussianParameters> components, double[] xs, double[] ys, double[] data)
+    /// <summary>
+    /// Whether every component is a point source of its own rather than part of its nearest neighbour made extended: with
+    /// that neighbour free to take any Gaussian shape, leaving the component out raises the island's χ² by at least
+    /// <see cref="MinChiSqGain"/> per independent beam (a nested test of its 3 parameters). With two components the
+    /// alternative is one free-shape Gaussian, so an isolated extended source stays one source, and an extended source
+    /// beside a point source is one source, not two beams; a third source in the island does not count against the
+    /// component, as it did when two beams were compared with one free-shape Gaussian (docs/science.md, "Crowded islands").
+    /// </summary>
+    private static bool EachNeeded(List<GaussianParameters> components, double chiSq, double[] xs, double[] ys, double[] data, double noise, double perBeam)
+    {
+        for (var j = 0; j < components.Count; j++)
+        {
+            var neighbour = -1;
+            for (var c = 0; c < components.Count; c++)
+            {
+                if (c != j && (neighbour < 0 || SeparationFwhm(components[c], components[j]) < SeparationFwhm(components[neighbour], components[j]))) neighbour = c;
+            }
+            var without = components.Where((_, c) => c != j).ToList();
+            if (!Backfit(without, xs, ys, data, free: neighbour < j ? neighbour : neighbour - 1)) continue; // nothing extended explains it
+            var with = components.ToList();
+            var withChiSq = Backfit(with, xs, ys, data, free: neighbour) ? Math.Min(chiSq, ChiSquared(with, xs, ys, data, noise)) : chiSq;
+            if ((ChiSquared(without, xs, ys, data, noise) - withChiSq) / perBeam < MinChiSqGain) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Refits each component over the island less the others, until no position moves; all beam-shaped except
+    /// component <paramref name="free"/> (−1: none), whose shape is fitted too. False when a fit fails.
+    /// </summary>
+    private static bool Backfit(List<GaussianParameters> components, double[] xs, double[] ys, double[] data, int free)
     {
         var rest = new double[data.Length];
         for (var sweep = 0; sweep < MaxSweeps; sweep++)
@@ -152,7 +194,8 @@ public static class ComponentSearch
             for (var c = 0; c < components.Count; c++)
             {
                 for (var i = 0; i < data.Length; i++) rest[i] = data[i] - Model(components, xs[i], ys[i], skip: c);
-                if (!GaussianFitter.TryFit(xs, ys, rest, components[c], FixedParameters.Shape, out var fit)) return false;
+                var fixedParameters = c == free ? FixedParameters.None : FixedParameters.Shape;
+                if (!GaussianFitter.TryFit(xs, ys, rest, components[c], fixedParameters, out var fit)) return false;
                 moved = Math.Max(moved, Math.Abs(fit.X - components[c].X) + Math.Abs(fit.Y - components[c].Y));
                 components[c] = fit;
             }

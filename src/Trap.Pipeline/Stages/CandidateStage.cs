@@ -3,6 +3,7 @@ using Trap.Dataset;
 using Trap.Engine;
 using Trap.Pipeline.Configuration;
 using Trap.Pipeline.Output;
+using Trap.Science.Association;
 using Trap.Science.Candidates;
 
 namespace Trap.Pipeline.Stages;
@@ -26,7 +27,9 @@ public static class CandidateStage
         var catalogue = inputs.Catalogue.ToDictionary(c => c.RuncatId);
         var selected = CandidateSelector.Select(Metrics(inputs, images), search);
         var ownCurves = await (curves ?? new DatasetLightCurves(folder, config.Extraction)).ForAsync(selected, images);
-        var lightCurves = await GroupPhotometry.RemeasureAsync(engine, context, workFolder, selected, ownCurves, images, inputs.Catalogue, config, cancellation);
+        var targets = ShiftTargets(selected, catalogue, ownCurves);
+        var lightCurves = await GroupPhotometry.RemeasureAsync(engine, context, workFolder, selected, ownCurves, images, inputs.Catalogue, targets,
+            config, cancellation);
         var selections = await BackwardPhotometry.ConfirmAsync(engine, context, workFolder, selected, lightCurves, images,
             catalogue.ToDictionary(c => c.Key, c => (c.Value.RaDeg, c.Value.DecDeg)), config, cancellation);
         var brightSources = new BrightSourceIndex(inputs.Fluxes
@@ -39,7 +42,8 @@ public static class CandidateStage
         {
             var source = catalogue[selection.Metrics.RuncatId];
             var errorRadius = Math.Max(source.UncertaintyEwDeg, source.UncertaintyNsDeg);
-            var candidate = Candidate.Build(selection, source.RaDeg, source.DecDeg, errorRadius,
+            var (raDeg, decDeg) = targets.TryGetValue(source.RuncatId, out var target) ? target : (source.RaDeg, source.DecDeg);
+            var candidate = Candidate.Build(selection, raDeg, decDeg, errorRadius,
                 lightCurves[selection.Metrics.RuncatId], brightSources, search);
             if (candidate.ChangedEnough(search)) candidates.Add(candidate);
         }
@@ -62,6 +66,21 @@ public static class CandidateStage
         return candidates;
     }
 
+    /// <summary>The shift targets of candidates selected for their position shift (docs/science.md §8.4), within 1.5 beam FWHM
+    /// of the widest beam of their light curve's images.</summary>
+    private static Dictionary<long, (double RaDeg, double DecDeg)> ShiftTargets(IReadOnlyList<BandSelection> selected,
+        IReadOnlyDictionary<long, CatalogueSourceRecord> catalogue, Dictionary<long, List<LightCurvePoint>> curves)
+    {
+        var targets = new Dictionary<long, (double RaDeg, double DecDeg)>();
+        foreach (var s in selected)
+        {
+            var source = catalogue[s.Metrics.RuncatId];
+            var beamDeg = curves[source.RuncatId].Select(p => p.BeamFwhmDeg).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+            if (ShiftTarget.Of(s, source.RaDeg, source.DecDeg, beamDeg) is { } target) targets[source.RuncatId] = target;
+        }
+        return targets;
+    }
+
     /// <summary>Every source's metrics per band, with the new-source verdict in the band of its previous-limits image.</summary>
     private static List<BandMetrics> Metrics(CandidateInputs inputs, IReadOnlyDictionary<long, CandidateImage> images)
     {
@@ -72,7 +91,8 @@ public static class CandidateStage
         {
             var isNew = newSources.TryGetValue(f.RuncatId, out var n) && images[n.PreviousLimitsImageId].BandId == f.BandId;
             return new BandMetrics(f.RuncatId, f.BandId, f.FDatapoints, f.VInt, f.EtaInt,
-                isNew ? n!.NewsourceType : null, isNew ? n!.SigmaRmsMin : null, isNew ? n!.SigmaRmsMax : null);
+                isNew ? n!.NewsourceType : null, isNew ? n!.SigmaRmsMin : null, isNew ? n!.SigmaRmsMax : null,
+                f.PositionDatapoints, f.EtaPosition, f.ShiftTargetRaDeg, f.ShiftTargetDecDeg);
         }).ToList();
     }
 }

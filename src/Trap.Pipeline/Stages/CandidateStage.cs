@@ -66,7 +66,7 @@ public static class CandidateStage
         return candidates;
     }
 
-    /// <summary>The shift targets of candidates selected for their position shift (docs/science.md §8.4), within 1.5 beam FWHM
+    /// <summary>The shift targets of candidates selected for their position shift alone (docs/science.md §8.4), within 1.5 beam FWHM
     /// of the widest beam of their light curve's images.</summary>
     private static Dictionary<long, (double RaDeg, double DecDeg)> ShiftTargets(IReadOnlyList<BandSelection> selected,
         IReadOnlyDictionary<long, CatalogueSourceRecord> catalogue, Dictionary<long, List<LightCurvePoint>> curves)

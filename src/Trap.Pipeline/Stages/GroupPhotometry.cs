@@ -12,9 +12,9 @@ namespace Trap.Pipeline.Stages;
 /// catalogue source within [transient_search] group_fit_radius_beams is measured again in every image of its light
 /// curve by one joint forced fit at the catalogue positions about it, not with the image's blind detections, which
 /// split or merge such a pair image by image; its light curve takes those fluxes. A candidate selected for its
-/// position shift is measured so at its shift target (<see cref="ShiftTarget"/>), whatever its neighbours' distance, jointly
-/// with the others about it but not with its own catalogue position, a blend of the target and a steady source: the fit
-/// at the target takes in part of that source's flux, a constant, and the target's whole change. Each image is read once
+/// position shift alone is measured so at its shift target (<see cref="ShiftTarget"/>), whatever its neighbours' distance,
+/// jointly with its own catalogue position (the blend's steady source) and the others about it: the transient blended
+/// with it, not the blend. Each image is read once
 /// on a worker (<see cref="BackwardFitTask"/>). Off when the radius is 0 or joint_forced_fits is false.
 /// </summary>
 public static class GroupPhotometry
@@ -36,7 +36,7 @@ public static class GroupPhotometry
             var hasTarget = targets.TryGetValue(runcat, out var target);
             var (raDeg, decDeg) = hasTarget ? target : (byId[runcat].RaDeg, byId[runcat].DecDeg);
             // Catalogue sources a joint fit about it can take in: within two beam FWHM of the widest beam of any image.
-            var around = known.Where(c => c.RuncatId != runcat)
+            var around = known.Where(c => hasTarget || c.RuncatId != runcat)
                 .Select(c => (Source: c, DistanceDeg: SkyGeometry.SeparationDeg(raDeg, decDeg, c.RaDeg, c.DecDeg)))
                 .Where(c => c.DistanceDeg <= ForcedPhotometer.NeighbourRadiusSemiMajor / 2 * widestBeamDeg)
                 .ToList();

@@ -27,7 +27,9 @@ public static class CandidateStage
         var catalogue = inputs.Catalogue.ToDictionary(c => c.RuncatId);
         var selected = CandidateSelector.Select(Metrics(inputs, images), search);
         var ownCurves = await (curves ?? new DatasetLightCurves(folder, config.Extraction)).ForAsync(selected, images);
-        var targets = ShiftTargets(selected, catalogue, ownCurves);
+        // Candidates selected for their position shift alone are measured at its target; the others at their catalogue position.
+        var shiftTargets = ShiftTargets(selected, catalogue, ownCurves);
+        var targets = shiftTargets.Where(t => ShiftTarget.IsAlone(selected.First(s => s.Metrics.RuncatId == t.Key))).ToDictionary();
         var lightCurves = await GroupPhotometry.RemeasureAsync(engine, context, workFolder, selected, ownCurves, images, inputs.Catalogue, targets,
             config, cancellation);
         var selections = await BackwardPhotometry.ConfirmAsync(engine, context, workFolder, selected, lightCurves, images,
@@ -37,16 +39,29 @@ public static class CandidateStage
             .Where(g => catalogue.ContainsKey(g.Key))
             .Select(g => new BrightSource(g.Key, catalogue[g.Key].RaDeg, catalogue[g.Key].DecDeg, g.Max(f => f.AverageFInt))));
 
-        var candidates = new List<Candidate>();
-        foreach (var selection in selections)
+        Candidate Build(BandSelection selection, (double RaDeg, double DecDeg)? at)
         {
             var source = catalogue[selection.Metrics.RuncatId];
-            var errorRadius = Math.Max(source.UncertaintyEwDeg, source.UncertaintyNsDeg);
-            var (raDeg, decDeg) = targets.TryGetValue(source.RuncatId, out var target) ? target : (source.RaDeg, source.DecDeg);
-            var candidate = Candidate.Build(selection, raDeg, decDeg, errorRadius,
-                lightCurves[selection.Metrics.RuncatId], brightSources, search);
-            if (candidate.ChangedEnough(search)) candidates.Add(candidate);
+            var (raDeg, decDeg) = at ?? (source.RaDeg, source.DecDeg);
+            return Candidate.Build(selection, raDeg, decDeg, Math.Max(source.UncertaintyEwDeg, source.UncertaintyNsDeg),
+                lightCurves[source.RuncatId], brightSources, search);
         }
+        var built = selections.Select(s => Build(s, targets.TryGetValue(s.Metrics.RuncatId, out var t) ? t : null)).ToList();
+
+        // A candidate whose positions shift but whose flux at its catalogue position changed too little is measured again at the
+        // shift target: a transient blended with a steady source of comparable flux (docs/science.md §8.4, "Position shifts").
+        var retry = built.Where(c => !c.ChangedEnough(search) && shiftTargets.ContainsKey(c.RuncatId) && !targets.ContainsKey(c.RuncatId)
+                                     && !c.Selection.Reasons.HasFlag(SelectionReasons.NewSource))
+            .Select(c => c.Selection).ToList();
+        if (retry.Count > 0)
+        {
+            var retryTargets = retry.ToDictionary(s => s.Metrics.RuncatId, s => shiftTargets[s.Metrics.RuncatId]);
+            var retried = await GroupPhotometry.RemeasureAsync(engine, context, workFolder, retry, ownCurves, images, inputs.Catalogue, retryTargets,
+                config, cancellation);
+            foreach (var id in retryTargets.Keys) lightCurves[id] = retried[id];
+            built = built.Select(c => retryTargets.TryGetValue(c.RuncatId, out var t) ? Build(c.Selection, t) : c).ToList();
+        }
+        var candidates = built.Where(c => c.ChangedEnough(search)).ToList();
 
         var ivorns = candidates.ToDictionary(c => c.RuncatId,
             c => Ivorn.Create(config.Alerts.Authority, config.Alerts.Stream, Ivorn.LocalId(inputs.DatasetName, c.RuncatId)));
@@ -66,8 +81,8 @@ public static class CandidateStage
         return candidates;
     }
 
-    /// <summary>The shift targets of candidates selected for their position shift alone (docs/science.md §8.4), within 1.5 beam FWHM
-    /// of the widest beam of their light curve's images.</summary>
+    /// <summary>The shift targets of candidates selected for their position shift (not new sources; docs/science.md §8.4), within
+    /// 1.5 beam FWHM of the widest beam of their light curve's images.</summary>
     private static Dictionary<long, (double RaDeg, double DecDeg)> ShiftTargets(IReadOnlyList<BandSelection> selected,
         IReadOnlyDictionary<long, CatalogueSourceRecord> catalogue, Dictionary<long, List<LightCurvePoint>> curves)
     {

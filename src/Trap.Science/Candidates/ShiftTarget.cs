@@ -3,11 +3,12 @@ using Trap.Science.Association;
 namespace Trap.Science.Candidates;
 
 /// <summary>
-/// Where a candidate selected only for its position shift is measured and reported (docs/science.md §8.4, "Position
-/// shifts"): the position its blind detections move toward as its flux changes — the transient blended with a steady
-/// source, which has no catalogue source of its own — rather than the blend's catalogue position. A candidate selected by
-/// the other tests too keeps its catalogue position: its own flux changes enough, and the shift target of a source with a
-/// fainter neighbour can be a poor estimate of where it is (measured, docs/science.md §8.4).
+/// Where a candidate selected for its position shift is measured and reported (docs/science.md §8.4, "Position shifts"):
+/// the position its blind detections move toward as its flux changes — the transient blended with a steady source, which
+/// has no catalogue source of its own — rather than the blend's catalogue position. Used for a candidate selected by its
+/// position shift alone, and for one selected by the other tests too only when its flux at its catalogue position changed
+/// too little (the shift target of a source with a fainter neighbour can be a poor estimate of where it is, measured in
+/// docs/science.md §8.4). Not for a new source: it appeared at its own position.
 /// </summary>
 public static class ShiftTarget
 {
@@ -15,11 +16,14 @@ public static class ShiftTarget
     /// source, so a target beyond it is no transient in the blend (a noisy slope) and the catalogue position is kept.</summary>
     public const double MaxDistanceBeams = 1.5;
 
-    /// <returns>The target (deg), or null: not selected for its position shift alone, no target, or one too far away.</returns>
+    /// <summary>Selected for its position shift and nothing else: measured at its target from the start.</summary>
+    public static bool IsAlone(BandSelection selection) => selection.Reasons == SelectionReasons.PositionShift;
+
+    /// <returns>The target (deg), or null: not selected for its position shift, a new source, no target, or one too far away.</returns>
     public static (double RaDeg, double DecDeg)? Of(BandSelection selection, double catalogueRaDeg, double catalogueDecDeg, double beamFwhmDeg)
     {
         var m = selection.Metrics;
-        if (selection.Reasons != SelectionReasons.PositionShift || !double.IsFinite(m.ShiftTargetRaDeg) || !double.IsFinite(m.ShiftTargetDecDeg)) return null;
+        if (!selection.Reasons.HasFlag(SelectionReasons.PositionShift) || selection.Reasons.HasFlag(SelectionReasons.NewSource) || !double.IsFinite(m.ShiftTargetRaDeg) || !double.IsFinite(m.ShiftTargetDecDeg)) return null;
         var distanceArcsec = SkyVector.FromRaDec(catalogueRaDeg, catalogueDecDeg).DistanceArcsec(SkyVector.FromRaDec(m.ShiftTargetRaDeg, m.ShiftTargetDecDeg));
         return distanceArcsec <= MaxDistanceBeams * beamFwhmDeg * 3600 ? (m.ShiftTargetRaDeg, m.ShiftTargetDecDeg) : null;
     }

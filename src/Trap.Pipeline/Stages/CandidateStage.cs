@@ -82,7 +82,7 @@ public static class CandidateStage
     }
 
     /// <summary>The shift targets of candidates selected for their position shift (not new sources; docs/science.md §8.4), within
-    /// 1.5 beam FWHM of the widest beam of their light curve's images.</summary>
+    /// 1.5 beam FWHM of the widest beam of their light curve's images and not within half of it of another catalogue source.</summary>
     private static Dictionary<long, (double RaDeg, double DecDeg)> ShiftTargets(IReadOnlyList<BandSelection> selected,
         IReadOnlyDictionary<long, CatalogueSourceRecord> catalogue, Dictionary<long, List<LightCurvePoint>> curves)
     {
@@ -91,7 +91,8 @@ public static class CandidateStage
         {
             var source = catalogue[s.Metrics.RuncatId];
             var beamDeg = curves[source.RuncatId].Select(p => p.BeamFwhmDeg).Where(double.IsFinite).DefaultIfEmpty(0).Max();
-            if (ShiftTarget.Of(s, source.RaDeg, source.DecDeg, beamDeg) is { } target) targets[source.RuncatId] = target;
+            var others = catalogue.Values.Where(c => c.RuncatId != source.RuncatId && !c.IsMonitor).Select(c => (c.RaDeg, c.DecDeg));
+            if (ShiftTarget.Of(s, source.RaDeg, source.DecDeg, beamDeg, others) is { } target) targets[source.RuncatId] = target;
         }
         return targets;
     }

@@ -16,15 +16,25 @@ public static class ShiftTarget
     /// source, so a target beyond it is no transient in the blend (a noisy slope) and the catalogue position is kept.</summary>
     public const double MaxDistanceBeams = 1.5;
 
+    /// <summary>A target within a beam semi-major axis (half the FWHM) of another catalogue source points at that source: the
+    /// change is its own (judged as its own candidate), as when a steady source's fits jump between it and a variable
+    /// neighbour. Measured there, the fit would take in the neighbour's flux (docs/science.md §8.4).</summary>
+    public const double OtherSourceRadiusBeams = 0.5;
+
     /// <summary>Selected for its position shift and nothing else: measured at its target from the start.</summary>
     public static bool IsAlone(BandSelection selection) => selection.Reasons == SelectionReasons.PositionShift;
 
-    /// <returns>The target (deg), or null: not selected for its position shift, a new source, no target, or one too far away.</returns>
-    public static (double RaDeg, double DecDeg)? Of(BandSelection selection, double catalogueRaDeg, double catalogueDecDeg, double beamFwhmDeg)
+    /// <param name="others">The other catalogue sources' positions (deg).</param>
+    /// <returns>The target (deg), or null: not selected for its position shift, a new source, no target, one too far away, or
+    /// one on another catalogue source.</returns>
+    public static (double RaDeg, double DecDeg)? Of(BandSelection selection, double catalogueRaDeg, double catalogueDecDeg, double beamFwhmDeg,
+        IEnumerable<(double RaDeg, double DecDeg)> others)
     {
         var m = selection.Metrics;
         if (!selection.Reasons.HasFlag(SelectionReasons.PositionShift) || selection.Reasons.HasFlag(SelectionReasons.NewSource) || !double.IsFinite(m.ShiftTargetRaDeg) || !double.IsFinite(m.ShiftTargetDecDeg)) return null;
-        var distanceArcsec = SkyVector.FromRaDec(catalogueRaDeg, catalogueDecDeg).DistanceArcsec(SkyVector.FromRaDec(m.ShiftTargetRaDeg, m.ShiftTargetDecDeg));
-        return distanceArcsec <= MaxDistanceBeams * beamFwhmDeg * 3600 ? (m.ShiftTargetRaDeg, m.ShiftTargetDecDeg) : null;
+        var target = SkyVector.FromRaDec(m.ShiftTargetRaDeg, m.ShiftTargetDecDeg);
+        if (SkyVector.FromRaDec(catalogueRaDeg, catalogueDecDeg).DistanceArcsec(target) > MaxDistanceBeams * beamFwhmDeg * 3600) return null;
+        if (others.Any(o => SkyVector.FromRaDec(o.RaDeg, o.DecDeg).DistanceArcsec(target) <= OtherSourceRadiusBeams * beamFwhmDeg * 3600)) return null;
+        return (m.ShiftTargetRaDeg, m.ShiftTargetDecDeg);
     }
 }

@@ -54,10 +54,13 @@ public class PositionShiftFieldTests
 
         // The positions move toward the transient: the candidate is measured and reported there (its shift target).
         var source = run.Sources.Single(s => s.RuncatId == blend);
-        var target = ShiftTarget.Of(selected, source.RaDeg, source.DecDeg, BeamFwhmPix * 5 / 3600)!.Value;
+        var others = run.Sources.Where(s => s.RuncatId != blend).Select(s => (s.RaDeg, s.DecDeg)).ToList();
+        var target = ShiftTarget.Of(selected, source.RaDeg, source.DecDeg, BeamFwhmPix * 5 / 3600, others)!.Value;
         TestImages.EquatorialSkyToPixel(target.RaDeg, target.DecDeg, out var x, out var y);
         var offTransient = Math.Sqrt(Math.Pow(x - Transient.X, 2) + Math.Pow(y - Transient.Y, 2));
         Assert.True(offTransient < 0.25 * BeamFwhmPix, $"shift target ({x:F2}, {y:F2}), {offTransient / BeamFwhmPix:F2} beams from the transient");
+        // A target on another catalogue source is that source's change, not a blend's: no target.
+        Assert.Null(ShiftTarget.Of(selected, source.RaDeg, source.DecDeg, BeamFwhmPix * 5 / 3600, others.Append((target.RaDeg, target.DecDeg + 2.0 / 3600))));
 
         // What the blend credit of `trap score` asks (docs/science.md §12): within 1.5 beams of the transient, and a light
         // curve that follows the transient's flux.

@@ -27,9 +27,10 @@ public static class CandidateStage
         var catalogue = inputs.Catalogue.ToDictionary(c => c.RuncatId);
         var selected = CandidateSelector.Select(Metrics(inputs, images), search);
         var ownCurves = await (curves ?? new DatasetLightCurves(folder, config.Extraction)).ForAsync(selected, images);
-        // Candidates selected for their position shift alone are measured at its target; the others at their catalogue position.
+        // Candidates selected for their position shift alone are measured at their shift target; the others at their catalogue position.
         var shiftTargets = ShiftTargets(selected, catalogue, ownCurves);
-        var targets = shiftTargets.Where(t => ShiftTarget.IsAlone(selected.First(s => s.Metrics.RuncatId == t.Key))).ToDictionary();
+        var targets = selected.Where(ShiftTarget.IsAlone).Select(s => s.Metrics.RuncatId).Where(shiftTargets.ContainsKey)
+            .ToDictionary(id => id, id => shiftTargets[id]);
         var lightCurves = await GroupPhotometry.RemeasureAsync(engine, context, workFolder, selected, ownCurves, images, inputs.Catalogue, targets,
             config, cancellation);
         var selections = await BackwardPhotometry.ConfirmAsync(engine, context, workFolder, selected, lightCurves, images,

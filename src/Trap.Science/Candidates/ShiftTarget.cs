@@ -31,7 +31,8 @@ public static class ShiftTarget
         IEnumerable<(double RaDeg, double DecDeg)> others)
     {
         var m = selection.Metrics;
-        if (!selection.Reasons.HasFlag(SelectionReasons.PositionShift) || selection.Reasons.HasFlag(SelectionReasons.NewSource) || !double.IsFinite(m.ShiftTargetRaDeg) || !double.IsFinite(m.ShiftTargetDecDeg)) return null;
+        if (!selection.Reasons.HasFlag(SelectionReasons.PositionShift) || selection.Reasons.HasFlag(SelectionReasons.NewSource)
+            || !double.IsFinite(m.ShiftTargetRaDeg) || !double.IsFinite(m.ShiftTargetDecDeg)) return null;
         var target = SkyVector.FromRaDec(m.ShiftTargetRaDeg, m.ShiftTargetDecDeg);
         if (SkyVector.FromRaDec(catalogueRaDeg, catalogueDecDeg).DistanceArcsec(target) > MaxDistanceBeams * beamFwhmDeg * 3600) return null;
         if (others.Any(o => SkyVector.FromRaDec(o.RaDeg, o.DecDeg).DistanceArcsec(target) <= OtherSourceRadiusBeams * beamFwhmDeg * 3600)) return null;

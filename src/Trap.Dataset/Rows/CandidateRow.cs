@@ -11,13 +11,13 @@ public sealed class CandidateRow
 {
     [JsonPropertyName("runcat_id"), ColumnInfo("-", "Catalogue source")] public long RuncatId { get; set; }
     [JsonPropertyName("band_id"), ColumnInfo("-", "The band the candidate was selected in")] public int BandId { get; set; }
-    [JsonPropertyName("ra_deg"), ColumnInfo("deg", "Right ascension (J2000): the catalogue source's weighted mean")] public double RaDeg { get; set; }
-    [JsonPropertyName("dec_deg"), ColumnInfo("deg", "Declination (J2000): the catalogue source's weighted mean")] public double DecDeg { get; set; }
+    [JsonPropertyName("ra_deg"), ColumnInfo("deg", "Right ascension (J2000): the catalogue source's weighted mean, or where its positions shift to when selected for a position shift (docs/science.md §8.4)")] public double RaDeg { get; set; }
+    [JsonPropertyName("dec_deg"), ColumnInfo("deg", "Declination (J2000): as ra_deg")] public double DecDeg { get; set; }
     [JsonPropertyName("error_radius_deg"), ColumnInfo("deg", "Position error: the larger of the east-west and north-south uncertainties")] public double ErrorRadiusDeg { get; set; }
     [JsonPropertyName("class"), ColumnInfo("-", "new_source, flare, fading, variable or artefact (docs/science.md)")] public string Class { get; set; } = "";
     [JsonPropertyName("score"), ColumnInfo("-", "How surely the flux changed: σ/(σ + light_curve_half_score_sigma) of the light curve's change significance σ, or the class rule's confidence with candidate_score = class_rule (docs/science.md)")] public double Score { get; set; }
     [JsonPropertyName("class_rule"), ColumnInfo("-", "The classifier rule that decided the class")] public string ClassRule { get; set; } = "";
-    [JsonPropertyName("selected_by"), ColumnInfo("-", "Why it was selected: new_source, cuts, outlier (comma-separated)")] public string SelectedBy { get; set; } = "";
+    [JsonPropertyName("selected_by"), ColumnInfo("-", "Why it was selected: new_source, cuts, outlier, position_shift (comma-separated)")] public string SelectedBy { get; set; } = "";
     [JsonPropertyName("trigger_utc"), UtcTimestamp, ColumnInfo("UTC", "When it happened: the first detection of a source that appeared, else the time of its peak")] public DateTime TriggerUtc { get; set; }
     [JsonPropertyName("f_datapoints"), ColumnInfo("-", "Flux points in the band")] public int FDatapoints { get; set; }
     [JsonPropertyName("v_int"), ColumnInfo("-", "V of the integrated flux in the band")] public double VInt { get; set; }

@@ -53,7 +53,7 @@ public static class RowMapping
     /// <summary>An extracted_sources row as association consumes it (the inverse of <see cref="Source"/> for what association uses).</summary>
     public static SourceMeasurement Measurement(ExtractedSourceRow r) =>
         new(r.SourceId, r.ImageId, (ExtractType)r.ExtractType, r.RaDeg, r.DecDeg,
-            new PositionErrors(r.RaErrDeg, r.DecErrDeg, r.UncertaintyEwDeg, r.UncertaintyNsDeg),
+            new PositionErrors(r.RaErrDeg, r.DecErrDeg, r.UncertaintyEwDeg, r.UncertaintyNsDeg, r.RaFitErrDeg, r.DecFitErrDeg),
             r.FPeakJy, r.FPeakErrJy, r.FIntJy, r.FIntErrJy, r.DetSigma, r.FfRuncatId, r.FfMonitorId);
 
     public static AssociationRow Association(AssociationRecord a) => new()

@@ -7,7 +7,8 @@ namespace Trap.Pipeline.Scoring;
 /// <param name="Kind">The true kind of its source ("None" when no true source explains it).</param>
 /// <param name="TrueMaxSnr">The highest true peak S/N of its source over the images (NaN for none).</param>
 /// <param name="Neighbour">The nearest other true source (null when it has no true source).</param>
-public sealed record WrongCandidate(CandidateRow Row, string Kind, double TrueMaxSnr, TrueNeighbour? Neighbour);
+/// <param name="PositionSigma">How far its blind positions in its band move, σ (docs/science.md §8.1).</param>
+public sealed record WrongCandidate(CandidateRow Row, string Kind, double TrueMaxSnr, TrueNeighbour? Neighbour, double PositionSigma);
 
 /// <summary>The true source nearest another: its id, kind, highest true S/N and distance (arcsec).</summary>
 public sealed record TrueNeighbour(int SourceId, string Kind, double MaxSnr, double DistanceArcsec);
@@ -23,18 +24,21 @@ public sealed record MissedTransient(int SourceId, string Kind, double TrueMaxSn
 /// <summary>A catalogue source near a position: its id, distance (arcsec), true source ("None" when no true source explains it) and candidate, if selected.</summary>
 /// <param name="MaxEta">Its largest η_int over its bands (selection needs η and V both above their cuts, docs/science.md §8.4).</param>
 /// <param name="MaxV">Its largest V_int over its bands.</param>
-public sealed record NearestCatalogueSource(long RuncatId, double DistanceArcsec, string Kind, CandidateRow? Candidate, double MaxEta, double MaxV);
+/// <param name="MaxPositionSigma">Its largest position shift over its bands, σ (docs/science.md §8.1).</param>
+public sealed record NearestCatalogueSource(long RuncatId, double DistanceArcsec, string Kind, CandidateRow? Candidate, double MaxEta, double MaxV,
+    double MaxPositionSigma);
 
 /// <summary>The candidates `trap score` lists one by one (docs/science.md, "Scoring a run"), so a figure can be traced to its cause.</summary>
 public static class CandidateMistakes
 {
     public static IReadOnlyList<WrongCandidate> Wrong(IEnumerable<(CandidateRow Candidate, string Kind)> candidates,
         IReadOnlyDictionary<long, int> truthOfRuncat, IReadOnlyDictionary<int, double> maxSnr, IReadOnlyDictionary<string, string> classOfKind,
-        Func<int, TrueNeighbour?> neighbour) =>
+        Func<int, TrueNeighbour?> neighbour, PositionShifts shifts) =>
         candidates.Where(c => c.Candidate.Class != "artefact" && classOfKind.GetValueOrDefault(c.Kind) != c.Candidate.Class)
             .Select(c => new WrongCandidate(c.Candidate, c.Kind,
                 truthOfRuncat.TryGetValue(c.Candidate.RuncatId, out var id) ? maxSnr[id] : double.NaN,
-                truthOfRuncat.TryGetValue(c.Candidate.RuncatId, out var own) ? neighbour(own) : null))
+                truthOfRuncat.TryGetValue(c.Candidate.RuncatId, out var own) ? neighbour(own) : null,
+                shifts.Sigma(c.Candidate.RuncatId, c.Candidate.BandId)))
             .OrderByDescending(w => w.Row.Score)
             .ToList();
 
@@ -44,7 +48,7 @@ public static class CandidateMistakes
     public static IReadOnlyList<MissedTransient> Missed(IEnumerable<SourceTruth> injected, IReadOnlySet<int> selected,
         IReadOnlyDictionary<long, int> truthOfRuncat, IReadOnlyList<CandidateRow> candidates, IReadOnlyDictionary<int, double> maxSnr,
         Func<int, TrueNeighbour?> neighbour, Func<int, TrueNeighbour?> blender, IReadOnlyList<RunningCatalogueRow> catalogue,
-        IReadOnlyDictionary<int, string> kindOf, IReadOnlyList<CatalogueFluxRow> fluxes)
+        IReadOnlyDictionary<int, string> kindOf, IReadOnlyList<CatalogueFluxRow> fluxes, PositionShifts shifts)
     {
         var bands = fluxes.ToLookup(f => f.RuncatId);
         var runcatOfTruth = truthOfRuncat.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Min(p => p.Key));
@@ -60,7 +64,8 @@ public static class CandidateMistakes
                     runcat is { } id ? byRuncat.GetValueOrDefault(id) : null, neighbour(t.SourceId), blender(t.SourceId),
                     nearest.Row is null ? null : new NearestCatalogueSource(nearest.Row.RuncatId, nearest.Distance,
                         truthOfRuncat.TryGetValue(nearest.Row.RuncatId, out var truth) ? kindOf[truth] : "None", byRuncat.GetValueOrDefault(nearest.Row.RuncatId),
-                        bands[nearest.Row.RuncatId].Select(f => f.EtaInt).DefaultIfEmpty(0).Max(), bands[nearest.Row.RuncatId].Select(f => f.VInt).DefaultIfEmpty(0).Max()));
+                        bands[nearest.Row.RuncatId].Select(f => f.EtaInt).DefaultIfEmpty(0).Max(), bands[nearest.Row.RuncatId].Select(f => f.VInt).DefaultIfEmpty(0).Max(),
+                        shifts.MaxSigma(nearest.Row.RuncatId)));
             })
             .ToList();
     }

@@ -48,11 +48,11 @@ public static class ScoreReport
         foreach (var w in s.WrongCandidates)
         {
             var c = w.Row;
-            Line($"  wrong    runcat {c.RuncatId} {c.Class} ({c.ClassRule}; {c.SelectedBy}) score {c.Score:F3} is {w.Kind} (true S/N <= {w.TrueMaxSnr:F1}): eta {c.EtaInt:F2} V {c.VInt:F2} new {c.NewsourceType} last/peak {c.LastToPeak:F2} trend {c.TimeTrend:F2} edge {c.EdgeDistanceBeams:F2} forced {c.ForcedFraction:F2}{Near(w.Neighbour)}");
+            Line($"  wrong    runcat {c.RuncatId} {c.Class} ({c.ClassRule}; {c.SelectedBy}) score {c.Score:F3} is {w.Kind} (true S/N <= {w.TrueMaxSnr:F1}): eta {c.EtaInt:F2} V {c.VInt:F2} new {c.NewsourceType} last/peak {c.LastToPeak:F2} trend {c.TimeTrend:F2} edge {c.EdgeDistanceBeams:F2} forced {c.ForcedFraction:F2} position shift {w.PositionSigma:F1}σ{Near(w.Neighbour)}");
         }
         foreach (var b in s.Blends)
         {
-            Line($"  blend    runcat {b.Row.RuncatId} {b.Row.Class} counted as {b.Kind} {b.SourceId}: {b.DistanceArcsec / s.BeamFwhmArcsec:F2} beams away, light-curve correlation {b.Correlation:F2}");
+            Line($"  blend    runcat {b.Row.RuncatId} {b.Row.Class} ({b.Row.SelectedBy}) counted as {b.Kind} {b.SourceId}: {b.DistanceArcsec / s.BeamFwhmArcsec:F2} beams away, light-curve correlation {b.Correlation:F2}");
         }
         foreach (var (c, kind) in s.Artefacts)
         {
@@ -80,7 +80,7 @@ public static class ScoreReport
         }
         if (m.Nearest is { } n)
         {
-            var what = n.Candidate is { } c ? $"candidate {c.Class} ({c.ClassRule})" : string.Create(CultureInfo.InvariantCulture, $"not selected: η {n.MaxEta:F2}, V {n.MaxV:F3}");
+            var what = n.Candidate is { } c ? $"candidate {c.Class} ({c.ClassRule})" : string.Create(CultureInfo.InvariantCulture, $"not selected: η {n.MaxEta:F2}, V {n.MaxV:F3}, position shift {n.MaxPositionSigma:F1}σ");
             text += string.Create(CultureInfo.InvariantCulture,
                 $"; nearest catalogue source {n.RuncatId} ({n.Kind}, {what}) at {n.DistanceArcsec / beamArcsec:F2} beams");
         }

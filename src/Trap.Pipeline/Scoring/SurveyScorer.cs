@@ -86,6 +86,7 @@ public static class SurveyScorer
                 return new CreditedBlend(c.Candidate, t.SourceId, t.Kind,
                     SkyGeometry.SeparationDeg(c.Candidate.RaDeg, c.Candidate.DecDeg, t.RaDeg, t.DecDeg) * 3600, blends.Correlation(c.Candidate, t.SourceId));
             }).ToList();
+        var shifts = new PositionShifts(associations, extracted, catalogue);
         var maxSnr = truthSources.GroupBy(t => t.SourceId).ToDictionary(g => g.Key, g => g.Max(t => t.Snr));
         var neighbours = CandidateMistakes.Neighbours(truthSources, maxSnr);
         var blenders = CandidateMistakes.Neighbours(truthSources, maxSnr, t => t.Kind == "Steady" && maxSnr[t.SourceId] >= CandidateMistakes.BlenderMinSnr);
@@ -129,12 +130,12 @@ public static class SurveyScorer
             RealTransientCandidates = transientCandidates.Count(c => TransientKinds.Contains(c.Kind)),
             ArtefactCandidates = candidates.Count - transientCandidates.Count,
             UnsearchedTransients = unsearched,
-            WrongCandidates = CandidateMistakes.Wrong(candidateTruth, truthOfRuncat, maxSnr, ClassOfKind, neighbours),
+            WrongCandidates = CandidateMistakes.Wrong(candidateTruth, truthOfRuncat, maxSnr, ClassOfKind, neighbours, shifts),
             Blends = blended,
             Artefacts = candidateTruth.Where(c => c.Candidate.Class == "artefact").ToList(),
             MissedTransients = CandidateMistakes.Missed(injected,
                 selectedTruth.Keys.ToHashSet(), truthOfRuncat, candidates, maxSnr, neighbours, blenders, catalogue,
-                kindOf.ToDictionary(k => k.Key, k => k.Value.Kind), fluxes),
+                kindOf.ToDictionary(k => k.Key, k => k.Value.Kind), fluxes, shifts),
             BeamFwhmArcsec = blendRadiusDeg / BlendRadiusBeams * 3600,
             MaxSteadyScore = MaxOrNaN(transientCandidates.Where(c => !TransientKinds.Contains(c.Kind)).Select(c => c.Candidate.Score)),
             MinTransientScore = -MaxOrNaN(transientCandidates.Where(c => TransientKinds.Contains(c.Kind)).Select(c => -c.Candidate.Score)),

@@ -27,7 +27,7 @@ public sealed class AssociationTask : IMapTask<BucketWork, BucketRequests>
 
     private sealed class Steps : IBucketSteps
     {
-        private static readonly PositionErrors Assumed = new(1, 1, 1, 1);
+        private static readonly PositionErrors Assumed = new(1, 1, 1, 1, 1, 1);
         private readonly WorkFolder _work;
 
         public Steps(WorkFolder work) => _work = work;

@@ -3,6 +3,7 @@ using Trap.Dataset;
 using Trap.Engine;
 using Trap.Pipeline.Configuration;
 using Trap.Pipeline.Output;
+using Trap.Science.Association;
 using Trap.Science.Candidates;
 
 namespace Trap.Pipeline.Stages;
@@ -26,7 +27,12 @@ public static class CandidateStage
         var catalogue = inputs.Catalogue.ToDictionary(c => c.RuncatId);
         var selected = CandidateSelector.Select(Metrics(inputs, images), search);
         var ownCurves = await (curves ?? new DatasetLightCurves(folder, config.Extraction)).ForAsync(selected, images);
-        var lightCurves = await GroupPhotometry.RemeasureAsync(engine, context, workFolder, selected, ownCurves, images, inputs.Catalogue, config, cancellation);
+        // Candidates selected for their position shift alone are measured at their shift target; the others at their catalogue position.
+        var shiftTargets = ShiftTargets(selected, catalogue, ownCurves);
+        var targets = selected.Where(ShiftTarget.IsAlone).Select(s => s.Metrics.RuncatId).Where(shiftTargets.ContainsKey)
+            .ToDictionary(id => id, id => shiftTargets[id]);
+        var lightCurves = await GroupPhotometry.RemeasureAsync(engine, context, workFolder, selected, ownCurves, images, inputs.Catalogue, targets,
+            config, cancellation);
         var selections = await BackwardPhotometry.ConfirmAsync(engine, context, workFolder, selected, lightCurves, images,
             catalogue.ToDictionary(c => c.Key, c => (c.Value.RaDeg, c.Value.DecDeg)), config, cancellation);
         var brightSources = new BrightSourceIndex(inputs.Fluxes
@@ -34,15 +40,29 @@ public static class CandidateStage
             .Where(g => catalogue.ContainsKey(g.Key))
             .Select(g => new BrightSource(g.Key, catalogue[g.Key].RaDeg, catalogue[g.Key].DecDeg, g.Max(f => f.AverageFInt))));
 
-        var candidates = new List<Candidate>();
-        foreach (var selection in selections)
+        Candidate Build(BandSelection selection, (double RaDeg, double DecDeg)? at)
         {
             var source = catalogue[selection.Metrics.RuncatId];
-            var errorRadius = Math.Max(source.UncertaintyEwDeg, source.UncertaintyNsDeg);
-            var candidate = Candidate.Build(selection, source.RaDeg, source.DecDeg, errorRadius,
-                lightCurves[selection.Metrics.RuncatId], brightSources, search);
-            if (candidate.ChangedEnough(search)) candidates.Add(candidate);
+            var (raDeg, decDeg) = at ?? (source.RaDeg, source.DecDeg);
+            return Candidate.Build(selection, raDeg, decDeg, Math.Max(source.UncertaintyEwDeg, source.UncertaintyNsDeg),
+                lightCurves[source.RuncatId], brightSources, search);
         }
+        var built = selections.Select(s => Build(s, targets.TryGetValue(s.Metrics.RuncatId, out var t) ? t : null)).ToList();
+
+        // A candidate whose positions shift but whose flux at its catalogue position changed too little is measured again at the
+        // shift target: a transient blended with a steady source of comparable flux (docs/science.md §8.4, "Position shifts").
+        var retry = built.Where(c => !c.ChangedEnough(search) && shiftTargets.ContainsKey(c.RuncatId) && !targets.ContainsKey(c.RuncatId)
+                                     && !c.Selection.Reasons.HasFlag(SelectionReasons.NewSource))
+            .Select(c => c.Selection).ToList();
+        if (retry.Count > 0)
+        {
+            var retryTargets = retry.ToDictionary(s => s.Metrics.RuncatId, s => shiftTargets[s.Metrics.RuncatId]);
+            var retried = await GroupPhotometry.RemeasureAsync(engine, context, workFolder, retry, ownCurves, images, inputs.Catalogue, retryTargets,
+                config, cancellation);
+            foreach (var id in retryTargets.Keys) lightCurves[id] = retried[id];
+            built = built.Select(c => retryTargets.TryGetValue(c.RuncatId, out var t) ? Build(c.Selection, t) : c).ToList();
+        }
+        var candidates = built.Where(c => c.ChangedEnough(search)).ToList();
 
         var ivorns = candidates.ToDictionary(c => c.RuncatId,
             c => Ivorn.Create(config.Alerts.Authority, config.Alerts.Stream, Ivorn.LocalId(inputs.DatasetName, c.RuncatId)));
@@ -62,6 +82,22 @@ public static class CandidateStage
         return candidates;
     }
 
+    /// <summary>The shift targets of candidates selected for their position shift (not new sources; docs/science.md §8.4), within
+    /// 1.5 beam FWHM of the widest beam of their light curve's images and not within half of it of another catalogue source.</summary>
+    private static Dictionary<long, (double RaDeg, double DecDeg)> ShiftTargets(IReadOnlyList<BandSelection> selected,
+        IReadOnlyDictionary<long, CatalogueSourceRecord> catalogue, Dictionary<long, List<LightCurvePoint>> curves)
+    {
+        var targets = new Dictionary<long, (double RaDeg, double DecDeg)>();
+        foreach (var s in selected)
+        {
+            var source = catalogue[s.Metrics.RuncatId];
+            var beamDeg = curves[source.RuncatId].Select(p => p.BeamFwhmDeg).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+            var others = catalogue.Values.Where(c => c.RuncatId != source.RuncatId && !c.IsMonitor).Select(c => (c.RaDeg, c.DecDeg));
+            if (ShiftTarget.Of(s, source.RaDeg, source.DecDeg, beamDeg, others) is { } target) targets[source.RuncatId] = target;
+        }
+        return targets;
+    }
+
     /// <summary>Every source's metrics per band, with the new-source verdict in the band of its previous-limits image.</summary>
     private static List<BandMetrics> Metrics(CandidateInputs inputs, IReadOnlyDictionary<long, CandidateImage> images)
     {
@@ -72,7 +108,8 @@ public static class CandidateStage
         {
             var isNew = newSources.TryGetValue(f.RuncatId, out var n) && images[n.PreviousLimitsImageId].BandId == f.BandId;
             return new BandMetrics(f.RuncatId, f.BandId, f.FDatapoints, f.VInt, f.EtaInt,
-                isNew ? n!.NewsourceType : null, isNew ? n!.SigmaRmsMin : null, isNew ? n!.SigmaRmsMax : null);
+                isNew ? n!.NewsourceType : null, isNew ? n!.SigmaRmsMin : null, isNew ? n!.SigmaRmsMax : null,
+                f.PositionDatapoints, f.EtaPosition, f.ShiftTargetRaDeg, f.ShiftTargetDecDeg);
         }).ToList();
     }
 }

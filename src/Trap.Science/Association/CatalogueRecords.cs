@@ -17,7 +17,9 @@ public sealed record CatalogueSourceRecord(
     bool IsMonitor,
     int ForcedFitsCount);
 
-/// <summary>Flux statistics of one source in one band (TraP runningcatalog_flux, as means; Jy).</summary>
+/// <summary>Flux statistics of one source in one band (TraP runningcatalog_flux, as means; Jy), with the scatter of
+/// its blind positions in the band: how many, their χ²/dof about the weighted mean (docs/science.md §8.1) and where they
+/// move as the flux changes (the shift target, deg; NaN when undefined, §8.4).</summary>
 public sealed record BandFluxRecord(
     long RuncatId,
     int BandId,
@@ -28,4 +30,8 @@ public sealed record BandFluxRecord(
     double VInt,
     double EtaInt,
     double VPeak,
-    double EtaPeak);
+    double EtaPeak,
+    int PositionDatapoints,
+    double EtaPosition,
+    double ShiftTargetRaDeg,
+    double ShiftTargetDecDeg);

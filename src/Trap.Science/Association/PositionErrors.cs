@@ -5,8 +5,11 @@ namespace Trap.Science.Association;
 /// <see cref="RaErrDeg"/>/<see cref="DecErrDeg"/> are coordinate errors (fit error plus systematic,
 /// RA inflated by α); <see cref="UncertaintyEwDeg"/>/<see cref="UncertaintyNsDeg"/> are on-sky,
 /// declination-independent errors that drive the De Ruiter radius and the position weights.
+/// <see cref="RaFitErrDeg"/>/<see cref="DecFitErrDeg"/> are the fit's own errors (coordinate errors, no systematic
+/// part), which the position scatter of a source is measured against (docs/science.md §8.1).
 /// </summary>
-public readonly record struct PositionErrors(double RaErrDeg, double DecErrDeg, double UncertaintyEwDeg, double UncertaintyNsDeg)
+public readonly record struct PositionErrors(double RaErrDeg, double DecErrDeg, double UncertaintyEwDeg, double UncertaintyNsDeg,
+    double RaFitErrDeg, double DecFitErrDeg)
 {
     /// <summary>TraP replaces an infinite error radius by 360 arcsec.</summary>
     public const double InfiniteErrorRadiusArcsec = 360.0;
@@ -25,6 +28,8 @@ public readonly record struct PositionErrors(double RaErrDeg, double DecErrDeg, 
             RaErrDeg: Math.Sqrt(raFitErrDeg * raFitErrDeg + raSys * raSys),
             DecErrDeg: Math.Sqrt(decFitErrDeg * decFitErrDeg + nsSysDeg * nsSysDeg),
             UncertaintyEwDeg: Math.Sqrt(config.EwSysErrArcsec * config.EwSysErrArcsec + errorRadius * errorRadius) / 3600.0,
-            UncertaintyNsDeg: Math.Sqrt(config.NsSysErrArcsec * config.NsSysErrArcsec + errorRadius * errorRadius) / 3600.0);
+            UncertaintyNsDeg: Math.Sqrt(config.NsSysErrArcsec * config.NsSysErrArcsec + errorRadius * errorRadius) / 3600.0,
+            RaFitErrDeg: raFitErrDeg,
+            DecFitErrDeg: decFitErrDeg);
     }
 }

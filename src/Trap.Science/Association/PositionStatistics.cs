@@ -73,6 +73,25 @@ public sealed class PositionStatistics
         DecDeg = Position.DecDeg;
     }
 
+    /// <summary>
+    /// A blind detection's offset (ξ, η) from this source's reference point (its first position) in the tangent plane
+    /// and its fit errors on the sky, arcsec: the input of the band's position scatter (docs/science.md §8.1).
+    /// </summary>
+    public (double Xi, double Eta, double XiErr, double EtaErr) OffsetArcsec(SourceMeasurement m) =>
+        OffsetArcsec(_reference, m.RaDeg, m.DecDeg, m.Errors.RaFitErrDeg, m.Errors.DecFitErrDeg);
+
+    /// <summary>The sky position at offsets (ξ, η) in arcsec from this source's reference point.</summary>
+    public SkyVector AtOffsetArcsec(double xiArcsec, double etaArcsec) => _reference.Deproject(xiArcsec / 3600.0, etaArcsec / 3600.0);
+
+    /// <summary>A position's offset from <paramref name="reference"/> and its fit errors (RA's a coordinate error) on the sky, arcsec.</summary>
+    public static (double Xi, double Eta, double XiErr, double EtaErr) OffsetArcsec(TangentFrame reference, double raDeg, double decDeg,
+        double raFitErrDeg, double decFitErrDeg)
+    {
+        var (xi, eta) = reference.Project(SkyVector.FromRaDec(raDeg, decDeg));
+        var cosDec = Math.Cos(decDeg * Math.PI / 180.0);
+        return (xi * 3600.0, eta * 3600.0, raFitErrDeg * cosDec * 3600.0, decFitErrDeg * 3600.0);
+    }
+
     /// <summary>A monitor fit: counted (datapoints + 1) but the position is kept (docs/science.md §7.4).</summary>
     public void CountWithoutMoving() => Datapoints++;
 

@@ -16,7 +16,11 @@ public sealed partial class RunningCatalogue
     /// <summary>Per-band flux statistics of every live source, ascending (source, band).</summary>
     public IReadOnlyList<BandFluxRecord> BandFluxes() =>
         _entries.Values.OrderBy(e => e.Id).SelectMany(e => e.Bands.Select(b =>
-            new BandFluxRecord(e.Id, b.BandId, b.Datapoints, b.AverageFPeak, b.AverageFInt, b.WeightedMeanFInt, b.VInt, b.EtaInt, b.VPeak, b.EtaPeak))).ToArray();
+        {
+            var target = b.Positions.Target is { } t ? e.Position.AtOffsetArcsec(t.XiArcsec, t.EtaArcsec) : (SkyVector?)null;
+            return new BandFluxRecord(e.Id, b.BandId, b.Datapoints, b.AverageFPeak, b.AverageFInt, b.WeightedMeanFInt, b.VInt, b.EtaInt, b.VPeak, b.EtaPeak,
+                b.Positions.Points, b.Positions.Reduced, target?.RaDeg ?? double.NaN, target?.DecDeg ?? double.NaN);
+        })).ToArray();
 
     /// <summary>
     /// The varmetric-style summary of every live source (docs/science.md §8.3 plus VAST's pair metrics),

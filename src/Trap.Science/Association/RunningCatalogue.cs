@@ -194,6 +194,7 @@ public sealed partial class RunningCatalogue
             // Only the current band's flux statistics survive a fork, as in TraP.
             var flux = parent.Bands.Find(b => b.BandId == image.BandId)?.Clone() ?? new FluxStatistics(image.BandId);
             flux.Add(m.FPeak, m.FPeakErr, m.FInt, m.FIntErr);
+            AddPosition(flux, position, m);
             child.Bands.Add(flux);
             foreach (var old in parent.History!)
             {
@@ -222,6 +223,7 @@ public sealed partial class RunningCatalogue
         _index!.Move(entry.Slot, entry.Position.Position);
         var flux = entry.BandStatistics(image.BandId);
         flux.Add(m.FPeak, m.FPeakErr, m.FInt, m.FIntErr);
+        AddPosition(flux, entry.Position, m);
         entry.ForcedFitsCount = 0;
         Record(entry, Row(entry.Id, m, image, AssociationType.OneToOne, pair.DistanceArcsec, pair.R, flux), associations);
         touched.Add(entry.Id);
@@ -233,6 +235,7 @@ public sealed partial class RunningCatalogue
         var entry = CreateEntry(m, image, isMonitor: false, PositionStatistics.Start(m));
         var flux = entry.BandStatistics(image.BandId);
         flux.Add(m.FPeak, m.FPeakErr, m.FInt, m.FIntErr);
+        AddPosition(flux, entry.Position, m);
         Record(entry, Row(entry.Id, m, image, AssociationType.NewSource, 0.0, 0.0, flux), associations);
         // Linked to its own image's region and to every other region that covers it (docs/science.md §6.4).
         Link(entry, ownRegion);
@@ -295,6 +298,13 @@ public sealed partial class RunningCatalogue
         _freeSlots.Push(entry.Slot);
         foreach (var regionId in entry.SkyRegionIds) _regionById[regionId].LinkedRuncats.Remove(entry.Id);
         _entries.Remove(entry.Id);
+    }
+
+    /// <summary>A blind detection's position joins its band's position scatter (forced and monitor fits are made at a fixed position).</summary>
+    private static void AddPosition(FluxStatistics flux, PositionStatistics position, SourceMeasurement m)
+    {
+        var (xi, eta, xiErr, etaErr) = position.OffsetArcsec(m);
+        flux.AddPosition(xi, eta, xiErr, etaErr, m.FInt);
     }
 
     private static void Record(CatalogueEntry entry, AssociationRecord row, List<AssociationRecord> associations)

@@ -4,7 +4,8 @@ namespace Trap.Science.Candidates;
 /// Selects candidates from every source's per-band metrics (docs/science.md §8.4): new sources by type and
 /// sigma_rms, variables by fixed cuts on η, V and significance and by TraP_tools' data-driven test —
 /// per band, Gaussians fitted (robustly) to log10 η and log10 V of the sources with enough datapoints
-/// that are not new, and sources above median + n·σ in both flagged. A source selected in several
+/// that are not new, and sources above median + n·σ in both flagged — and sources whose flux change passes η
+/// and whose blind positions move (position_shift_sigma), whatever V. A source selected in several
 /// bands keeps one band: new-source bands first, then the most significant.
 /// </summary>
 public static class CandidateSelector
@@ -69,9 +70,15 @@ public static class CandidateSelector
             };
             if (variable && cuts) reasons |= SelectionReasons.Cuts;
             if (variable && outlier && fit is not null) reasons |= SelectionReasons.Outlier;
+            if (IsPositionShift(m, config)) reasons |= SelectionReasons.PositionShift;
         }
         return new BandSelection(m, reasons, etaSigmas, vSigmas);
     }
+
+    /// <summary>The flux changed (η and its significance pass) and the blind positions moved, whatever V.</summary>
+    private static bool IsPositionShift(BandMetrics m, TransientSearchConfig config) =>
+        config.PositionShiftSigma > 0 && m.PositionDatapoints >= config.MinDatapoints
+        && m.EtaInt >= config.EtaMin && m.EtaSignificance >= config.SignificanceMin && m.PositionSigma >= config.PositionShiftSigma;
 
     private static bool IsSelectedNewSource(BandMetrics m, TransientSearchConfig config)
     {

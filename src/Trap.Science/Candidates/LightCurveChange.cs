@@ -16,10 +16,7 @@ public static class LightCurveChange
         var weights = usable.Sum(p => 1 / (p.ErrJy * p.ErrJy));
         var mean = usable.Sum(p => p.FluxJy / (p.ErrJy * p.ErrJy)) / weights;
         var chiSquare = usable.Sum(p => Math.Pow((p.FluxJy - mean) / p.ErrJy, 2));
-        var dof = usable.Count - 1;
-        // (χ²/ν)^(1/3) is close to normal with mean 1 − 2/(9ν) and variance 2/(9ν).
-        var spread = 2.0 / (9 * dof);
-        return Math.Max(0.0, (Math.Cbrt(chiSquare / dof) - (1 - spread)) / Math.Sqrt(spread));
+        return Variability.VariabilityIndices.ChiSquareSigma(chiSquare, usable.Count - 1);
     }
 
     /// <summary>The candidate score σ/(σ + <paramref name="halfScoreSigma"/>): 0.5 at that significance, rising towards 1.</summary>

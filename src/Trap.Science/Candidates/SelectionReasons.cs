@@ -11,6 +11,9 @@ public enum SelectionReasons
     Cuts = 2,
     /// <summary>An outlier of the band's log10 η and log10 V distributions.</summary>
     Outlier = 4,
+    /// <summary>η passes its cuts and the blind positions move (docs/science.md §8.4): a transient blended with a
+    /// steady source, whose flux change the steady flux dilutes below v_min.</summary>
+    PositionShift = 8,
 }
 
 /// <summary>Text forms for tables and packets, e.g. "new_source,cuts".</summary>
@@ -22,6 +25,7 @@ public static class SelectionReasonsText
         if (reasons.HasFlag(SelectionReasons.NewSource)) parts.Add("new_source");
         if (reasons.HasFlag(SelectionReasons.Cuts)) parts.Add("cuts");
         if (reasons.HasFlag(SelectionReasons.Outlier)) parts.Add("outlier");
+        if (reasons.HasFlag(SelectionReasons.PositionShift)) parts.Add("position_shift");
         return string.Join(",", parts);
     }
 }

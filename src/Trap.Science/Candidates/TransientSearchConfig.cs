@@ -22,6 +22,13 @@ public sealed record TransientSearchConfig
     /// source is not flat (TraP r1.x threshold was 0.9).</summary>
     public double SignificanceMin { get; init; } = 0.99;
 
+    /// <summary>position_shift_sigma = 2: a source whose band passes the η and significance cuts (not v_min) is also
+    /// selected when its blind positions in that band move by at least this many σ (χ² about their weighted mean
+    /// against the fits' errors, as a Gaussian σ): a transient blended with a steady source shifts the blend's
+    /// position while the steady flux dilutes its V (docs/science.md §8.4); 0 = off. Such a candidate is measured and
+    /// reported where its positions move to (its shift target).</summary>
+    public double PositionShiftSigma { get; init; } = 2.0;
+
     /// <summary>outlier_sigma = 2: a band's source is an outlier when both log10 η and log10 V lie more
     /// than this many robust sigmas (1.4826 × MAD) above the band's medians (TraP_tools uses 2).</summary>
     public double OutlierSigma { get; init; } = 2.0;
@@ -107,6 +114,7 @@ public sealed record TransientSearchConfig
         Require(MinDatapoints >= 2, "min_datapoints", "an integer of at least 2 (default 3)");
         Require(EtaMin >= 0, "eta_min", "a non-negative number (default 2)");
         Require(VMin >= 0, "v_min", "a non-negative number (default 0.1)");
+        Require(PositionShiftSigma >= 0, "position_shift_sigma", "a non-negative number of σ (default 2; 0 = off)");
         Require(SignificanceMin is >= 0 and <= 1, "significance_min", "a probability in [0, 1] (default 0.99)");
         Require(OutlierSigma >= 0, "outlier_sigma", "a non-negative number of sigmas (default 2)");
         Require(OutlierMinSources >= 3, "outlier_min_sources", "an integer of at least 3 (default 10)");

@@ -3,12 +3,14 @@ namespace Trap.Science.Variability;
 /// <summary>
 /// Running flux statistics of one catalogue source in one band (TraP runningcatalog_flux,
 /// docs/science.md §5.5), for peak and integrated flux. Held as sums so an update costs O(1); the
-/// averages TraP stores are the sums over <see cref="Datapoints"/>.
+/// averages TraP stores are the sums over <see cref="Datapoints"/>. Trap adds the scatter of the band's blind
+/// positions (<see cref="Positions"/>, §8.1 "Position variability").
 /// </summary>
 public sealed class FluxStatistics
 {
     private RunningFlux _peak;
     private RunningFlux _int;
+    private PositionScatter _positions;
 
     public FluxStatistics(int bandId) => BandId = bandId;
 
@@ -23,6 +25,13 @@ public sealed class FluxStatistics
         _int.Add(fInt, fIntErr);
         Datapoints++;
     }
+
+    /// <summary>Adds a blind detection's position (offset from the source's reference point and its fit errors, arcsec) and f_int.</summary>
+    public void AddPosition(double xiArcsec, double etaArcsec, double xiErrArcsec, double etaErrArcsec, double fInt) =>
+        _positions.Add(xiArcsec, etaArcsec, xiErrArcsec, etaErrArcsec, fInt);
+
+    /// <summary>The band's blind positions about their weighted mean.</summary>
+    public PositionScatter Positions => _positions;
 
     public FluxStatistics Clone() => (FluxStatistics)MemberwiseClone();
 

@@ -45,4 +45,16 @@ public static class VariabilityIndices
         var chiSquare = Math.Max(0.0, eta * (n - 1));
         return ChiSquared.CDF(n - 1, chiSquare);
     }
+
+    /// <summary>
+    /// A χ² on <paramref name="dof"/> degrees of freedom as the Gaussian σ of the same upper-tail probability,
+    /// by Wilson–Hilferty: (χ²/ν)^⅓ is close to normal with mean 1 − 2/(9ν) and variance 2/(9ν) (within ~0.1σ
+    /// for ν ≥ 3, and no tail integral that underflows for large χ²). 0 for ν &lt; 1 or χ² below its mean.
+    /// </summary>
+    public static double ChiSquareSigma(double chiSquare, int dof)
+    {
+        if (dof < 1) return 0.0;
+        var spread = 2.0 / (9 * dof);
+        return Math.Max(0.0, (Math.Cbrt(Math.Max(0.0, chiSquare) / dof) - (1 - spread)) / Math.Sqrt(spread));
+    }
 }

@@ -26,6 +26,9 @@ public sealed class DenseFieldScoreRun() : DenseFieldRun(45);
 /// <summary>A dense field whose new source has a steady source 11 times its peak 3.5 beams away (docs/science.md §8.5, "Bright neighbours").</summary>
 public sealed class BrightNeighbourFieldRun() : DenseFieldRun(42);
 
+/// <summary>A dense field with a variable 0.42 beams from a steady source 1.8 times brighter (docs/science.md §8.4, "Position shifts").</summary>
+public sealed class PositionShiftFieldRun() : DenseFieldRun(41);
+
 /// <summary>A dense field with a steady pair of comparable flux 1.4 beams apart (docs/science.md §8.7, "Group fits of blended candidates").</summary>
 public sealed class BlendedPairFieldRun() : DenseFieldRun(51);
 
@@ -104,4 +107,24 @@ public class BlendedPairFieldTests(BlendedPairFieldRun run, ITestOutputHelper lo
 
     [Fact]
     public void EveryInjectedTransientScoresAboveEverySteadySource() => CandidateTargets.AssertTransientsRankFirst(run.Score);
+}
+
+/// <summary>
+/// A transient blended with a steady source is found by its blend's moving positions (docs/science.md §8.4, "Position shifts"):
+/// with position_shift_sigma = 0 the variable of this field was missed (its blend's η 32, V 0.075 below v_min); now its blend is
+/// selected for its position shift alone and reported at its shift target, within a quarter beam of the variable (the blend's
+/// catalogue position is 0.33 beams from it).
+/// </summary>
+public class PositionShiftFieldTests(PositionShiftFieldRun run, ITestOutputHelper log) : IClassFixture<PositionShiftFieldRun>
+{
+    [Fact]
+    public void TheBlendedVariableIsFoundAtItsShiftTarget()
+    {
+        log.WriteLine(ScoreReport.Format(run.Score));
+        var blend = Assert.Single(run.Score.Blends, b => b.Row.SelectedBy == "position_shift");
+        Assert.Equal("Variable", blend.Kind);
+        Assert.True(blend.DistanceArcsec / run.Score.BeamFwhmArcsec < 0.25, $"reported {blend.DistanceArcsec / run.Score.BeamFwhmArcsec:F2} beams from the variable");
+        CandidateTargets.AssertPreciseAndComplete(run.Score, minDetectable: 6);
+        CandidateTargets.AssertTransientsRankFirst(run.Score);
+    }
 }

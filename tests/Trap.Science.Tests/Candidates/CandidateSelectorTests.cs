@@ -43,6 +43,27 @@ public class CandidateSelectorTests
     }
 
     [Fact]
+    public void APositionShiftSelectsAFluxChangeBelowVMin()
+    {
+        var config = new TransientSearchConfig();
+        // η 20 on 12 points, V 0.05 < v_min: a blend's diluted change; 12 positions with χ²/dof 4 (≈ 7σ).
+        var blend = new BandMetrics(100, 0, 12, 0.05, 20, null, null, null, PositionDatapoints: 12, EtaPosition: 4);
+        var metrics = new List<BandMetrics>
+        {
+            blend,
+            blend with { RuncatId = 101, EtaPosition = 1.1 },              // positions scatter as their errors say
+            blend with { RuncatId = 102, EtaInt = 1.5 },                   // flux change below eta_min
+            blend with { RuncatId = 103, PositionDatapoints = 2 },         // too few positions
+        };
+        var selected = CandidateSelector.Select(metrics, config);
+        Assert.Equal(new long[] { 100 }, selected.Select(s => s.Metrics.RuncatId));
+        Assert.Equal(SelectionReasons.PositionShift, selected[0].Reasons);
+        Assert.Equal("position_shift", SelectionReasonsText.Format(selected[0].Reasons));
+        Assert.True(blend.PositionSigma > 3 && metrics[1].PositionSigma < 3);
+        Assert.Empty(CandidateSelector.Select(metrics, config with { PositionShiftSigma = 0 }));
+    }
+
+    [Fact]
     public void OutliersAreFoundPerBandInBothEtaAndV()
     {
         var config = new TransientSearchConfig { VariabilitySelection = VariabilitySelection.Outliers };

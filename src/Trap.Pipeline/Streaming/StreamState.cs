@@ -33,7 +33,7 @@ internal sealed class BucketState(RunningCatalogue catalogue)
 
 /// <summary>
 /// What `trap stream` keeps in memory between batches to process a batch incrementally
-/// (docs/streaming.md): the plan of the committed images (headers, ids, bands, regions, buckets), the
+/// (docs/streaming.md): the plan of the committed images (per band and region, and their fingerprints), the
 /// historical QC's state, their image rows, per sky bucket the running catalogue, and the candidates' light curves. Rebuilt from the
 /// dataset at start and after a batch that had to be a full appended run: the bucket replay of the
 /// batch run over the dataset's work folder (no pixels are read but those of the rare forced fit a
@@ -43,7 +43,7 @@ internal sealed class BucketState(RunningCatalogue catalogue)
 /// </summary>
 internal sealed class StreamState
 {
-    /// <summary>The plan of the committed images, extended by each batch (only its new images are planned).</summary>
+    /// <summary>The plan of the committed images, extended by each batch (only its new images are planned; no record per image is kept).</summary>
     public GrowingPlan Planner { get; }
 
     /// <summary>The historical QC after the committed images: each batch goes on with its new ones alone.</summary>
@@ -63,9 +63,12 @@ internal sealed class StreamState
     /// <summary>The light curves of the sources the candidate stage selected (read once, then carried on).</summary>
     public KeptLightCurves LightCurves { get; }
 
-    private StreamState(JobConfig config)
+    /// <summary>Committed images not yet in the work folder's manifest and header cache (extended on a cadence: docs/streaming.md).</summary>
+    public List<PlannedImage> Uncached { get; } = new();
+
+    private StreamState(string target, JobConfig config)
     {
-        Planner = new GrowingPlan(config.Association);
+        Planner = new GrowingPlan(config.Association, id => CommittedImageRows.UrlOf(target, id));
         QualityHistory = new RmsHistory(config.Quality);
         LightCurves = new KeptLightCurves(config.Extraction);
     }
@@ -73,21 +76,31 @@ internal sealed class StreamState
     /// <summary>Null when the next batch may be incremental; otherwise why not.</summary>
     public string? WhyNotIncremental { get; private set; }
 
-    /// <summary>The state of the dataset at <paramref name="target"/> holding <paramref name="committed"/> (none: an empty state).</summary>
-    public static async Task<StreamState> RebuildAsync(string target, IReadOnlyCollection<string> committed, JobConfig config, JobContext context)
+    /// <summary>The state of the dataset at <paramref name="target"/> (none: an empty state).</summary>
+    public static async Task<StreamState> RebuildAsync(string target, JobConfig config, JobContext context)
     {
-        var state = new StreamState(config);
+        var state = new StreamState(target, config);
+        var committed = ParquetTableReader.Parts(target, DatasetTables.Images).SelectMany(ParquetTableReader.ReadFile<ImageRow>).Select(r => r.Url).ToList();
         if (committed.Count == 0) return state;
         var work = new WorkFolder(Path.Combine(target, Output.DatasetFolder.WorkCacheFolder));
         var headers = HeaderCache.Open(work, WorkManifest.HashOf(context.ConfigText));
         var drops = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var drop in JobRunner.EarlierDropsAsync(target)) drops.TryAdd(drop.Url, drop.Comment);
+        var uncached = new HashSet<string>(StringComparer.Ordinal);
         var entries = committed.AsParallel()
-            .Select(url => drops.TryGetValue(url, out var why)
-                ? JobRunner.DroppedFromBacklog(headers.Find(url) ?? new ReadHeaderTask().Run(url, context), why)
-                : headers.Find(url) ?? new ReadHeaderTask().Run(url, context))
+            .Select(url =>
+            {
+                var header = headers.Find(url);
+                if (header is null)
+                {
+                    header = new ReadHeaderTask().Run(url, context);
+                    lock (uncached) uncached.Add(url);
+                }
+                return drops.TryGetValue(url, out var why) ? JobRunner.DroppedFromBacklog(header, why) : header;
+            })
             .ToList();
         var plan = state.Planner.Extend(entries);
+        state.Uncached.AddRange(plan.Images.Where(i => uncached.Contains(i.Header.Url)));
         var summaries = new List<ImageSummary>(plan.Images.Count);
         foreach (var image in plan.Images)
         {

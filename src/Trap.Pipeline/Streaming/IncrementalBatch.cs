@@ -70,7 +70,7 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
                 continued => continued.Count, "sky buckets carried on");
             cpu.Mark("batch: QC and catalogue");
             // Taken in now, not after the commit: a batch that fails from here stops the stream, and its state with it.
-            foreach (var image in newImages) state.Images.Add(image.ImageId, CandidateImage.Of(image));
+            foreach (var image in newImages) state.Images.Add(CandidateImage.Of(image));
             var images = state.Images;
             await state.LightCurves.AddBatchAsync(output.PartsFrom(DatasetTables.Associations, firstPart),
                 output.PartsFrom(DatasetTables.ExtractedSources, firstPart), images);

@@ -50,10 +50,13 @@ internal sealed class StreamState
     public RmsHistory QualityHistory { get; }
 
     /// <summary>
-    /// The committed readable images by id, in id order, as the candidate stage reads them (taken as they
-    /// are, not copied per batch): a compact record each, not the image row (docs/streaming.md).
+    /// The committed readable images by id, as the candidate stage reads them (taken as they are, not
+    /// copied per batch): about 50 bytes each, not the image row nor an object (docs/streaming.md).
     /// </summary>
-    public Dictionary<long, CandidateImage> Images { get; } = new();
+    public CommittedImages Images { get; } = new();
+
+    /// <summary>The bytes kept per committed image, in all: the plan's fingerprints and the candidate stage's images (docs/streaming.md).</summary>
+    public long RetainedBytes => Planner.RetainedBytes + Images.RetainedBytes;
 
     /// <summary>The quality control's rejections of committed images (written again whole when planning rejects images).</summary>
     public List<RejectionRow> QualityRejections { get; } = new();
@@ -109,7 +112,7 @@ internal sealed class StreamState
             summaries.Add(summary);
         }
         var verdicts = ImageVerdicts.Continue(state.QualityHistory, plan.Images, summaries, config);
-        foreach (var image in verdicts.Images) state.Images.Add(image.ImageId, CandidateImage.Of(image));
+        foreach (var image in verdicts.Images) state.Images.Add(CandidateImage.Of(image));
         state.QualityRejections.AddRange(verdicts.Rejections);
         var scratch = Directory.CreateTempSubdirectory("trap-stream-replay-").FullName;
         try

@@ -9,9 +9,10 @@ public sealed class CommittedImagesTests
     private static readonly DateTime Start = new(2026, 12, 7, 7, 8, 0, DateTimeKind.Utc);
 
     [Fact]
-    public void TwentyThousandImagesComeBackAsTheyWereAddedAtAtMost56BytesEach()
+    public void TwentyThousandImagesComeBackAsTheyWereAddedAtAtMost44BytesEach()
     {
-        // As the AARTFAAC receiver names them: 8 subbands a timestep, 6 timesteps a second, numbered as they arrive.
+        // As the AARTFAAC receiver names them: 8 subbands a timestep, 6 timesteps a second, numbered as they arrive; a beam
+        // that differs in every image (the least compact case: the same beam per band takes about 10 bytes less).
         var added = Enumerable.Range(0, 20_000).Select(i => new CandidateImage(i,
             $"/data/aartfaac/job/incoming/10.144.6.{i % 8}_4100_{Start.AddMilliseconds(i / 8 * 166):yyyyMMddTHHmmssfff}_{i:D8}.fits",
             Accepted: i % 97 != 0, BandId: i % 8, Start.AddMilliseconds(i / 8 * 166), RbSmajDeg: 0.4 + (i % 8) * 0.01 + i * 1e-9,
@@ -22,7 +23,7 @@ public sealed class CommittedImagesTests
         Assert.Equal(added.Count, images.Count);
         Assert.Equal(added, images.Values);
         Assert.Equal(added[12_345], images[12_345]);
-        Assert.InRange(images.RetainedBytes / (double)added.Count, 24, 56);
+        Assert.InRange(images.RetainedBytes / (double)added.Count, 16, 44);
         Assert.False(images.ContainsKey(20_000));
         Assert.Throws<KeyNotFoundException>(() => images[-1]);
     }

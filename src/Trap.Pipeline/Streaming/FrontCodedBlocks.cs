@@ -1,92 +1,88 @@
 using System.Buffers;
-using System.Text;
 
 namespace Trap.Pipeline.Streaming;
 
 /// <summary>
-/// Strings kept in the order they were added, by index, at a few bytes each when they share long prefixes
-/// (a stream's image paths: docs/streaming.md, "What stays bounded"). In blocks of 64, each block one byte
-/// array holding each string as the UTF-8 bytes after the longest prefix it shares with one of the block's
-/// earlier strings (which one, and how long), so that an image's path is coded against the same feed's
-/// path of the timestep before rather than its neighbour's in frequency. Reading one decodes its block;
-/// the newest (an unfinished block) are kept as given.
+/// Byte strings kept in the order they were added, by index, at a few bytes each when they share long
+/// prefixes (a stream's image paths and per-image values: docs/streaming.md, "What stays bounded"). In
+/// blocks of 64, each block one byte array holding each item as its bytes after the longest prefix it
+/// shares with one of the block's earlier items (which one, and how long), so that an image is coded
+/// against the same feed's image of the timestep before rather than its neighbour in frequency.
+/// Reading one decodes its block; the newest (an unfinished block) are kept as given.
 /// </summary>
-internal sealed class FrontCodedStrings
+internal sealed class FrontCodedBlocks
 {
     private const int BlockSize = 64;
 
     private readonly List<byte[]> _blocks = new();
-    private readonly List<string> _open = new(BlockSize);
+    private readonly List<byte[]> _open = new(BlockSize);
 
     public int Count => _blocks.Count * BlockSize + _open.Count;
 
-    /// <summary>The bytes the strings take: the blocks' arrays (with a 24-byte array header each), their list, the open block's strings.</summary>
+    /// <summary>The bytes kept: the blocks' arrays (with a 24-byte array header each), their list, the open block's items.</summary>
     public long RetainedBytes =>
-        _blocks.Sum(b => 24L + (b.Length + 7) / 8 * 8) + 8L * _blocks.Capacity + _open.Sum(s => 22L + 2 * s.Length);
+        _blocks.Sum(b => 24L + (b.Length + 7) / 8 * 8) + 8L * _blocks.Capacity + _open.Sum(b => 24L + (b.Length + 7) / 8 * 8);
 
-    public void Add(string text)
+    public void Add(byte[] item)
     {
-        _open.Add(text);
+        _open.Add(item);
         if (_open.Count < BlockSize) return;
         _blocks.Add(Encode(_open));
         _open.Clear();
     }
 
-    public string this[int index]
+    public byte[] this[int index]
     {
         get
         {
-            if (index < 0 || index >= Count) throw new ArgumentOutOfRangeException(nameof(index), index, $"{Count} strings are kept");
+            if (index < 0 || index >= Count) throw new ArgumentOutOfRangeException(nameof(index), index, $"{Count} items are kept");
             var block = index / BlockSize;
             if (block == _blocks.Count) return _open[index % BlockSize];
-            var decoded = new List<string>(1);
+            var decoded = new List<byte[]>(1);
             Decode(_blocks[block], index % BlockSize, onlyLast: true, decoded);
             return decoded[0];
         }
     }
 
-    /// <summary>Every string in order, each block decoded once.</summary>
-    public IEnumerable<string> All()
+    /// <summary>Every item in order, each block decoded once.</summary>
+    public IEnumerable<byte[]> All()
     {
-        var decoded = new List<string>(BlockSize);
+        var decoded = new List<byte[]>(BlockSize);
         foreach (var block in _blocks)
         {
             decoded.Clear();
             Decode(block, BlockSize - 1, onlyLast: false, decoded);
-            foreach (var text in decoded) yield return text;
+            foreach (var item in decoded) yield return item;
         }
-        foreach (var text in _open.ToList()) yield return text;
+        foreach (var item in _open.ToList()) yield return item;
     }
 
-    private static byte[] Encode(List<string> texts)
+    private static byte[] Encode(List<byte[]> items)
     {
         var encoded = new MemoryStream();
-        var earlier = new List<byte[]>(texts.Count);
-        foreach (var text in texts)
+        for (var k = 0; k < items.Count; k++)
         {
-            var bytes = Encoding.UTF8.GetBytes(text);
+            var bytes = items[k];
             var (from, shared) = (0, 0);
-            for (var i = 0; i < earlier.Count; i++)
+            for (var i = 0; i < k; i++)
             {
-                var common = bytes.AsSpan().CommonPrefixLength(earlier[i]);
+                var common = bytes.AsSpan().CommonPrefixLength(items[i]);
                 if (common > shared) (from, shared) = (i, common);
             }
             WriteCount(encoded, from);
             WriteCount(encoded, shared);
             WriteCount(encoded, bytes.Length - shared);
             encoded.Write(bytes, shared, bytes.Length - shared);
-            earlier.Add(bytes);
         }
         return encoded.ToArray();
     }
 
-    /// <summary>Decodes the block's strings up to number <paramref name="last"/> into <paramref name="into"/> (that one alone, or all).</summary>
-    private static void Decode(byte[] block, int last, bool onlyLast, List<string> into)
+    /// <summary>Decodes the block's items up to number <paramref name="last"/> into <paramref name="into"/> (that one alone, or all).</summary>
+    private static void Decode(byte[] block, int last, bool onlyLast, List<byte[]> into)
     {
-        // The decoded strings' bytes one after another; no string is longer than the block.
+        // The decoded items' bytes one after another; none is longer than the block.
         var bytes = ArrayPool<byte>.Shared.Rent(block.Length * BlockSize);
         Span<int> starts = stackalloc int[BlockSize];
-        Span<int> lengths = stackalloc int[BlockSize];
         try
         {
             var (at, end) = (0, 0);
@@ -97,10 +93,10 @@ internal sealed class FrontCodedStrings
                 var rest = ReadCount(block, ref at);
                 bytes.AsSpan(starts[from], shared).CopyTo(bytes.AsSpan(end));
                 block.AsSpan(at, rest).CopyTo(bytes.AsSpan(end + shared));
-                (starts[i], lengths[i]) = (end, shared + rest);
+                starts[i] = end;
                 at += rest;
                 end += shared + rest;
-                if (!onlyLast || i == last) into.Add(Encoding.UTF8.GetString(bytes, starts[i], lengths[i]));
+                if (!onlyLast || i == last) into.Add(bytes.AsSpan(starts[i], shared + rest).ToArray());
             }
         }
         finally

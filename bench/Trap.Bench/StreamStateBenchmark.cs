@@ -9,7 +9,7 @@ namespace Trap.Bench;
 /// stream-state: what `trap stream` keeps per committed image, fed as many images as wanted in seconds
 /// (no pixels, so the machine's load does not matter): `stream-state [--images 200000] [--subbands 8]`.
 /// AARTFAAC-like images (one timestep of --subbands images per batch, paths as the receiver names them,
-/// 32-hex-digit fingerprints) go through what the stream keeps of each — the plan (<see cref="GrowingPlan"/>),
+/// 32-hex-digit fingerprints) go through what the stream keeps of each — the plan (<see cref="GrowingPlan"/>, nothing per image),
 /// the processed paths (<see cref="ProcessedImages"/>), the candidate stage's images (<see cref="CommittedImages"/>) —
 /// and, in the same process, through the representation the stream kept before (docs/streaming.md, "What
 /// stays bounded": every planned image's record with its header and strings, the fingerprints as strings in
@@ -74,10 +74,10 @@ public static class StreamStateBenchmark
         private readonly ProcessedImages _processed = ProcessedImages.FromDataset(Path.Combine(Path.GetTempPath(), "trap-stream-state-none"));
         private readonly CommittedImages _images = new();
 
-        public string Name => "now (fingerprints and path hashes in Hash128Index, CommittedImages)";
+        public string Name => "now (path hashes in a Hash128Set, CommittedImages)";
 
         public string Counted =>
-            $"plan {_plan.RetainedBytes / (double)_plan.Count:F1} + paths {_processed.RetainedBytes / (double)_processed.Count:F1} + " +
+            $"plan 0 + paths {_processed.RetainedBytes / (double)_processed.Count:F1} + " +
             $"images {_images.RetainedBytes / (double)_images.Count:F1} bytes per image";
 
         public void Commit(List<PlanEntry> timestep)

@@ -12,15 +12,14 @@ public sealed class PlanChangedException(string why) : Exception(why);
 /// Images keep their ids, bands and regions (assigned in observation order, so later images cannot change
 /// earlier ones); the images planning rejects are numbered after the readable ones, so theirs are
 /// renumbered each time; a sky bucket can merge with another when a new region or a wider association
-/// cone arrives: <see cref="PlanChangedException"/>. Of the images planned before, it keeps no record
-/// of its own: per band and region what the checks need, and each image's content fingerprint
-/// (<see cref="DuplicateImages"/>, whose <c>earlierUrl</c> names the kept image of a copy).
+/// cone arrives: <see cref="PlanChangedException"/>. Of the images planned before, it keeps nothing per
+/// image: per band and region what the checks need. A copy of one of them (the same bytes, so the same
+/// start time) is refused as not later (<see cref="DuplicateImages"/>).
 /// </summary>
-public sealed class GrowingPlan(AssociationConfig association, Func<long, string>? earlierUrl = null)
+public sealed class GrowingPlan(AssociationConfig association)
 {
     private readonly FrequencyBands _bands = new(association.BandwidthMaxHz);
     private readonly SkyRegions _regions = new();
-    private readonly DuplicateImages _duplicates = new(earlierUrl);
     private readonly List<PlanEntry> _rejected = new();
 
     /// <summary>The sky regions planned images lie in: their bucket may not change.</summary>
@@ -36,9 +35,6 @@ public sealed class GrowingPlan(AssociationConfig association, Func<long, string
     /// <summary>The newest start time of the planned images (none yet: <see cref="DateTime.MinValue"/>).</summary>
     public DateTime NewestStartUtc { get; private set; } = DateTime.MinValue;
 
-    /// <summary>The bytes this plan keeps for the images planned so far, which grow with them (docs/streaming.md).</summary>
-    public long RetainedBytes => _duplicates.RetainedBytes;
-
     /// <summary>
     /// Plans <paramref name="entries"/> after the images already planned (every readable one must start
     /// later than those) and returns their plan: their images and timesteps, with every band, region
@@ -50,7 +46,7 @@ public sealed class GrowingPlan(AssociationConfig association, Func<long, string
             .OrderBy(h => h.StartUtc).ThenBy(h => h.FrequencyHz).ThenBy(h => h.Url, StringComparer.Ordinal).ToList();
         if (ordered.Count > 0 && Count > 0 && ordered[0].StartUtc <= NewestStartUtc)
             throw new InvalidOperationException($"{ordered[0].Url} starts at {ordered[0].StartUtc:O}, not after the planned images ({NewestStartUtc:O}): plan it with all images");
-        var (readable, duplicates) = _duplicates.Split(ordered);
+        var (readable, duplicates) = DuplicateImages.Split(ordered, Count);
         _rejected.AddRange(entries.Where(h => h.Rejection is not null).Concat(duplicates));
 
         var regionsBefore = _regions.Regions.Count;

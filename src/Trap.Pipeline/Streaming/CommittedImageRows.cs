@@ -4,8 +4,8 @@ using Trap.Dataset.Rows;
 namespace Trap.Pipeline.Streaming;
 
 /// <summary>
-/// The committed images' rows, read from the dataset's `images` parts where a batch rarely needs them: the
-/// stream keeps no record of its own per image (docs/streaming.md, "What stays bounded").
+/// The committed images' rows, read from the dataset's `images` parts when the stream starts and where a
+/// batch rarely needs them: the stream keeps no row of its own per image (docs/streaming.md, "What stays bounded").
 /// </summary>
 internal static class CommittedImageRows
 {
@@ -13,11 +13,7 @@ internal static class CommittedImageRows
     public static IEnumerable<ImageRow> Readable(string target, int readable) =>
         All(target).Where(r => r.ImageId < readable);
 
-    /// <summary>The path of readable image <paramref name="imageId"/> of the dataset at <paramref name="target"/> (the kept image of a copy).</summary>
-    public static string UrlOf(string target, long imageId) =>
-        All(target).FirstOrDefault(r => r.ImageId == imageId)?.Url
-        ?? throw new InvalidDataException($"{target}: the images table has no image {imageId}, which the stream planned before; the dataset was changed under the stream: restart it");
-
-    private static IEnumerable<ImageRow> All(string target) =>
+    /// <summary>Every row of the images table of the dataset at <paramref name="target"/> (none when there is no dataset yet).</summary>
+    public static IEnumerable<ImageRow> All(string target) =>
         ParquetTableReader.Parts(target, DatasetTables.Images).SelectMany(ParquetTableReader.ReadFile<ImageRow>);
 }

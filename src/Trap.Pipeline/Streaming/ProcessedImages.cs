@@ -1,7 +1,6 @@
 using Trap.Dataset;
 using Trap.Dataset.Rows;
 using Trap.Pipeline.Output;
-using Trap.Pipeline.Planning;
 
 namespace Trap.Pipeline.Streaming;
 
@@ -10,11 +9,11 @@ namespace Trap.Pipeline.Streaming;
 /// stream starts (so a restarted stream continues where the dataset ends), then kept up to date by the
 /// stream itself after each commit, so that a poll for new images costs a folder listing and not a
 /// read of a table that grows with the stream. A path is kept as its 128-bit hash, not its string
-/// (<see cref="Hash128Index"/>: 20.5–24.5 bytes per image; docs/streaming.md, "What stays bounded").
+/// (<see cref="Hash128Set"/>: 17.8–19.5 bytes per image; docs/streaming.md, "What stays bounded").
 /// </summary>
 public sealed class ProcessedImages
 {
-    private readonly Hash128Index _paths = new(withValues: false);
+    private readonly Hash128Set _paths = new();
 
     private ProcessedImages(IReadOnlyList<ImageRow> images)
     {
@@ -24,7 +23,7 @@ public sealed class ProcessedImages
 
     /// <summary>The images of the dataset at <paramref name="datasetFolder"/> (none when there is no dataset yet).</summary>
     public static ProcessedImages FromDataset(string datasetFolder) =>
-        new(ParquetTableReader.Parts(datasetFolder, DatasetTables.Images).SelectMany(ParquetTableReader.ReadFile<ImageRow>).ToList());
+        new(CommittedImageRows.All(datasetFolder).ToList());
 
     public int Count => _paths.Count;
 

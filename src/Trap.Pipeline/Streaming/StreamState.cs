@@ -55,8 +55,6 @@ internal sealed class StreamState
     /// </summary>
     public CommittedImages Images { get; } = new();
 
-    /// <summary>The bytes kept per committed image, in all: the plan's fingerprints and the candidate stage's images (docs/streaming.md).</summary>
-    public long RetainedBytes => Planner.RetainedBytes + Images.RetainedBytes;
 
     /// <summary>The quality control's rejections of committed images (written again whole when planning rejects images).</summary>
     public List<RejectionRow> QualityRejections { get; } = new();
@@ -69,9 +67,9 @@ internal sealed class StreamState
     /// <summary>Committed images not yet in the work folder's manifest and header cache (extended on a cadence: docs/streaming.md).</summary>
     public List<PlannedImage> Uncached { get; } = new();
 
-    private StreamState(string target, JobConfig config)
+    private StreamState(JobConfig config)
     {
-        Planner = new GrowingPlan(config.Association, id => CommittedImageRows.UrlOf(target, id));
+        Planner = new GrowingPlan(config.Association);
         QualityHistory = new RmsHistory(config.Quality);
         LightCurves = new KeptLightCurves(config.Extraction);
     }
@@ -82,8 +80,8 @@ internal sealed class StreamState
     /// <summary>The state of the dataset at <paramref name="target"/> (none: an empty state).</summary>
     public static async Task<StreamState> RebuildAsync(string target, JobConfig config, JobContext context)
     {
-        var state = new StreamState(target, config);
-        var committed = ParquetTableReader.Parts(target, DatasetTables.Images).SelectMany(ParquetTableReader.ReadFile<ImageRow>).Select(r => r.Url).ToList();
+        var state = new StreamState(config);
+        var committed = CommittedImageRows.All(target).Select(r => r.Url).ToList();
         if (committed.Count == 0) return state;
         var work = new WorkFolder(Path.Combine(target, Output.DatasetFolder.WorkCacheFolder));
         var headers = HeaderCache.Open(work, WorkManifest.HashOf(context.ConfigText));

@@ -36,7 +36,7 @@ public sealed class ProcessedImagesTests : IDisposable
     }
 
     [Fact]
-    public void TwentyThousandPathsTakeAtMost25BytesEachAndStayExact()
+    public void TwentyThousandPathsTakeAtMost20BytesEachAndStayExact()
     {
         var processed = ProcessedImages.FromDataset(Path.Combine(_folder, "none"));
         const int images = 20_000;
@@ -44,7 +44,7 @@ public sealed class ProcessedImagesTests : IDisposable
             processed.Add(Enumerable.Range(batch * 8, 8).Select(i => $"/data/incoming/feed-1/image-{i:D6}.fits"), Noon.AddSeconds(batch));
 
         Assert.Equal(images, processed.Count);
-        Assert.InRange(processed.RetainedBytes / (double)images, 16, 25);
+        Assert.InRange(processed.RetainedBytes / (double)images, 16, 20);
         Assert.True(processed.Contains("/data/incoming/feed-1/image-000000.fits") && processed.Contains("/data/incoming/feed-1/image-019999.fits"));
         Assert.False(processed.Contains("/data/incoming/feed-1/image-020000.fits"));
         Assert.False(processed.Contains("/data/incoming/feed-2/image-000000.fits"));

@@ -162,6 +162,38 @@ public sealed class StreamTests : IDisposable
     }
 
     [Fact]
+    public async Task ACopyOfACommittedImageLandingLaterUnderAnotherNameIsRejectedAsADuplicate()
+    {
+        var streaming = await StreamingJob.CreateAsync(_folder, seed: 11, timesteps: 3, imageSize: 96, sources: 8);
+        var (job, incoming) = (streaming.Job, streaming.Incoming);
+        var byTime = streaming.ImagesInTimeOrder();
+        foreach (var file in byTime) File.Copy(file, Path.Combine(incoming, Path.GetFileName(file)));
+
+        // Once every image is committed, the first one's bytes land again under a name that sorts after it. The stream
+        // keeps no fingerprint per committed image: the copy has its original's start time, so its batch is a full
+        // appended run, which plans every image at once and finds the copy (docs/streaming.md, "What stays bounded").
+        var copy = Path.Combine(incoming, "z-copy-" + Path.GetFileName(byTime[0]));
+        await using var engine = new LocalEngine(2);
+        var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+        {
+            TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(200),
+            AfterCommit = (dataset, _) =>
+            {
+                if (!File.Exists(copy) && ProcessedImages.FromDataset(dataset).Count == byTime.Count) File.Copy(byTime[0], copy);
+                return Task.CompletedTask;
+            },
+        });
+        await stream.RunAsync(job, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(2));
+
+        Assert.True(File.Exists(copy), "the stream never committed the images that were there from the start");
+        Assert.InRange(stream.FullRuns, 1, stream.Runs - 1);
+        var duplicate = Assert.Single(await ReadAsync<RejectionRow>(Path.Combine(job, "output"), DatasetTables.Rejections), r => r.ReasonId == RejectReason.Duplicate.Id);
+        Assert.Equal(copy, duplicate.Url);
+        Assert.Contains($"duplicate of image 0 ({Path.Combine(incoming, Path.GetFileName(byTime[0]))})", duplicate.Comment);
+        await AssertEqualsABatchRunAsync(job, Path.Combine(job, "output"));
+    }
+
+    [Fact]
     public async Task UnreadableFilesAmongTheArrivalsAreRejectedWithoutReplayingTheHistory()
     {
         var streaming = await StreamingJob.CreateAsync(_folder, seed: 12, timesteps: 3, imageSize: 96, sources: 8);

@@ -9,7 +9,7 @@ namespace Trap.Bench;
 
 /// <summary>
 /// stream: `trap stream` fed over the AARTFAAC protocol from a generated survey, in this process, for
-/// the real-time targets: `stream [--rate 48] [--subbands 8] [--timesteps 30 | --seconds S] [--size 1024] [--distinct 30] [--log FILE] [--extract-ahead N] [--variability-window W]`.
+/// the real-time targets: `stream [--rate 48] [--subbands 8] [--timesteps 30 | --seconds S] [--size 1024] [--distinct 30] [--log FILE] [--extract-ahead N] [--variability-window W] [--timestep-wait S]`.
 /// The sender offers --rate images/s (all subbands of a timestep, then the next); --seconds makes the
 /// feed as long as that many seconds. The survey has at most --distinct timesteps, which the sender
 /// plays again and again with later start times (5 minutes of 48 images/s of 1024² would be 60 GB),
@@ -17,7 +17,10 @@ namespace Trap.Bench;
 /// it did not write). With --sender-process the sender is this bench started again as a child process
 /// (`stream-sender`), so the stream's process holds only the receiver and the stream, as with a real
 /// imager (the child still shares this machine's cores). --extract-ahead is the stream's bound on images
-/// extracted as they arrive (default the stream's own; 0: each batch extracts its images, as before). The stream runs on local[cores]. Prints:
+/// extracted as they arrive (default the stream's own; 0: each batch extracts its images, as before). --timestep-wait
+/// (default 1 s) is how long a timestep with no newer image waits: on a loaded machine the receiver can pause
+/// longer between two subbands, the rest of the timestep then comes as a straggler, its batch is a full appended
+/// run, and that run sees only the files the bench has not deleted. The stream runs on local[cores]. Prints:
 /// the sustained rate (images / time from the first arrival to the last commit; target ≥ 48 images/s);
 /// lag growth (the latency's trend in s per minute of feed and the images waiting at the commits of
 /// the first and last quarter: growth means the stream falls behind); the latency from a timestep's
@@ -54,6 +57,7 @@ public static class StreamBenchmark
         var fed = files.Count * cycles;
         var senderProcess = args.Contains("--sender-process");
         var extractAhead = ClusterBenchmark.Option(args, "--extract-ahead", new StreamOptions().ExtractAheadImages);
+        var timestepWait = TimeSpan.FromSeconds(ClusterBenchmark.Option(args, "--timestep-wait", 1));
         Console.WriteLine($"stream: {fed} images ({timesteps} timesteps x {subbands} subbands; {distinct} distinct timesteps played {cycles} times) of {size}², " +
                           $"offered at {rate} images/s ({fed / (double)rate:F0} s of feed), {Environment.ProcessorCount} cores; " +
                           (senderProcess ? "sender in a child process" : "sender in this process") + $"; extraction ahead of the batch: up to {extractAhead} images");
@@ -64,7 +68,7 @@ public static class StreamBenchmark
         using var log = logFile is null ? null : new StreamWriter(logFile) { AutoFlush = true };
         var shift = span + span / Math.Max(1, distinct - 1);
         var run = Stream(job, senderProcess ? new ChildSender(survey, rate, cycles, shift) : new InProcessSender(files, rate, cycles, shift), log, extractAhead,
-                TimeSpan.FromSeconds(fed / (double)rate))
+                timestepWait, TimeSpan.FromSeconds(fed / (double)rate))
             .GetAwaiter().GetResult();
         var timestepsDone = Timesteps(run);
         var first = run.Arrived.Min(a => a.Arrival);
@@ -175,7 +179,7 @@ public static class StreamBenchmark
             .OrderBy(f => Path.GetFileName(f).Split('_')[1], StringComparer.Ordinal).ThenBy(f => f, StringComparer.Ordinal).ToList();
 
     /// <summary>Feeds the stream; the managed heap after a full collection is taken at the end of each quarter of <paramref name="feed"/>.</summary>
-    private static async Task<StreamRun> Stream(string job, IFeedSender sender, TextWriter? log, int extractAhead, TimeSpan feed)
+    private static async Task<StreamRun> Stream(string job, IFeedSender sender, TextWriter? log, int extractAhead, TimeSpan timestepWait, TimeSpan feed)
     {
         using var stop = new CancellationTokenSource();
         var port = await sender.StartAsync(stop.Token);
@@ -204,7 +208,7 @@ public static class StreamBenchmark
         {
             var stream = new StreamRunner(engine, log is null ? ProgressReporter.Silent() : new ProgressReporter(log, terminal: false, TimeSpan.MaxValue), new StreamOptions
             {
-                TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(100), MaxBacklogImages = 0, ExtractAheadImages = extractAhead,
+                TimestepWait = timestepWait, PollInterval = TimeSpan.FromMilliseconds(100), MaxBacklogImages = 0, ExtractAheadImages = extractAhead,
             });
             stream.BatchCommitted += (until, when) =>
             {

@@ -92,7 +92,7 @@ public static class StreamBenchmark
         var byQuarter = Enumerable.Range(0, 4).Select(q => BenchStatistics.Median(memory.Skip(q * memoryQuarter).Take(q == 3 ? memory.Count : memoryQuarter).Select(s => s.Mb)));
         Console.WriteLine($"  resident memory: peak {run.PeakMb:F0} MB; median by quarter {string.Join(" / ", byQuarter.Select(mb => $"{mb:F0}"))} MB (target flat)");
         Console.WriteLine($"  managed heap after a full collection at the end of each quarter of the feed: {string.Join(" / ", run.HeapMb.Select(mb => $"{mb:F1}"))} MB " +
-                          $"(the load does not change it; the bench's own record of each image, 16 bytes, included)");
+                          $"(the load does not change it; the bench's own record of each image, 16 bytes, included); at the end {run.KeptState}");
         PrintCpu(run, subbands);
 
         ReleaseHeap();
@@ -123,7 +123,7 @@ public static class StreamBenchmark
 
     /// <summary>What the bench records of each image (16 bytes, no path: its own record must not hide the stream's memory).</summary>
     private sealed record StreamRun(List<(DateTime Arrival, DateTime Start)> Arrived,
-        List<(DateTime Until, DateTime CommittedUtc)> Commits, IReadOnlyList<(DateTime Utc, double Mb)> Memory, double PeakMb, List<double> HeapMb, int FullRuns,
+        List<(DateTime Until, DateTime CommittedUtc)> Commits, IReadOnlyList<(DateTime Utc, double Mb)> Memory, double PeakMb, List<double> HeapMb, string KeptState, int FullRuns,
         int ExtractedAhead, int ReadyBeforeBatch, StreamCpuTally.Mark CpuAtFirstArrival, StreamCpuTally.Mark CpuAtLastCommit, double? SenderCpuMs);
 
     /// <summary>The batch's steps whose cost is per batch, whatever its size (the rest grow with its images).</summary>
@@ -202,6 +202,7 @@ public static class StreamBenchmark
         var receiving = receiver.RunAsync(stop.Token);
         var commits = new List<(DateTime, DateTime)>();
         var heapMb = new List<double>();
+        var keptState = "";
         var (fullRuns, extractedAhead, readyBeforeBatch) = (0, 0, 0);
         await using var memory = new ResidentMemorySampler();
         await using (var engine = new LocalEngine(Environment.ProcessorCount))
@@ -228,12 +229,14 @@ public static class StreamBenchmark
             (fullRuns, extractedAhead, readyBeforeBatch) = (stream.FullRuns, stream.ExtractedAhead, stream.ReadyBeforeBatch);
             // The last quarter's: the stream's state is still alive here.
             heapMb.Add(GC.GetTotalMemory(forceFullCollection: true) / 1048576.0);
-            GC.KeepAlive(stream);
+            var state = stream.State!;
+            keptState = $"{state.Images.Count} committed images kept in {state.Images.RetainedBytes / (double)state.Images.Count:F1} bytes each; " +
+                        $"{state.LightCurves.Count} candidate light curves kept, {state.LightCurves.Points} points";
         }
         var senderCpuMs = await sender.FinishAsync();
         await stop.CancelAsync();
         await receiving;
-        return new StreamRun(arrived, commits, memory.Samples, memory.PeakMb, heapMb, fullRuns, extractedAhead, readyBeforeBatch,
+        return new StreamRun(arrived, commits, memory.Samples, memory.PeakMb, heapMb, keptState, fullRuns, extractedAhead, readyBeforeBatch,
             cpuAtFirst ?? throw new InvalidOperationException("no image arrived"), cpuAtLast ?? throw new InvalidOperationException("no batch was committed"), senderCpuMs);
     }
 

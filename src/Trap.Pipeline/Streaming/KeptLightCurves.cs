@@ -41,6 +41,9 @@ internal sealed class KeptLightCurves(ExtractionConfig extraction, int forgetAft
     /// <summary>Sources whose curves are kept now.</summary>
     public int Count => _kept.Count;
 
+    /// <summary>The points of the curves kept now.</summary>
+    public long Points => _kept.Values.Sum(k => (long)k.Points.Count);
+
     /// <summary>Carries the kept curves on over one batch's rows: its own part files of the two tables.</summary>
     public async Task AddBatchAsync(IReadOnlyList<string> associationParts, IReadOnlyList<string> measurementParts, IReadOnlyDictionary<long, CandidateImage> images)
     {

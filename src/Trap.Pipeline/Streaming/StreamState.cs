@@ -33,8 +33,8 @@ internal sealed class BucketState(RunningCatalogue catalogue)
 
 /// <summary>
 /// What `trap stream` keeps in memory between batches to process a batch incrementally
-/// (docs/streaming.md): the plan of the committed images (per band and region, and their fingerprints), the
-/// historical QC's state, their image rows, per sky bucket the running catalogue, and the candidates' light curves. Rebuilt from the
+/// (docs/streaming.md): the plan of the committed images (per band and region, nothing per image), the
+/// historical QC's state, what the candidate stage reads of each image, per sky bucket the running catalogue, and the candidates' light curves. Rebuilt from the
 /// dataset at start and after a batch that had to be a full appended run: the bucket replay of the
 /// batch run over the dataset's work folder (no pixels are read but those of the rare forced fit a
 /// run made inline). <see cref="WhyNotIncremental"/> says when the dataset's work folder lacks what the
@@ -51,10 +51,9 @@ internal sealed class StreamState
 
     /// <summary>
     /// The committed readable images by id, as the candidate stage reads them (taken as they are, not
-    /// copied per batch): about 50 bytes each, not the image row nor an object (docs/streaming.md).
+    /// copied per batch): about 33 bytes each, not the image row nor an object (docs/streaming.md).
     /// </summary>
     public CommittedImages Images { get; } = new();
-
 
     /// <summary>The quality control's rejections of committed images (written again whole when planning rejects images).</summary>
     public List<RejectionRow> QualityRejections { get; } = new();

@@ -22,6 +22,7 @@ public static class Program
         ["memory"] = MemoryBenchmark.Run,
         ["stream"] = StreamBenchmark.Run,
         ["stream-sender"] = StreamBenchmark.RunSender,
+        ["stream-state"] = StreamStateBenchmark.Run,
     };
 
     public static int Main(string[] args)

@@ -9,7 +9,7 @@ namespace Trap.Bench;
 
 /// <summary>
 /// stream: `trap stream` fed over the AARTFAAC protocol from a generated survey, in this process, for
-/// the real-time targets: `stream [--rate 48] [--subbands 8] [--timesteps 30 | --seconds S] [--size 1024] [--distinct 30] [--log FILE] [--extract-ahead N] [--variability-window W]`.
+/// the real-time targets: `stream [--rate 48] [--subbands 8] [--timesteps 30 | --seconds S] [--size 1024] [--distinct 30] [--log FILE] [--extract-ahead N] [--variability-window W] [--timestep-wait S]`.
 /// The sender offers --rate images/s (all subbands of a timestep, then the next); --seconds makes the
 /// feed as long as that many seconds. The survey has at most --distinct timesteps, which the sender
 /// plays again and again with later start times (5 minutes of 48 images/s of 1024² would be 60 GB),
@@ -17,13 +17,17 @@ namespace Trap.Bench;
 /// it did not write). With --sender-process the sender is this bench started again as a child process
 /// (`stream-sender`), so the stream's process holds only the receiver and the stream, as with a real
 /// imager (the child still shares this machine's cores). --extract-ahead is the stream's bound on images
-/// extracted as they arrive (default the stream's own; 0: each batch extracts its images, as before). The stream runs on local[cores]. Prints:
+/// extracted as they arrive (default the stream's own; 0: each batch extracts its images, as before). --timestep-wait
+/// (default 1 s) is how long a timestep with no newer image waits: on a loaded machine the receiver can pause
+/// longer between two subbands, the rest of the timestep then comes as a straggler, its batch is a full appended
+/// run, and that run sees only the files the bench has not deleted. The stream runs on local[cores]. Prints:
 /// the sustained rate (images / time from the first arrival to the last commit; target ≥ 48 images/s);
 /// lag growth (the latency's trend in s per minute of feed and the images waiting at the commits of
 /// the first and last quarter: growth means the stream falls behind); the latency from a timestep's
 /// last image to the commit that holds it (median and 95 %; target median ≤ 1 s; VOEvents are sent
-/// right after the commit); resident memory (peak, and the median of the first and last quarter of
-/// the stream: target flat); the batches that had to be full appended runs; the CPU per image of the
+/// right after the commit); resident memory (peak, and the median of each quarter of the stream: target
+/// flat) and the managed heap after a full collection at the end of each quarter of the feed (which the
+/// load does not change); the batches that had to be full appended runs; the CPU per image of the
 /// sender and of the stream process, split by step, and the rate 2 cores give at that cost
 /// (<see cref="PrintCpu"/>; docs/streaming.md, "CPU per image"); and, as the baseline in
 /// the same process, a batch run over the survey's distinct images with its own peak resident memory.
@@ -53,6 +57,7 @@ public static class StreamBenchmark
         var fed = files.Count * cycles;
         var senderProcess = args.Contains("--sender-process");
         var extractAhead = ClusterBenchmark.Option(args, "--extract-ahead", new StreamOptions().ExtractAheadImages);
+        var timestepWait = TimeSpan.FromSeconds(ClusterBenchmark.Option(args, "--timestep-wait", 1));
         Console.WriteLine($"stream: {fed} images ({timesteps} timesteps x {subbands} subbands; {distinct} distinct timesteps played {cycles} times) of {size}², " +
                           $"offered at {rate} images/s ({fed / (double)rate:F0} s of feed), {Environment.ProcessorCount} cores; " +
                           (senderProcess ? "sender in a child process" : "sender in this process") + $"; extraction ahead of the batch: up to {extractAhead} images");
@@ -62,23 +67,23 @@ public static class StreamBenchmark
         var logFile = args.SkipWhile(a => a != "--log").Skip(1).FirstOrDefault();
         using var log = logFile is null ? null : new StreamWriter(logFile) { AutoFlush = true };
         var shift = span + span / Math.Max(1, distinct - 1);
-        var run = Stream(job, senderProcess ? new ChildSender(survey, rate, cycles, shift) : new InProcessSender(files, rate, cycles, shift), log, extractAhead)
+        var run = Stream(job, senderProcess ? new ChildSender(survey, rate, cycles, shift) : new InProcessSender(files, rate, cycles, shift), log, extractAhead,
+                timestepWait, TimeSpan.FromSeconds(fed / (double)rate))
             .GetAwaiter().GetResult();
-        var starts = run.Starts;
-        var timestepsDone = Timesteps(run, starts);
-        var first = run.Arrivals.Values.Min();
-        var sustained = run.Arrivals.Count / (run.Commits[^1].CommittedUtc - first).TotalSeconds;
+        var timestepsDone = Timesteps(run);
+        var first = run.Arrived.Min(a => a.Arrival);
+        var sustained = run.Arrived.Count / (run.Commits[^1].CommittedUtc - first).TotalSeconds;
         var latencies = timestepsDone.Select(t => t.Latency).ToList();
         var quarter = Math.Max(1, latencies.Count / 4);
         var growth = BenchStatistics.Slope(timestepsDone.Select(t => ((t.LastArrival - first).TotalMinutes, t.Latency)).ToList());
-        var waiting = Waiting(run, starts);
+        var waiting = Waiting(run);
         var commitQuarter = Math.Max(1, waiting.Count / 4);
         var memory = run.Memory.Where(s => s.Utc >= first).ToList();
         var memoryQuarter = Math.Max(1, memory.Count / 4);
-        var arrivalRate = run.Arrivals.Count / (run.Arrivals.Values.Max() - first).TotalSeconds;
+        var arrivalRate = run.Arrived.Count / (run.Arrived.Max(a => a.Arrival) - first).TotalSeconds;
         Console.WriteLine($"  feed: {arrivalRate:F1} images/s arrived (the sender, in {(senderProcess ? "a child process" : "this process")}, and the receiver share the cores)");
         Console.WriteLine($"  sustained {sustained:F1} images/s (target >= 48; offered {rate}) in {run.Commits.Count} batches, " +
-                          $"{run.FullRuns} of them full appended runs; {run.Arrivals.Count} of {fed} images received; " +
+                          $"{run.FullRuns} of them full appended runs; {run.Arrived.Count} of {fed} images received; " +
                           $"{run.ExtractedAhead} extracted as they arrived, {run.ReadyBeforeBatch} of them ready before their batch began");
         Console.WriteLine($"  latency last image -> commit: median {BenchStatistics.Median(latencies):F2} s (target <= 1), 95 % {BenchStatistics.Percentile(latencies, 95):F2} s; " +
                           $"first quarter {BenchStatistics.Median(latencies.Take(quarter)):F2} s, last quarter {BenchStatistics.Median(latencies.TakeLast(quarter)):F2} s");
@@ -86,6 +91,8 @@ public static class StreamBenchmark
                           $"first quarter median {BenchStatistics.Median(waiting.Take(commitQuarter)):F0}, last quarter {BenchStatistics.Median(waiting.TakeLast(commitQuarter)):F0}");
         var byQuarter = Enumerable.Range(0, 4).Select(q => BenchStatistics.Median(memory.Skip(q * memoryQuarter).Take(q == 3 ? memory.Count : memoryQuarter).Select(s => s.Mb)));
         Console.WriteLine($"  resident memory: peak {run.PeakMb:F0} MB; median by quarter {string.Join(" / ", byQuarter.Select(mb => $"{mb:F0}"))} MB (target flat)");
+        Console.WriteLine($"  managed heap after a full collection at the end of each quarter of the feed: {string.Join(" / ", run.HeapMb.Select(mb => $"{mb:F1}"))} MB " +
+                          $"(the load does not change it; the bench's own record of each image, 16 bytes, included); at the end {run.KeptState}");
         PrintCpu(run, subbands);
 
         ReleaseHeap();
@@ -114,8 +121,9 @@ public static class StreamBenchmark
         return false;
     }
 
-    private sealed record StreamRun(Dictionary<string, DateTime> Arrivals, Dictionary<string, DateTime> Starts,
-        List<(DateTime Until, DateTime CommittedUtc)> Commits, IReadOnlyList<(DateTime Utc, double Mb)> Memory, double PeakMb, int FullRuns,
+    /// <summary>What the bench records of each image (16 bytes, no path: its own record must not hide the stream's memory).</summary>
+    private sealed record StreamRun(List<(DateTime Arrival, DateTime Start)> Arrived,
+        List<(DateTime Until, DateTime CommittedUtc)> Commits, IReadOnlyList<(DateTime Utc, double Mb)> Memory, double PeakMb, List<double> HeapMb, string KeptState, int FullRuns,
         int ExtractedAhead, int ReadyBeforeBatch, StreamCpuTally.Mark CpuAtFirstArrival, StreamCpuTally.Mark CpuAtLastCommit, double? SenderCpuMs);
 
     /// <summary>The batch's steps whose cost is per batch, whatever its size (the rest grow with its images).</summary>
@@ -134,7 +142,7 @@ public static class StreamBenchmark
     /// </summary>
     private static void PrintCpu(StreamRun run, int subbands)
     {
-        var (images, batches) = (run.Arrivals.Count, run.Commits.Count);
+        var (images, batches) = (run.Arrived.Count, run.Commits.Count);
         var (processMs, steps) = run.CpuAtLastCommit.Since(run.CpuAtFirstArrival);
         Console.WriteLine($"  CPU of the stream process, {images} images in {batches} batches ({images / (double)batches:F1} images per batch): {processMs / images:F2} ms per image = " +
                           string.Join(" + ", steps.Where(s => !PerBatchSteps.Contains(s.Step)).Select(s => $"{s.Step} {s.Ms / images:F2}")) + " ms per image + " +
@@ -170,55 +178,65 @@ public static class StreamBenchmark
         Directory.GetFiles(Path.Combine(survey, "images"), "*.fits", SearchOption.AllDirectories)
             .OrderBy(f => Path.GetFileName(f).Split('_')[1], StringComparer.Ordinal).ThenBy(f => f, StringComparer.Ordinal).ToList();
 
-    private static async Task<StreamRun> Stream(string job, IFeedSender sender, TextWriter? log, int extractAhead)
+    /// <summary>Feeds the stream; the managed heap after a full collection is taken at the end of each quarter of <paramref name="feed"/>.</summary>
+    private static async Task<StreamRun> Stream(string job, IFeedSender sender, TextWriter? log, int extractAhead, TimeSpan timestepWait, TimeSpan feed)
     {
         using var stop = new CancellationTokenSource();
         var port = await sender.StartAsync(stop.Token);
         using var cpu = new StreamCpuTally();
         StreamCpuTally.Mark? cpuAtFirst = null, cpuAtLast = null;
         var receiver = new AartfaacReceiver($"127.0.0.1:{port}", Path.Combine(job, "incoming"), _ => { });
-        var arrivals = new Dictionary<string, DateTime>(StringComparer.Ordinal);
-        var starts = new Dictionary<string, DateTime>(StringComparer.Ordinal);
-        var received = new List<string>(); // not yet deleted
+        var arrived = new List<(DateTime Arrival, DateTime Start)>();
+        var received = new List<(string Path, DateTime Start)>(); // not yet deleted
         receiver.ImageWritten += path =>
         {
             var now = DateTime.UtcNow;
             var start = Trap.Images.Accessors.ImageReader.ReadMetadata(path).StartUtc;
-            lock (arrivals)
+            lock (arrived)
             {
                 cpuAtFirst ??= cpu.Take();
-                (arrivals[path], starts[path]) = (now, start);
-                received.Add(path);
+                arrived.Add((now, start));
+                received.Add((path, start));
             }
         };
         var receiving = receiver.RunAsync(stop.Token);
         var commits = new List<(DateTime, DateTime)>();
+        var heapMb = new List<double>();
+        var keptState = "";
         var (fullRuns, extractedAhead, readyBeforeBatch) = (0, 0, 0);
         await using var memory = new ResidentMemorySampler();
         await using (var engine = new LocalEngine(Environment.ProcessorCount))
         {
             var stream = new StreamRunner(engine, log is null ? ProgressReporter.Silent() : new ProgressReporter(log, terminal: false, TimeSpan.MaxValue), new StreamOptions
             {
-                TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(100), MaxBacklogImages = 0, ExtractAheadImages = extractAhead,
+                TimestepWait = timestepWait, PollInterval = TimeSpan.FromMilliseconds(100), MaxBacklogImages = 0, ExtractAheadImages = extractAhead,
             });
             stream.BatchCommitted += (until, when) =>
             {
                 commits.Add((until, when));
                 cpuAtLast = cpu.Take();
                 // The bench's own copies: once committed they are not read again (no batch falls back here; the bench says if one did).
-                lock (arrivals)
+                DateTime firstArrival;
+                lock (arrived)
                 {
-                    foreach (var path in received.Where(p => starts[p] <= until)) File.Delete(path);
-                    received.RemoveAll(p => starts[p] <= until);
+                    foreach (var (path, _) in received.Where(r => r.Start <= until)) File.Delete(path);
+                    received.RemoveAll(r => r.Start <= until);
+                    firstArrival = arrived[0].Arrival;
                 }
+                if (heapMb.Count < 3 && when - firstArrival >= (heapMb.Count + 1) * feed / 4) heapMb.Add(GC.GetTotalMemory(forceFullCollection: true) / 1048576.0);
             };
             await stream.RunAsync(job, stop.Token, stopWhenIdle: TimeSpan.FromSeconds(3));
             (fullRuns, extractedAhead, readyBeforeBatch) = (stream.FullRuns, stream.ExtractedAhead, stream.ReadyBeforeBatch);
+            // The last quarter's: the stream's state is still alive here.
+            heapMb.Add(GC.GetTotalMemory(forceFullCollection: true) / 1048576.0);
+            var state = stream.State!;
+            keptState = $"{state.Images.Count} committed images kept in {state.Images.RetainedBytes / (double)state.Images.Count:F1} bytes each; " +
+                        $"{state.LightCurves.Count} candidate light curves kept, {state.LightCurves.Points} points";
         }
         var senderCpuMs = await sender.FinishAsync();
         await stop.CancelAsync();
         await receiving;
-        return new StreamRun(arrivals, starts, commits, memory.Samples, memory.PeakMb, fullRuns, extractedAhead, readyBeforeBatch,
+        return new StreamRun(arrived, commits, memory.Samples, memory.PeakMb, heapMb, keptState, fullRuns, extractedAhead, readyBeforeBatch,
             cpuAtFirst ?? throw new InvalidOperationException("no image arrived"), cpuAtLast ?? throw new InvalidOperationException("no batch was committed"), senderCpuMs);
     }
 
@@ -297,12 +315,12 @@ public static class StreamBenchmark
     }
 
     /// <summary>Per timestep in time order: the arrival of its last image, and the commit that holds it minus that arrival.</summary>
-    private static List<(DateTime LastArrival, double Latency)> Timesteps(StreamRun run, Dictionary<string, DateTime> starts) =>
-        run.Arrivals.GroupBy(a => starts[a.Key]).OrderBy(g => g.Key)
-            .Select(g => (g.Max(a => a.Value), (run.Commits.First(c => c.Until >= g.Key).CommittedUtc - g.Max(a => a.Value)).TotalSeconds))
+    private static List<(DateTime LastArrival, double Latency)> Timesteps(StreamRun run) =>
+        run.Arrived.GroupBy(a => a.Start).OrderBy(g => g.Key)
+            .Select(g => (g.Max(a => a.Arrival), (run.Commits.First(c => c.Until >= g.Key).CommittedUtc - g.Max(a => a.Arrival)).TotalSeconds))
             .ToList();
 
     /// <summary>Per commit: the images that had arrived by then and were still not in the dataset.</summary>
-    private static List<double> Waiting(StreamRun run, Dictionary<string, DateTime> starts) =>
-        run.Commits.Select(c => (double)run.Arrivals.Count(a => a.Value <= c.CommittedUtc && starts[a.Key] > c.Until)).ToList();
+    private static List<double> Waiting(StreamRun run) =>
+        run.Commits.Select(c => (double)run.Arrived.Count(a => a.Arrival <= c.CommittedUtc && a.Start > c.Until)).ToList();
 }

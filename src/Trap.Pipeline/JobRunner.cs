@@ -105,7 +105,7 @@ public sealed class JobRunner
                 : $"trap: --append: {cache.Matching} images are unchanged since the earlier run");
             await RunStagesAsync(counts, work, cache, output.Staging, context, config, plan, job.Monitors, cancellation);
             OutputFolders.RemoveAbandonedPartials(output.Staging);
-            await WriteRunTablesAsync(output.Staging, context, config, plan, counts.Rejected, counts.Stages, clock.Elapsed, $"{_engine.GetType().Name} x{_engine.Parallelism}");
+            await WriteRunTablesAsync(output.Staging, context, config, plan, plan.Images.Count + plan.Unreadable.Count, counts.Rejected, counts.Stages, clock.Elapsed, $"{_engine.GetType().Name} x{_engine.Parallelism}");
             SentAlerts.CarryOver(outputFolder, output.Staging);
             await File.WriteAllTextAsync(Path.Combine(output.Staging, RunLogFile), _progress.TakeLog(), cancellation);
             output.Commit();
@@ -268,8 +268,11 @@ public sealed class JobRunner
     }
 
 
-    /// <summary>The tables that describe the job and the run: bands, regions, settings, stages and the dataset row (also `trap stream`'s batches).</summary>
-    internal static async Task WriteRunTablesAsync(string folder, JobContext job, JobConfig config, JobPlan plan, int rejected,
+    /// <summary>
+    /// The tables that describe the job and the run: bands, regions, settings, stages and the dataset row (also `trap stream`'s
+    /// batches, whose <paramref name="plan"/> holds the batch's own images: <paramref name="images"/> counts the dataset's).
+    /// </summary>
+    internal static async Task WriteRunTablesAsync(string folder, JobContext job, JobConfig config, JobPlan plan, int images, int rejected,
         IReadOnlyList<StageRow> stages, TimeSpan elapsed, string engine)
     {
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.FrequencyBands, plan.Bands.Select(RowMapping.Band));
@@ -280,7 +283,7 @@ public sealed class JobRunner
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.Dataset, new[]
         {
             RowMapping.Dataset(job.JobName, job.ConfigSource, config.Job.Description, end - elapsed, end,
-                plan.Images.Count + plan.Unreadable.Count, rejected, engine),
+                images, rejected, engine),
         });
     }
 

@@ -4,34 +4,32 @@ using Trap.Science.Quality;
 namespace Trap.Pipeline.Planning;
 
 /// <summary>
-/// Finds images whose files have the same content (<see cref="PlanEntry.ContentHash"/>): the first in
-/// plan order is kept, every later copy is rejected as a duplicate of it (reason 13), so no pixel is
-/// measured twice.
+/// Finds images whose files have the same content (<see cref="PlanEntry.ContentHash"/>) among the images
+/// planned together: the first in plan order is kept, every later copy is rejected as a duplicate of it
+/// (reason 13), so no pixel is measured twice. Images planned earlier need no check: a copy has its
+/// original's bytes, so its header and start time, and a <see cref="GrowingPlan"/> refuses an image not
+/// later than those it planned (docs/streaming.md, "What stays bounded").
 /// </summary>
-public sealed class DuplicateImages
+public static class DuplicateImages
 {
-    /// <summary>Image id and path of the first image with each content hash.</summary>
-    private readonly Dictionary<string, (int ImageId, string Url)> _firstWithHash = new(StringComparer.Ordinal);
-    private int _kept;
-
     /// <summary>
-    /// Splits readable entries, in plan order, into those kept (numbered on from the images kept by
-    /// earlier calls: their index plus that count is their image id) and the rejected copies.
+    /// Splits readable entries, in plan order, into those kept (numbered from <paramref name="firstImageId"/>:
+    /// their index plus it is their image id) and the rejected copies.
     /// </summary>
-    public (List<PlanEntry> Kept, List<PlanEntry> Duplicates) Split(IReadOnlyList<PlanEntry> ordered)
+    public static (List<PlanEntry> Kept, List<PlanEntry> Duplicates) Split(IReadOnlyList<PlanEntry> ordered, int firstImageId)
     {
+        var firstWithHash = new Dictionary<string, (int ImageId, string Url)>(StringComparer.Ordinal);
         var kept = new List<PlanEntry>(ordered.Count);
         var duplicates = new List<PlanEntry>();
         foreach (var entry in ordered)
         {
-            if (entry.ContentHash is { } hash && _firstWithHash.TryGetValue(hash, out var original))
+            if (entry.ContentHash is { } hash && firstWithHash.TryGetValue(hash, out var original))
             {
                 duplicates.Add(entry with { Rejection = Rejection(entry.Url, original.ImageId, original.Url) });
                 continue;
             }
-            if (entry.ContentHash is { } first) _firstWithHash[first] = (_kept, entry.Url);
+            if (entry.ContentHash is { } first) firstWithHash[first] = (firstImageId + kept.Count, entry.Url);
             kept.Add(entry);
-            _kept++;
         }
         return (kept, duplicates);
     }

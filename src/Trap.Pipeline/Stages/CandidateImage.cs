@@ -4,9 +4,9 @@ namespace Trap.Pipeline.Stages;
 
 /// <summary>
 /// What the candidate stage reads of one image (its previous-limits band, its backward fits, its group
-/// fits, its light-curve points' geometry): a few tens of bytes, not the whole <see cref="ImageRow"/>,
-/// because `trap stream` keeps one per committed image for the whole stream (docs/streaming.md). The
-/// path is the plan's own string, not a copy. Null values are the image row's NULLs.
+/// fits, its light-curve points' geometry), not the whole <see cref="ImageRow"/>: `trap stream` keeps
+/// these values of every committed image for the whole stream, compactly, and makes one when the stage asks
+/// (docs/streaming.md, "What stays bounded"). Null values are the image row's NULLs.
 /// </summary>
 public sealed record CandidateImage(
     long ImageId,

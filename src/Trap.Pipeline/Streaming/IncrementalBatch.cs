@@ -46,7 +46,7 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
         var first = state.Planner.Count;
         var plan = Check(state, arrived);
         progress.StartLog();
-        var added = plan.Images.Skip(first).ToList();
+        var added = plan.Images;
         var opened = Stopwatch.StartNew();
         cpu.Mark("batch: plan");
         using var output = AppendStaging.Open(target);
@@ -70,7 +70,7 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
                 continued => continued.Count, "sky buckets carried on");
             cpu.Mark("batch: QC and catalogue");
             // Taken in now, not after the commit: a batch that fails from here stops the stream, and its state with it.
-            foreach (var image in newImages) state.Images.Add(image.ImageId, CandidateImage.Of(image));
+            foreach (var image in newImages) state.Images.Add(CandidateImage.Of(image));
             var images = state.Images;
             await state.LightCurves.AddBatchAsync(output.PartsFrom(DatasetTables.Associations, firstPart),
                 output.PartsFrom(DatasetTables.ExtractedSources, firstPart), images);
@@ -85,7 +85,7 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
                 // added: these two tables (a row per image) are written again whole; no other row refers to them.
                 // The committed readable images' rows (ids below the new ones) are read back from the dataset:
                 // the stream keeps only what the candidate stage needs of them (docs/streaming.md).
-                await output.ReplaceTableAsync(DatasetTables.Images, RowMapping.ImageRows(plan, CommittedReadableRows(target, first).Concat(newImages).OrderBy(i => i.ImageId)));
+                await output.ReplaceTableAsync(DatasetTables.Images, RowMapping.ImageRows(plan, CommittedImageRows.Readable(target, first).Concat(newImages).OrderBy(i => i.ImageId)));
                 await output.ReplaceTableAsync(DatasetTables.Rejections, RowMapping.RejectionRows(plan, state.QualityRejections.Concat(newRejections)));
             }
             var allBuckets = new SortedDictionary<int, BucketState>(state.Buckets);
@@ -93,15 +93,17 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
             cpu.Mark("batch: light curves and appended parts");
             await WriteCatalogueAsync(output.Staging, work, plan, images, allBuckets.Values.ToList(), state.LightCurves, cancellation);
             cpu.Mark("batch: candidates");
-            await JobRunner.WriteRunTablesAsync(output.Staging, context, config, plan, plan.Unreadable.Count + state.QualityRejections.Count + newRejections.Count, _stages, clock.Elapsed,
+            await JobRunner.WriteRunTablesAsync(output.Staging, context, config, plan, state.Planner.Count + plan.Unreadable.Count, plan.Unreadable.Count + state.QualityRejections.Count + newRejections.Count, _stages, clock.Elapsed,
                 $"{engine.GetType().Name} x{engine.Parallelism} (trap stream)");
             foreach (var table in AppendedTables) await output.CompactAsync(table);
             Trap.Alerts.SentAlerts.CarryOver(target, output.Staging);
+            state.Uncached.AddRange(added);
             if (DateTime.UtcNow - _cachesWrittenUtc > CacheCadence)
             {
-                // Both grow with the stream, so they are written on a cadence: older ones only cost work again (docs/streaming.md).
-                WorkManifest.For(plan, context.ConfigText).Write(work);
-                HeaderCache.Write(work, WorkManifest.HashOf(context.ConfigText), plan.Images.Select(i => i.Header));
+                // Both grow with the stream, so they are extended on a cadence: older ones only cost work again (docs/streaming.md).
+                WorkManifest.Append(work, context.ConfigText, state.Uncached);
+                HeaderCache.Append(work, WorkManifest.HashOf(context.ConfigText), state.Uncached.Select(i => i.Header));
+                state.Uncached.Clear();
                 _cachesWrittenUtc = DateTime.UtcNow;
             }
             await File.WriteAllTextAsync(Path.Combine(output.Staging, JobRunner.RunLogFile), progress.TakeLog(), cancellation);
@@ -130,7 +132,7 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
     /// The new images' extractions written to the work folder under their ids: those extracted as they
     /// arrived are taken (waiting for any still in work), the rest extracted here on the engine.
     /// </summary>
-    private async Task<IReadOnlyList<ImageSummary>> ExtractAsync(List<PlannedImage> added, WorkFolder work, CancellationToken cancellation)
+    private async Task<IReadOnlyList<ImageSummary>> ExtractAsync(IReadOnlyList<PlannedImage> added, WorkFolder work, CancellationToken cancellation)
     {
         var taken = added.Select(i => (Image: i, Extraction: ahead.Take(i.Header.Url))).ToList();
         var rest = taken.Where(t => t.Extraction is null).Select(t => new ImageWork(t.Image.ImageId, t.Image.Header.Url, work.Root)).ToList();
@@ -144,10 +146,10 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
     }
 
     /// <summary>
-    /// The plan of the committed and the arrived images, when the arrived ones only append to it as a
+    /// The plan of the arrived images after the committed ones, when they only append to it as a
     /// batch run would number them: readable, later than every committed timestep, and leaving every
     /// committed image's sky bucket as it was (docs/streaming.md "what falls back"). Only the arrived
-    /// images are planned (<see cref="GrowingPlan"/>).
+    /// images are planned, and the plan holds them alone (<see cref="GrowingPlan"/>).
     /// </summary>
     private JobPlan Check(StreamState state, IReadOnlyList<PlanEntry> arrived)
     {
@@ -158,7 +160,6 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
         {
             throw new IncrementalFallbackException($"{straggler.Url} belongs to a timestep already committed ({straggler.StartUtc:O}): the buckets are replayed from it");
         }
-        var first = state.Planner.Count;
         JobPlan plan;
         try
         {
@@ -168,7 +169,7 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
         {
             throw new IncrementalFallbackException(changed.Message);
         }
-        if (plan.Images.Skip(first).FirstOrDefault(i => i.Bucket >= AppendStaging.LevelSpan) is { } far)
+        if (plan.Images.FirstOrDefault(i => i.Bucket >= AppendStaging.LevelSpan) is { } far)
         {
             throw new IncrementalFallbackException($"sky bucket {far.Bucket} has a number the appended parts use ({far.Header.Url})");
         }
@@ -196,11 +197,6 @@ internal sealed class IncrementalBatch(IEngine engine, ProgressReporter progress
         }
         return next;
     }
-
-    /// <summary>The images rows of the dataset at <paramref name="target"/> for its readable images (ids below <paramref name="readable"/>).</summary>
-    private static IEnumerable<ImageRow> CommittedReadableRows(string target, int readable) =>
-        ParquetTableReader.Parts(target, DatasetTables.Images).SelectMany(ParquetTableReader.ReadFile<ImageRow>)
-            .Where(r => r.ImageId < readable);
 
     /// <summary>The tables over the whole catalogue, written again each batch: monitors' sources, candidates and their VOEvents.</summary>
     private async Task WriteCatalogueAsync(string folder, WorkFolder work, JobPlan plan, IReadOnlyDictionary<long, CandidateImage> images, List<BucketState> buckets,

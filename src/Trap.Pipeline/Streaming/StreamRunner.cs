@@ -197,7 +197,7 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
     private async Task<StreamState> RebuildAsync(string output, ProcessedImages done, JobConfig config, JobContext context)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var state = await StreamState.RebuildAsync(output, done.Urls, config, context);
+        var state = await StreamState.RebuildAsync(output, config, context);
         if (done.Count > 0) progress.Message($"trap stream: state of {done.Count} committed images rebuilt from the dataset in {clock.Elapsed.TotalSeconds:F1} s");
         if (state.WhyNotIncremental is { } why) progress.Message($"trap stream: the next batch will be a full appended run (its dataset then serves the incremental path): {why}");
         return state;

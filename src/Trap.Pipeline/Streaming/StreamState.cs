@@ -33,8 +33,8 @@ internal sealed class BucketState(RunningCatalogue catalogue)
 
 /// <summary>
 /// What `trap stream` keeps in memory between batches to process a batch incrementally
-/// (docs/streaming.md): the plan of the committed images (headers, ids, bands, regions, buckets), the
-/// historical QC's state, their image rows, per sky bucket the running catalogue, and the candidates' light curves. Rebuilt from the
+/// (docs/streaming.md): the plan of the committed images (per band and region, nothing per image), the
+/// historical QC's state, what the candidate stage reads of each image, per sky bucket the running catalogue, and the candidates' light curves. Rebuilt from the
 /// dataset at start and after a batch that had to be a full appended run: the bucket replay of the
 /// batch run over the dataset's work folder (no pixels are read but those of the rare forced fit a
 /// run made inline). <see cref="WhyNotIncremental"/> says when the dataset's work folder lacks what the
@@ -43,17 +43,17 @@ internal sealed class BucketState(RunningCatalogue catalogue)
 /// </summary>
 internal sealed class StreamState
 {
-    /// <summary>The plan of the committed images, extended by each batch (only its new images are planned).</summary>
+    /// <summary>The plan of the committed images, extended by each batch (only its new images are planned; no record per image is kept).</summary>
     public GrowingPlan Planner { get; }
 
     /// <summary>The historical QC after the committed images: each batch goes on with its new ones alone.</summary>
     public RmsHistory QualityHistory { get; }
 
     /// <summary>
-    /// The committed readable images by id, in id order, as the candidate stage reads them (taken as they
-    /// are, not copied per batch): a compact record each, not the image row (docs/streaming.md).
+    /// The committed readable images by id, as the candidate stage reads them (taken as they are, not
+    /// copied per batch): about 33 bytes each, not the image row nor an object (docs/streaming.md).
     /// </summary>
-    public Dictionary<long, CandidateImage> Images { get; } = new();
+    public CommittedImages Images { get; } = new();
 
     /// <summary>The quality control's rejections of committed images (written again whole when planning rejects images).</summary>
     public List<RejectionRow> QualityRejections { get; } = new();
@@ -62,6 +62,9 @@ internal sealed class StreamState
 
     /// <summary>The light curves of the sources the candidate stage selected (read once, then carried on).</summary>
     public KeptLightCurves LightCurves { get; }
+
+    /// <summary>Committed images not yet in the work folder's manifest and header cache (extended on a cadence: docs/streaming.md).</summary>
+    public List<PlannedImage> Uncached { get; } = new();
 
     private StreamState(JobConfig config)
     {
@@ -73,21 +76,31 @@ internal sealed class StreamState
     /// <summary>Null when the next batch may be incremental; otherwise why not.</summary>
     public string? WhyNotIncremental { get; private set; }
 
-    /// <summary>The state of the dataset at <paramref name="target"/> holding <paramref name="committed"/> (none: an empty state).</summary>
-    public static async Task<StreamState> RebuildAsync(string target, IReadOnlyCollection<string> committed, JobConfig config, JobContext context)
+    /// <summary>The state of the dataset at <paramref name="target"/> (none: an empty state).</summary>
+    public static async Task<StreamState> RebuildAsync(string target, JobConfig config, JobContext context)
     {
         var state = new StreamState(config);
+        var committed = CommittedImageRows.All(target).Select(r => r.Url).ToList();
         if (committed.Count == 0) return state;
         var work = new WorkFolder(Path.Combine(target, Output.DatasetFolder.WorkCacheFolder));
         var headers = HeaderCache.Open(work, WorkManifest.HashOf(context.ConfigText));
         var drops = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var drop in JobRunner.EarlierDropsAsync(target)) drops.TryAdd(drop.Url, drop.Comment);
+        var uncached = new HashSet<string>(StringComparer.Ordinal);
         var entries = committed.AsParallel()
-            .Select(url => drops.TryGetValue(url, out var why)
-                ? JobRunner.DroppedFromBacklog(headers.Find(url) ?? new ReadHeaderTask().Run(url, context), why)
-                : headers.Find(url) ?? new ReadHeaderTask().Run(url, context))
+            .Select(url =>
+            {
+                var header = headers.Find(url);
+                if (header is null)
+                {
+                    header = new ReadHeaderTask().Run(url, context);
+                    lock (uncached) uncached.Add(url);
+                }
+                return drops.TryGetValue(url, out var why) ? JobRunner.DroppedFromBacklog(header, why) : header;
+            })
             .ToList();
         var plan = state.Planner.Extend(entries);
+        state.Uncached.AddRange(plan.Images.Where(i => uncached.Contains(i.Header.Url)));
         var summaries = new List<ImageSummary>(plan.Images.Count);
         foreach (var image in plan.Images)
         {
@@ -96,7 +109,7 @@ internal sealed class StreamState
             summaries.Add(summary);
         }
         var verdicts = ImageVerdicts.Continue(state.QualityHistory, plan.Images, summaries, config);
-        foreach (var image in verdicts.Images) state.Images.Add(image.ImageId, CandidateImage.Of(image));
+        foreach (var image in verdicts.Images) state.Images.Add(CandidateImage.Of(image));
         state.QualityRejections.AddRange(verdicts.Rejections);
         var scratch = Directory.CreateTempSubdirectory("trap-stream-replay-").FullName;
         try

@@ -35,7 +35,10 @@ public sealed class HeaderCache
         {
             if (File.Exists(previous.Headers) && WorkFile.ReadValue<Contents>(previous.Headers) is { } contents && contents.ConfigHash == configHash)
             {
-                return new HeaderCache(configHash, new Dictionary<string, CachedHeader>(contents.Headers, StringComparer.Ordinal));
+                // An image appended twice (a stream restarted between two appends) counts as its last record.
+                var byUrl = new Dictionary<string, CachedHeader>(StringComparer.Ordinal);
+                foreach (var (url, cached) in contents.Headers) byUrl[url] = cached;
+                return new HeaderCache(configHash, byUrl);
             }
         }
         catch (Exception e) when (e is IOException or JsonException or InvalidDataException)
@@ -55,12 +58,20 @@ public sealed class HeaderCache
 
     /// <summary>A cache of this run's readable images, for the next run.</summary>
     public static void Write(WorkFolder work, string configHash, IEnumerable<PlanEntry> entries) =>
-        WorkFile.WriteValue(work.Headers, new Contents(configHash, entries
-            .Where(e => e.Rejection is null && e.ContentHash is not null)
-            .Select(e => (Entry: e, Stamp: Stamp(e.Url)))
-            .Where(e => e.Stamp.Length >= 0)
-            .Select(e => KeyValuePair.Create(e.Entry.Url, new CachedHeader(e.Stamp.Length, e.Stamp.Written, e.Entry)))
-            .ToList()));
+        WorkFile.WriteValue(work.Headers, new Contents(configHash, Cached(entries).ToList()));
+
+    /// <summary>
+    /// Adds <paramref name="entries"/> to the cache the work folder holds for <paramref name="configHash"/> (or
+    /// starts one): `trap stream` adds each batch's images without keeping the earlier ones in memory.
+    /// </summary>
+    public static void Append(WorkFolder work, string configHash, IEnumerable<PlanEntry> entries) =>
+        WorkFile.AppendToLastArray(work.Headers, new Contents(configHash, []), Cached(entries));
+
+    private static IEnumerable<KeyValuePair<string, CachedHeader>> Cached(IEnumerable<PlanEntry> entries) => entries
+        .Where(e => e.Rejection is null && e.ContentHash is not null)
+        .Select(e => (Entry: e, Stamp: Stamp(e.Url)))
+        .Where(e => e.Stamp.Length >= 0)
+        .Select(e => KeyValuePair.Create(e.Entry.Url, new CachedHeader(e.Stamp.Length, e.Stamp.Written, e.Entry)));
 
     private static (long Length, long Written) Stamp(string path)
     {

@@ -15,10 +15,17 @@ public sealed record WorkImage(long ImageId, string Url, string ContentHash);
 /// </summary>
 public sealed record WorkManifest(string ConfigHash, IReadOnlyList<WorkImage> Images)
 {
-    public static WorkManifest For(JobPlan plan, string configText) => new(
-        HashOf(configText),
-        plan.Images.Where(i => i.Header.ContentHash is not null)
-            .Select(i => new WorkImage(i.ImageId, i.Header.Url, i.Header.ContentHash!)).ToList());
+    public static WorkManifest For(JobPlan plan, string configText) => new(HashOf(configText), Listed(plan.Images).ToList());
+
+    /// <summary>
+    /// Adds <paramref name="images"/> to the manifest the work folder holds for <paramref name="configText"/> (or
+    /// starts one): `trap stream` adds each batch's images without keeping the earlier ones in memory.
+    /// </summary>
+    public static void Append(WorkFolder work, string configText, IEnumerable<PlannedImage> images) =>
+        WorkFile.AppendToLastArray(work.Manifest, new WorkManifest(HashOf(configText), []), Listed(images));
+
+    private static IEnumerable<WorkImage> Listed(IEnumerable<PlannedImage> images) =>
+        images.Where(i => i.Header.ContentHash is not null).Select(i => new WorkImage(i.ImageId, i.Header.Url, i.Header.ContentHash!));
 
     /// <summary>The hash that tells one configuration from another.</summary>
     public static string HashOf(string configText) => Convert.ToHexString(XxHash128.Hash(Encoding.UTF8.GetBytes(configText)));

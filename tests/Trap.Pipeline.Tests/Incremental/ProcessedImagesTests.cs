@@ -36,6 +36,21 @@ public sealed class ProcessedImagesTests : IDisposable
     }
 
     [Fact]
+    public void TwentyThousandPathsTakeAtMost20BytesEachAndStayExact()
+    {
+        var processed = ProcessedImages.FromDataset(Path.Combine(_folder, "none"));
+        const int images = 20_000;
+        for (var batch = 0; batch < images / 8; batch++)
+            processed.Add(Enumerable.Range(batch * 8, 8).Select(i => $"/data/incoming/feed-1/image-{i:D6}.fits"), Noon.AddSeconds(batch));
+
+        Assert.Equal(images, processed.Count);
+        Assert.InRange(processed.RetainedBytes / (double)images, 16, 20);
+        Assert.True(processed.Contains("/data/incoming/feed-1/image-000000.fits") && processed.Contains("/data/incoming/feed-1/image-019999.fits"));
+        Assert.False(processed.Contains("/data/incoming/feed-1/image-020000.fits"));
+        Assert.False(processed.Contains("/data/incoming/feed-2/image-000000.fits"));
+    }
+
+    [Fact]
     public void WithNoDatasetYetNothingIsProcessed()
     {
         var processed = ProcessedImages.FromDataset(Path.Combine(_folder, "none"));

@@ -1,0 +1,95 @@
+using System.Buffers.Binary;
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using Trap.Pipeline.Stages;
+
+namespace Trap.Pipeline.Streaming;
+
+/// <summary>
+/// The committed readable images as the candidate stage reads them (<see cref="CandidateImage"/>, by id), kept
+/// for the whole stream in about 30 bytes each rather than an object, a dictionary entry and a path string
+/// (docs/streaming.md, "What stays bounded"): the band, acceptance, pixel size and size as an index into the
+/// few distinct ones; that index, the beam and the start as a 21-byte record, and the path, each front-coded
+/// (<see cref="FrontCodedBlocks"/>: an image's record and path mostly repeat those of its band's image of the
+/// timestep before). A <see cref="CandidateImage"/> is made when asked for. Readable images have the ids
+/// 0, 1, 2, ... in plan order, so an image's id is its place.
+/// </summary>
+internal sealed class CommittedImages : IReadOnlyDictionary<long, CandidateImage>
+{
+    private const int RecordBytes = 21;
+    private const byte NoStart = 1;
+    private const byte NoBeam = 2;
+
+    private readonly FrontCodedBlocks _records = new();
+    private readonly FrontCodedBlocks _paths = new();
+    private readonly List<Shared> _shared = new();
+    private readonly Dictionary<Shared, int> _sharedIds = new();
+
+    public int Count => _paths.Count;
+
+    /// <summary>The bytes kept: the coded records and paths, and the distinct shared values (about 80 bytes each with their dictionary entry).</summary>
+    public long RetainedBytes => _records.RetainedBytes + _paths.RetainedBytes + _shared.Count * 80L;
+
+    /// <summary>Adds the next image (its id must be <see cref="Count"/>).</summary>
+    public void Add(CandidateImage image)
+    {
+        if (image.ImageId != Count) throw new ArgumentException($"image {image.ImageId} added as the committed image {Count}", nameof(image));
+        var shared = new Shared(image.Accepted, image.BandId, Bits(image.DeltayDeg), image.WidthPx, image.HeightPx);
+        if (!_sharedIds.TryGetValue(shared, out var sharedId))
+        {
+            _sharedIds[shared] = sharedId = _shared.Count;
+            _shared.Add(shared);
+        }
+        // Most shared first, so that the common prefix with the band's image before is most of the record.
+        var record = new byte[RecordBytes];
+        BinaryPrimitives.WriteInt32BigEndian(record, sharedId);
+        record[4] = (byte)((image.StartUtc is null ? NoStart : 0) | (image.RbSmajDeg is null ? NoBeam : 0));
+        BinaryPrimitives.WriteInt64BigEndian(record.AsSpan(5), Bits(image.RbSmajDeg) ?? 0);
+        BinaryPrimitives.WriteInt64BigEndian(record.AsSpan(13), image.StartUtc?.ToBinary() ?? 0);
+        _records.Add(record);
+        _paths.Add(Encoding.UTF8.GetBytes(image.Url));
+    }
+
+    public CandidateImage this[long key] =>
+        TryGetValue(key, out var image) ? image : throw new KeyNotFoundException($"image {key} is not among the {Count} committed readable images");
+
+    public bool TryGetValue(long key, [MaybeNullWhen(false)] out CandidateImage value)
+    {
+        value = ContainsKey(key) ? Image(key, _records[(int)key], _paths[(int)key]) : null;
+        return value is not null;
+    }
+
+    public bool ContainsKey(long key) => key >= 0 && key < Count;
+
+    public IEnumerable<long> Keys
+    {
+        get
+        {
+            for (long id = 0; id < Count; id++) yield return id;
+        }
+    }
+
+    /// <summary>Every image in id order, each block decoded once (the backward fits look at all).</summary>
+    public IEnumerable<CandidateImage> Values => _records.All().Zip(_paths.All()).Select((coded, id) => Image(id, coded.First, coded.Second));
+
+    public IEnumerator<KeyValuePair<long, CandidateImage>> GetEnumerator() => Values.Select(i => KeyValuePair.Create(i.ImageId, i)).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private CandidateImage Image(long id, byte[] record, byte[] path)
+    {
+        var shared = _shared[BinaryPrimitives.ReadInt32BigEndian(record)];
+        var missing = record[4];
+        return new CandidateImage(id, Encoding.UTF8.GetString(path), shared.Accepted, shared.BandId,
+            (missing & NoStart) != 0 ? null : DateTime.FromBinary(BinaryPrimitives.ReadInt64BigEndian(record.AsSpan(13))),
+            (missing & NoBeam) != 0 ? null : BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64BigEndian(record.AsSpan(5))),
+            shared.DeltayBits is { } deltay ? BitConverter.Int64BitsToDouble(deltay) : null, shared.WidthPx, shared.HeightPx);
+    }
+
+    /// <summary>A double by its bits, so that every value (NaN, −0) comes back as it was.</summary>
+    private static long? Bits(double? value) => value is { } v ? BitConverter.DoubleToInt64Bits(v) : null;
+
+    /// <summary>What images of one band of one imager share.</summary>
+    private readonly record struct Shared(bool Accepted, int? BandId, long? DeltayBits, int? WidthPx, int? HeightPx);
+}

@@ -83,7 +83,7 @@ public static class StreamBenchmark
         var arrivalRate = run.Arrived.Count / (run.Arrived.Max(a => a.Arrival) - first).TotalSeconds;
         Console.WriteLine($"  feed: {arrivalRate:F1} images/s arrived (the sender, in {(senderProcess ? "a child process" : "this process")}, and the receiver share the cores)");
         Console.WriteLine($"  sustained {sustained:F1} images/s (target >= 48; offered {rate}) in {run.Commits.Count} batches, " +
-                          $"{run.FullRuns} of them full appended runs; {run.Arrived.Count} of {fed} images received; " +
+                          $"{run.FullRuns} of them full appended runs, {run.Refused} images refused (a full run needed with committed images removed); {run.Arrived.Count} of {fed} images received; " +
                           $"{run.ExtractedAhead} extracted as they arrived, {run.ReadyBeforeBatch} of them ready before their batch began");
         Console.WriteLine($"  latency last image -> commit: median {BenchStatistics.Median(latencies):F2} s (target <= 1), 95 % {BenchStatistics.Percentile(latencies, 95):F2} s; " +
                           $"first quarter {BenchStatistics.Median(latencies.Take(quarter)):F2} s, last quarter {BenchStatistics.Median(latencies.TakeLast(quarter)):F2} s");
@@ -123,7 +123,7 @@ public static class StreamBenchmark
 
     /// <summary>What the bench records of each image (16 bytes, no path: its own record must not hide the stream's memory).</summary>
     private sealed record StreamRun(List<(DateTime Arrival, DateTime Start)> Arrived,
-        List<(DateTime Until, DateTime CommittedUtc)> Commits, IReadOnlyList<(DateTime Utc, double Mb)> Memory, double PeakMb, List<double> HeapMb, string KeptState, int FullRuns,
+        List<(DateTime Until, DateTime CommittedUtc)> Commits, IReadOnlyList<(DateTime Utc, double Mb)> Memory, double PeakMb, List<double> HeapMb, string KeptState, int FullRuns, int Refused,
         int ExtractedAhead, int ReadyBeforeBatch, StreamCpuTally.Mark CpuAtFirstArrival, StreamCpuTally.Mark CpuAtLastCommit, double? SenderCpuMs);
 
     /// <summary>The batch's steps whose cost is per batch, whatever its size (the rest grow with its images).</summary>
@@ -203,7 +203,7 @@ public static class StreamBenchmark
         var commits = new List<(DateTime, DateTime)>();
         var heapMb = new List<double>();
         var keptState = "";
-        var (fullRuns, extractedAhead, readyBeforeBatch) = (0, 0, 0);
+        var (fullRuns, refused, extractedAhead, readyBeforeBatch) = (0, 0, 0, 0);
         await using var memory = new ResidentMemorySampler();
         await using (var engine = new LocalEngine(Environment.ProcessorCount))
         {
@@ -226,7 +226,7 @@ public static class StreamBenchmark
                 if (heapMb.Count < 3 && when - firstArrival >= (heapMb.Count + 1) * feed / 4) heapMb.Add(GC.GetTotalMemory(forceFullCollection: true) / 1048576.0);
             };
             await stream.RunAsync(job, stop.Token, stopWhenIdle: TimeSpan.FromSeconds(3));
-            (fullRuns, extractedAhead, readyBeforeBatch) = (stream.FullRuns, stream.ExtractedAhead, stream.ReadyBeforeBatch);
+            (fullRuns, refused, extractedAhead, readyBeforeBatch) = (stream.FullRuns, stream.Refused, stream.ExtractedAhead, stream.ReadyBeforeBatch);
             // The last quarter's: the stream's state is still alive here.
             heapMb.Add(GC.GetTotalMemory(forceFullCollection: true) / 1048576.0);
             var state = stream.State!;
@@ -236,7 +236,7 @@ public static class StreamBenchmark
         var senderCpuMs = await sender.FinishAsync();
         await stop.CancelAsync();
         await receiving;
-        return new StreamRun(arrived, commits, memory.Samples, memory.PeakMb, heapMb, keptState, fullRuns, extractedAhead, readyBeforeBatch,
+        return new StreamRun(arrived, commits, memory.Samples, memory.PeakMb, heapMb, keptState, fullRuns, refused, extractedAhead, readyBeforeBatch,
             cpuAtFirst ?? throw new InvalidOperationException("no image arrived"), cpuAtLast ?? throw new InvalidOperationException("no batch was committed"), senderCpuMs);
     }
 

@@ -88,6 +88,7 @@ public sealed class JobRunner
         var counts = new RunCounts();
         try
         {
+            if (append) EarlierImagesMissingException.ThrowIfAny(outputFolder, job.MatchedImages);
             var work = new WorkFolder(Path.Combine(output.Staging, DatasetFolder.WorkCacheFolder));
             Directory.CreateDirectory(work.Root);
             var configHash = WorkManifest.HashOf(context.ConfigText);

@@ -65,6 +65,12 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
     /// <summary>Raised when a batch is committed: the start time up to which every timestep is now in the dataset, and when.</summary>
     public event Action<DateTime, DateTime>? BatchCommitted;
 
+    /// <summary>
+    /// Images whose batch had to be a full appended run that was refused because images the dataset holds are
+    /// gone from the job (docs/streaming.md, "Images removed after their commit"): not processed, left in place.
+    /// </summary>
+    public int Refused { get; private set; }
+
     /// <summary>Images dropped from the backlog so far, and the timesteps they made.</summary>
     public (int Images, int Timesteps) Dropped { get; private set; }
 
@@ -116,8 +122,18 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
                 {
                     // A correct slow path beats a wrong fast one: the batch run's replay over every image, then the state from its dataset.
                     progress.Message($"trap stream: this batch is a full appended run: {why.Message}");
-                    await new JobRunner(engine, progress).RunAsync(jobFolder, cancellation: cancellation, append: true, imagesUntilUtc: until, dropped: dropped);
-                    FullRuns++;
+                    try
+                    {
+                        await new JobRunner(engine, progress).RunAsync(jobFolder, cancellation: cancellation, append: true, imagesUntilUtc: until, dropped: dropped);
+                        FullRuns++;
+                    }
+                    catch (EarlierImagesMissingException missing)
+                    {
+                        // The dataset stays as it was; the batch's images are left where they are (not taken again), said with their count.
+                        var refused = pending.Count(p => p.StartUtc <= until);
+                        progress.Message($"trap stream: {refused} image(s) of this batch are not processed: {missing.Message}");
+                        Refused += refused;
+                    }
                     done = ProcessedImages.FromDataset(output);
                     state = State = await RebuildAsync(output, done, config, context);
                 }

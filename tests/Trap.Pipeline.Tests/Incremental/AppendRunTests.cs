@@ -41,6 +41,36 @@ public sealed class AppendRunTests : IDisposable
         Assert.Contains($"extraction: {later.Length} images", extraction);
     }
 
+    [Fact]
+    public async Task AnAppendedRunIsRefusedWhenAnImageOfTheDatasetIsGoneAndTheDatasetStaysAsItWas()
+    {
+        SurveyWriter.Write(new Survey(new SurveySpec { Seed = 32, Timesteps = 3, SourcesPerPointing = 20 }), _folder);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "job.cfg"), "[job]\nimages = images/**/*.fits\noutput = output\n");
+        var output = Path.Combine(_folder, "output");
+        await RunAsync(output, append: false);
+        var kept = Path.Combine(_folder, "kept");
+        CopyFolder(output, kept);
+        var gone = Directory.GetFiles(Path.Combine(_folder, "images"), "*.fits", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        File.Delete(gone);
+
+        // Planning the job's images again would make a dataset without the deleted image's measurements.
+        var refused = await Assert.ThrowsAsync<Trap.Pipeline.Planning.EarlierImagesMissingException>(() => RunAsync(output, append: true));
+        Assert.Equal(1, refused.Missing);
+        Assert.Contains(gone, refused.Message);
+        var differences = await DatasetComparer.CompareAsync(output, kept);
+        Assert.All(differences, d => Assert.True(d.Same, $"{d.Table} changed by the refused run"));
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     private async Task<List<string>> RunAsync(string output, bool append)
     {
         var log = new StringWriter();

@@ -162,6 +162,44 @@ public sealed class StreamTests : IDisposable
     }
 
     [Fact]
+    public async Task AStragglerIsRefusedNotProcessedWhenCommittedImagesHaveBeenRemoved()
+    {
+        var streaming = await StreamingJob.CreateAsync(_folder, seed: 11, timesteps: 3, imageSize: 96, sources: 8);
+        var (job, incoming) = (streaming.Job, streaming.Incoming);
+        var byTime = streaming.ImagesInTimeOrder();
+        var straggler = byTime[1];
+        foreach (var file in byTime.Where(f => f != straggler)) File.Copy(file, Path.Combine(incoming, Path.GetFileName(file)));
+
+        // Once every other image is committed, the first image is removed (a feed's cleanup) and a straggler lands:
+        // its batch would be a full appended run, which would make the dataset again without the removed image.
+        var landed = false;
+        await using var engine = new LocalEngine(2);
+        var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+        {
+            TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(200),
+            AfterCommit = (dataset, _) =>
+            {
+                if (!landed && ProcessedImages.FromDataset(dataset).Count == byTime.Count - 1)
+                {
+                    File.Delete(Path.Combine(incoming, Path.GetFileName(byTime[0])));
+                    File.Copy(straggler, Path.Combine(incoming, Path.GetFileName(straggler)));
+                    landed = true;
+                }
+                return Task.CompletedTask;
+            },
+        });
+        await stream.RunAsync(job, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(2));
+
+        Assert.True(landed, "the stream never committed the images that were there from the start");
+        Assert.Equal(0, stream.FullRuns);
+        Assert.Equal(1, stream.Refused);
+        var images = await ReadAsync<ImageRow>(Path.Combine(job, "output"), DatasetTables.Images);
+        Assert.Equal(byTime.Count - 1, images.Count);
+        Assert.Contains(images, i => Path.GetFileName(i.Url) == Path.GetFileName(byTime[0]));
+        Assert.DoesNotContain(images, i => Path.GetFileName(i.Url) == Path.GetFileName(straggler));
+    }
+
+    [Fact]
     public async Task ACopyOfACommittedImageLandingLaterUnderAnotherNameIsRejectedAsADuplicate()
     {
         var streaming = await StreamingJob.CreateAsync(_folder, seed: 11, timesteps: 3, imageSize: 96, sources: 8);

@@ -57,8 +57,15 @@ start() {
     as_postgres "$bin/initdb" -D "$data" -U trap --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
   if ! running; then
-    as_postgres "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$socket -c max_connections=200 -c fsync=off -c full_page_writes=off" start >/dev/null
+    if ! as_postgres "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$socket -c max_connections=200 -c fsync=off -c full_page_writes=off" start >/dev/null; then
+      # Another checkout's server may have taken the port while starting: share it once it answers.
+      for _ in $(seq 30); do answers "$bin" && break; sleep 1; done
+      if ! answers "$bin"; then
+        echo "postgres.sh: PostgreSQL did not start on 127.0.0.1:$port (log: $log); if the port is taken, set TRAP_PG_PORT to a free one" >&2
+        exit 1
+      fi
+    fi
   fi
   ensure_database "$bin"
   echo "$url"

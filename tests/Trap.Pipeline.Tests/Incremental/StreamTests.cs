@@ -129,32 +129,10 @@ public sealed class StreamTests : IDisposable
     [Fact]
     public async Task ImagesLandingLateForAnEarlierTimestepJoinTheDatasetWithoutDroppingLaterOnes()
     {
-        var streaming = await StreamingJob.CreateAsync(_folder, seed: 11, timesteps: 3, imageSize: 96, sources: 8);
-        var (job, incoming) = (streaming.Job, streaming.Incoming);
-        var byTime = streaming.ImagesInTimeOrder();
-        var straggler = byTime[1];
-        foreach (var file in byTime.Where(f => f != straggler)) File.Copy(file, Path.Combine(incoming, Path.GetFileName(file)));
-
         // Once every other image is committed, an image of the first timestep lands late, with an unreadable file.
-        var landed = false;
-        await using var engine = new LocalEngine(2);
-        var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
-        {
-            TimestepWait = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(200),
-            AfterCommit = (dataset, _) =>
-            {
-                if (!landed && ProcessedImages.FromDataset(dataset).Count == byTime.Count - 1)
-                {
-                    File.Copy(straggler, Path.Combine(incoming, Path.GetFileName(straggler)));
-                    File.WriteAllText(Path.Combine(incoming, "garbage.fits"), "not a FITS file");
-                    landed = true;
-                }
-                return Task.CompletedTask;
-            },
-        });
-        await stream.RunAsync(job, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(2));
+        var (stream, job, byTime) = await StreamWithAnImageLandingLateAsync((incoming, _) =>
+            File.WriteAllText(Path.Combine(incoming, "garbage.fits"), "not a FITS file"));
 
-        Assert.True(landed, "the stream never committed the images that were there from the start");
         // The straggler cannot be appended (it must be associated before the later timesteps): that batch is a full appended run.
         Assert.InRange(stream.FullRuns, 1, stream.Runs - 1);
         var differences = await AssertEqualsABatchRunAsync(job, Path.Combine(job, "output"));
@@ -164,14 +142,31 @@ public sealed class StreamTests : IDisposable
     [Fact]
     public async Task AStragglerIsRefusedNotProcessedWhenCommittedImagesHaveBeenRemoved()
     {
+        // Once every other image is committed, the first image is removed (a feed's cleanup) as the straggler lands:
+        // its batch would be a full appended run, which would make the dataset again without the removed image.
+        var (stream, job, byTime) = await StreamWithAnImageLandingLateAsync((incoming, images) =>
+            File.Delete(Path.Combine(incoming, Path.GetFileName(images[0]))));
+
+        Assert.Equal(0, stream.FullRuns);
+        Assert.Equal(1, stream.Refused);
+        var images = await ReadAsync<ImageRow>(Path.Combine(job, "output"), DatasetTables.Images);
+        Assert.Equal(byTime.Count - 1, images.Count);
+        Assert.Contains(images, i => Path.GetFileName(i.Url) == Path.GetFileName(byTime[0]));
+        Assert.DoesNotContain(images, i => Path.GetFileName(i.Url) == Path.GetFileName(byTime[1]));
+    }
+
+    /// <summary>
+    /// Streams a small survey whose second image (of the first timestep) is held back; once every other image is
+    /// committed, <paramref name="alsoThen"/> runs (incoming folder, the images in time order) and the held image lands.
+    /// </summary>
+    private async Task<(StreamRunner Stream, string Job, IReadOnlyList<string> ByTime)> StreamWithAnImageLandingLateAsync(
+        Action<string, IReadOnlyList<string>> alsoThen)
+    {
         var streaming = await StreamingJob.CreateAsync(_folder, seed: 11, timesteps: 3, imageSize: 96, sources: 8);
         var (job, incoming) = (streaming.Job, streaming.Incoming);
         var byTime = streaming.ImagesInTimeOrder();
         var straggler = byTime[1];
         foreach (var file in byTime.Where(f => f != straggler)) File.Copy(file, Path.Combine(incoming, Path.GetFileName(file)));
-
-        // Once every other image is committed, the first image is removed (a feed's cleanup) and a straggler lands:
-        // its batch would be a full appended run, which would make the dataset again without the removed image.
         var landed = false;
         await using var engine = new LocalEngine(2);
         var stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
@@ -181,7 +176,7 @@ public sealed class StreamTests : IDisposable
             {
                 if (!landed && ProcessedImages.FromDataset(dataset).Count == byTime.Count - 1)
                 {
-                    File.Delete(Path.Combine(incoming, Path.GetFileName(byTime[0])));
+                    alsoThen(incoming, byTime);
                     File.Copy(straggler, Path.Combine(incoming, Path.GetFileName(straggler)));
                     landed = true;
                 }
@@ -189,14 +184,8 @@ public sealed class StreamTests : IDisposable
             },
         });
         await stream.RunAsync(job, CancellationToken.None, stopWhenIdle: TimeSpan.FromSeconds(2));
-
         Assert.True(landed, "the stream never committed the images that were there from the start");
-        Assert.Equal(0, stream.FullRuns);
-        Assert.Equal(1, stream.Refused);
-        var images = await ReadAsync<ImageRow>(Path.Combine(job, "output"), DatasetTables.Images);
-        Assert.Equal(byTime.Count - 1, images.Count);
-        Assert.Contains(images, i => Path.GetFileName(i.Url) == Path.GetFileName(byTime[0]));
-        Assert.DoesNotContain(images, i => Path.GetFileName(i.Url) == Path.GetFileName(straggler));
+        return (stream, job, byTime);
     }
 
     [Fact]

@@ -13,7 +13,10 @@ public readonly record struct OffsetSample(long ExtractionId, double Xi, double 
 /// robust σ from the weighted median (a source that moves, such as a blend whose transient flares, is not the image's
 /// shift). A match that is kept gets the mean of the others (its own position is not in its correction, so its own
 /// movement is not subtracted); every other detection of the image the mean of all kept. The estimate's variance
-/// (1/Σw) goes with it and widens the detection's error.
+/// (1/Σw) goes with it and widens the detection's error. An offset that is not significant (χ² of the mean of all kept on
+/// its two axes below <see cref="MinChiSquare"/>) is not taken out: an image without a shift keeps its positions and their
+/// errors as measured, where the widening would cost the brightest sources, whose errors are no larger than the estimate's,
+/// their sensitivity to a blend.
 /// </summary>
 public sealed class CommonImageOffset
 {
@@ -22,6 +25,9 @@ public sealed class CommonImageOffset
 
     /// <summary>Offsets farther than this many robust σ (at least the errors' own) from the weighted median are left out.</summary>
     public const double ClipSigma = 3.0;
+
+    /// <summary>χ² on 2 degrees of freedom with a 1 % chance of being exceeded by an image without a shift.</summary>
+    public const double MinChiSquare = 9.21;
 
     private readonly Axis _xi;
     private readonly Axis _eta;
@@ -34,7 +40,8 @@ public sealed class CommonImageOffset
         if (samples.Count < MinMatches) return null;
         var xi = Axis.Estimate(samples.Select(s => (s.ExtractionId, s.Xi, s.XiVariance)).ToArray());
         var eta = Axis.Estimate(samples.Select(s => (s.ExtractionId, s.Eta, s.EtaVariance)).ToArray());
-        return xi is null || eta is null ? null : new CommonImageOffset(xi, eta);
+        if (xi is null || eta is null || xi.ChiSquare + eta.ChiSquare < MinChiSquare) return null;
+        return new CommonImageOffset(xi, eta);
     }
 
     /// <summary>What to subtract from the detection <paramref name="extractionId"/> of this image.</summary>
@@ -76,6 +83,9 @@ public sealed class CommonImageOffset
             }
             return weights.Count < MinMatches ? null : new Axis(weighted, weights, sumWeight, sumWeighted);
         }
+
+        /// <summary>The mean of all kept against its error, squared.</summary>
+        public double ChiSquare => _sumWeighted * _sumWeighted / _sumWeight;
 
         /// <summary>The offset and its variance: without this detection's own term when it is among the kept.</summary>
         public (double Offset, double Variance) For(long id)

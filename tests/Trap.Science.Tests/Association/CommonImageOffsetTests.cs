@@ -40,6 +40,18 @@ public class CommonImageOffsetTests
     }
 
     [Fact]
+    public void AnImageWithoutASignificantShiftIsNotCorrected()
+    {
+        // Offsets scattered about 0 as their errors (σ 0.1″) say: the mean is well within its error.
+        OffsetSample[] unshifted =
+            [new(1, 0.05, -0.10, 0.01, 0.01), new(2, -0.08, 0.02, 0.01, 0.01), new(3, 0.12, 0.07, 0.01, 0.01),
+             new(4, -0.03, -0.04, 0.01, 0.01), new(5, 0.01, 0.09, 0.01, 0.01), new(6, -0.06, -0.01, 0.01, 0.01)];
+        Assert.Null(CommonImageOffset.Estimate(unshifted));
+        // The same scatter about a shift of 0.2″ east: χ² = 0.2²·600 = 24 ≥ 9.21.
+        Assert.NotNull(CommonImageOffset.Estimate(unshifted.Select(s => s with { Xi = s.Xi + 0.2 }).ToArray()));
+    }
+
+    [Fact]
     public void FewerThanFiveMatchesGiveNoEstimate()
     {
         Assert.Null(CommonImageOffset.Estimate(Shifted[..4]));

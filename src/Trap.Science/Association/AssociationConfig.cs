@@ -42,7 +42,8 @@ public sealed record AssociationConfig
     /// W points per band give the unbounded values.</summary>
     public int VariabilityWindow { get; init; } = 4096;
 
-    /// <summary>[transient_search] position_shift_common_offset = true (Trap's): each image's astrometric offset common to
+    /// <summary>[association] position_shift_common_offset = true (Trap's; accepted in [transient_search], beside
+    /// position_shift_sigma): each image's astrometric offset common to
     /// its detections in a sky bucket (an ionospheric shift) is estimated from its matches and subtracted from the positions
     /// before they enter the position-shift statistic and target (docs/science.md §8.4, "Common offsets"); catalogue
     /// positions and association are unchanged. false counts the positions as measured.</summary>

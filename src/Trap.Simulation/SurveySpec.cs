@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Trap.Images;
 using Trap.Simulation.Sky;
 
@@ -77,6 +78,12 @@ public sealed record SurveySpec
 
     /// <summary>Fraction of the noise variance that is correlated at the beam scale (the rest is white).</summary>
     public double CorrelatedNoiseFraction { get; init; } = 0.5;
+
+    /// <summary>σ per axis, arcsec, of each image's astrometric offset: all its sources are rendered shifted by one Gaussian
+    /// draw (an ionospheric shift common to the field); the truth keeps the true positions. 0 = none, no draws, and not
+    /// written to survey.json, so surveys without it are the same bytes as before it existed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double AstrometricJitterArcsec { get; init; }
 
     // ----- Steady sky -----
 

@@ -30,6 +30,8 @@ internal static class SurveySpecValidator
         Require(spec.NoiseRmsJy >= 0, nameof(spec.NoiseRmsJy), "must be 0 (no noise) or positive");
         Require(spec.NoiseRmsScatter is >= 0 and < 1, nameof(spec.NoiseRmsScatter), "must be in [0, 1)");
         Require(spec.CorrelatedNoiseFraction is >= 0 and <= 1, nameof(spec.CorrelatedNoiseFraction), "must be in [0, 1]");
+        Require(spec.AstrometricJitterArcsec >= 0 && double.IsFinite(spec.AstrometricJitterArcsec), nameof(spec.AstrometricJitterArcsec),
+            "must be 0 (no shift) or a positive σ in arcsec");
         Require(spec.SourcesPerPointing >= 0 && spec.EdgeSourcesPerPointing >= 0, nameof(spec.SourcesPerPointing),
             "source counts cannot be negative");
         Require(spec.FluxPowerLawIndex > 0, nameof(spec.FluxPowerLawIndex), "must be positive (1.5 is Euclidean)");

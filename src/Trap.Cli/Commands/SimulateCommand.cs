@@ -27,6 +27,8 @@ public static class SimulateCommand
         var variables = Int("--variables", "variable sources per pointing (default 2)");
         var noise = Real("--noise-rms", "noise RMS in Jy/beam (default 0.015)", "JY");
         var correlated = Real("--correlated", "fraction of the noise variance correlated at the beam scale (default 0.5)", "F");
+        var jitter = Real("--astrometric-jitter", "σ per axis of each image's position shift common to all its sources, an ionospheric " +
+                                                  "offset the truth does not have (default 0: none)", "ARCSEC");
         var badFraction = Real("--bad-fraction", "fraction of images of each bad kind (default 0.01, at least one each)", "F");
         var noBadImages = new Option<bool>("--no-bad-images") { Description = "every image good" };
         var stream = new Option<string?>("--stream")
@@ -44,7 +46,7 @@ public static class SimulateCommand
         var command = new Command("simulate", "write a synthetic survey (LOFAR FITS images and Parquet ground truth)")
         {
             folder, seed, pointings, bands, timesteps, cadence, integration, size, sources, edgeSources, flares, fading, newSources, variables,
-            noise, correlated, badFraction, noBadImages, threads, stream, rate,
+            noise, correlated, jitter, badFraction, noBadImages, threads, stream, rate,
         };
         command.SetAction(parse =>
         {
@@ -78,6 +80,7 @@ public static class SimulateCommand
                 ImageSize = Or(size, spec.ImageSize), SourcesPerPointing = Or(sources, spec.SourcesPerPointing),
                 EdgeSourcesPerPointing = Or(edgeSources, spec.EdgeSourcesPerPointing),
                 NoiseRmsJy = Or(noise, spec.NoiseRmsJy), CorrelatedNoiseFraction = Or(correlated, spec.CorrelatedNoiseFraction),
+                AstrometricJitterArcsec = Or(jitter, spec.AstrometricJitterArcsec),
                 Transients = spec.Transients with
                 {
                     Flares = Or(flares, spec.Transients.Flares), Fading = Or(fading, spec.Transients.Fading),

@@ -79,9 +79,10 @@ public sealed record JobConfig
         List<IniEntry> Of(string section) => bySection.TryGetValue(section, out var list) ? list : new List<IniEntry>();
 
         var extraction = ConfigBinder.Bind(new ExtractionConfig(), document.File, "source_extraction", Of("source_extraction"));
-        // TraP keeps new_source_sigma_margin in [transient_search]; Trap uses it in association.
+        // TraP keeps new_source_sigma_margin in [transient_search]; Trap uses it in association, like the common offset of
+        // the position-shift statistic, which the running catalogue keeps.
         var associationEntries = Of("association")
-            .Concat(Of("transient_search").Where(e => e.Key == NewSourceMarginKey).Select(e => e with { Section = "association" }))
+            .Concat(Of("transient_search").Where(e => TransientSearchKeysOfAssociation.Contains(e.Key)).Select(e => e with { Section = "association" }))
             .ToList();
         if (associationEntries.FirstOrDefault(e => AssociationKeysSetElsewhere.Contains(e.Key)) is { } misplaced)
         {
@@ -100,7 +101,7 @@ public sealed record JobConfig
             Extraction = extraction,
             Association = association,
             TransientSearch = ConfigBinder.Bind(new TransientSearchConfig(), document.File, "transient_search",
-                Of("transient_search").Where(e => e.Key != NewSourceMarginKey)),
+                Of("transient_search").Where(e => !TransientSearchKeysOfAssociation.Contains(e.Key))),
             Alerts = ConfigBinder.Bind(new AlertConfig(), document.File, "alerts", Of("alerts")),
             SourceText = text,
         };
@@ -119,7 +120,7 @@ public sealed record JobConfig
         ["alerts"] = typeof(AlertConfig),
     };
 
-    private const string NewSourceMarginKey = "new_source_sigma_margin";
+    private static readonly HashSet<string> TransientSearchKeysOfAssociation = ["new_source_sigma_margin", "position_shift_common_offset"];
 
     /// <summary>Every effective setting as (section, key, value, type), for the dataset's config table.</summary>
     public IEnumerable<(string Section, string Key, string Value, string Type)> Settings()

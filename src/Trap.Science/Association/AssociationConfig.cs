@@ -42,6 +42,13 @@ public sealed record AssociationConfig
     /// W points per band give the unbounded values.</summary>
     public int VariabilityWindow { get; init; } = 4096;
 
+    /// <summary>[association] position_shift_common_offset = true (Trap's; accepted in [transient_search], beside
+    /// position_shift_sigma): each image's astrometric offset common to
+    /// its detections in a sky bucket (an ionospheric shift) is estimated from its matches and subtracted from the positions
+    /// before they enter the position-shift statistic and target (docs/science.md §8.4, "Common offsets"); catalogue
+    /// positions and association are unchanged. false counts the positions as measured.</summary>
+    public bool PositionShiftCommonOffset { get; init; } = true;
+
     /// <summary>[association] matching = nearest: how candidate pairs become associations
     /// (docs/science.md §5.6); <see cref="AssociationMatching.Trap"/> restores TraP's forks and many-to-one links.</summary>
     public AssociationMatching Matching { get; init; } = AssociationMatching.Nearest;

@@ -78,13 +78,14 @@ public sealed partial class RunningCatalogue
         var touched = new HashSet<long>();
         _touchedInImage[image.Id] = touched;
 
+        var offset = _config.PositionShiftCommonOffset ? EstimateCommonOffset(image, topology.OneToOne, byId) : null;
         foreach (var group in topology.Forks)
-            Fork(image, group, byId, associations, newEntries, newSources, touched, retired);
+            Fork(image, group, byId, associations, newEntries, newSources, touched, retired, offset);
         foreach (var pair in topology.OneToOne)
-            UpdateOneToOne(image, pair, byId[pair.ExtractionId], associations, touched);
+            UpdateOneToOne(image, pair, byId[pair.ExtractionId], associations, touched, offset);
         foreach (var m in measurements)
             if (!topology.LinkedExtractions.Contains(m.Id))
-                StartNewSource(image, region, m, associations, newEntries, newSources, touched);
+                StartNewSource(image, region, m, associations, newEntries, newSources, touched, offset);
 
         return new ImageAssociationResult(image.Id, associations, newEntries, retired, newSources,
             ForcedFitRequests(image, region, touched), dropped);
@@ -181,7 +182,7 @@ public sealed partial class RunningCatalogue
 
     private void Fork(ImageRecord image, IReadOnlyList<CandidatePair> group, Dictionary<long, SourceMeasurement> byId,
         List<AssociationRecord> associations, List<CatalogueEntryRecord> newEntries, List<NewSourceRecord> newSources,
-        HashSet<long> touched, List<long> retired)
+        HashSet<long> touched, List<long> retired, CommonImageOffset? offset)
     {
         var parent = _entries[group[0].RuncatId];
         foreach (var pair in group)
@@ -194,7 +195,7 @@ public sealed partial class RunningCatalogue
             // Only the current band's flux statistics survive a fork, as in TraP.
             var flux = parent.Bands.Find(b => b.BandId == image.BandId)?.Clone() ?? new FluxStatistics(image.BandId);
             flux.Add(m.FPeak, m.FPeakErr, m.FInt, m.FIntErr);
-            AddPosition(flux, position, m);
+            AddPosition(flux, position, m, offset);
             child.Bands.Add(flux);
             foreach (var old in parent.History!)
             {
@@ -216,26 +217,27 @@ public sealed partial class RunningCatalogue
         retired.Add(parent.Id);
     }
 
-    private void UpdateOneToOne(ImageRecord image, CandidatePair pair, SourceMeasurement m, List<AssociationRecord> associations, HashSet<long> touched)
+    private void UpdateOneToOne(ImageRecord image, CandidatePair pair, SourceMeasurement m, List<AssociationRecord> associations, HashSet<long> touched,
+        CommonImageOffset? offset)
     {
         var entry = _entries[pair.RuncatId];
         entry.Position.Add(m);
         _index!.Move(entry.Slot, entry.Position.Position);
         var flux = entry.BandStatistics(image.BandId);
         flux.Add(m.FPeak, m.FPeakErr, m.FInt, m.FIntErr);
-        AddPosition(flux, entry.Position, m);
+        AddPosition(flux, entry.Position, m, offset);
         entry.ForcedFitsCount = 0;
         Record(entry, Row(entry.Id, m, image, AssociationType.OneToOne, pair.DistanceArcsec, pair.R, flux), associations);
         touched.Add(entry.Id);
     }
 
     private void StartNewSource(ImageRecord image, RegionState ownRegion, SourceMeasurement m, List<AssociationRecord> associations,
-        List<CatalogueEntryRecord> newEntries, List<NewSourceRecord> newSources, HashSet<long> touched)
+        List<CatalogueEntryRecord> newEntries, List<NewSourceRecord> newSources, HashSet<long> touched, CommonImageOffset? offset)
     {
         var entry = CreateEntry(m, image, isMonitor: false, PositionStatistics.Start(m));
         var flux = entry.BandStatistics(image.BandId);
         flux.Add(m.FPeak, m.FPeakErr, m.FInt, m.FIntErr);
-        AddPosition(flux, entry.Position, m);
+        AddPosition(flux, entry.Position, m, offset);
         Record(entry, Row(entry.Id, m, image, AssociationType.NewSource, 0.0, 0.0, flux), associations);
         // Linked to its own image's region and to every other region that covers it (docs/science.md §6.4).
         Link(entry, ownRegion);
@@ -300,11 +302,31 @@ public sealed partial class RunningCatalogue
         _entries.Remove(entry.Id);
     }
 
-    /// <summary>A blind detection's position joins its band's position scatter (forced and monitor fits are made at a fixed position).</summary>
-    private static void AddPosition(FluxStatistics flux, PositionStatistics position, SourceMeasurement m)
+    /// <summary>A blind detection's position joins its band's position scatter, less its image's common offset (forced and
+    /// monitor fits are made at a fixed position).</summary>
+    private static void AddPosition(FluxStatistics flux, PositionStatistics position, SourceMeasurement m, CommonImageOffset? offset)
     {
         var (xi, eta, xiErr, etaErr) = position.OffsetArcsec(m);
-        flux.AddPosition(xi, eta, xiErr, etaErr, m.FInt);
+        flux.AddPosition(xi, eta, xiErr, etaErr, m.FInt, offset?.For(m.Id) ?? ImageOffset.None);
+    }
+
+    /// <summary>
+    /// The image's astrometric offset in this bucket (docs/science.md §8.4, "Common offsets"), from its one-to-one matches
+    /// with sources that already have a blind position in the band: each detection's offset from the source's corrected
+    /// mean position. Read before any match updates its source, so the order of the matches does not matter.
+    /// </summary>
+    private CommonImageOffset? EstimateCommonOffset(ImageRecord image, IEnumerable<CandidatePair> oneToOne, Dictionary<long, SourceMeasurement> byId)
+    {
+        var samples = new List<OffsetSample>();
+        foreach (var pair in oneToOne.OrderBy(p => p.ExtractionId))
+        {
+            var entry = _entries[pair.RuncatId];
+            if (entry.Bands.Find(b => b.BandId == image.BandId)?.Positions.Mean is not { } mean) continue;
+            var (xi, eta, xiErr, etaErr) = entry.Position.OffsetArcsec(byId[pair.ExtractionId]);
+            samples.Add(new OffsetSample(pair.ExtractionId, xi - mean.Xi, eta - mean.Eta,
+                xiErr * xiErr + mean.XiErr * mean.XiErr, etaErr * etaErr + mean.EtaErr * mean.EtaErr));
+        }
+        return CommonImageOffset.Estimate(samples);
     }
 
     private static void Record(CatalogueEntry entry, AssociationRecord row, List<AssociationRecord> associations)

@@ -26,9 +26,10 @@ public sealed class FluxStatistics
         Datapoints++;
     }
 
-    /// <summary>Adds a blind detection's position (offset from the source's reference point and its fit errors, arcsec) and f_int.</summary>
-    public void AddPosition(double xiArcsec, double etaArcsec, double xiErrArcsec, double etaErrArcsec, double fInt) =>
-        _positions.Add(xiArcsec, etaArcsec, xiErrArcsec, etaErrArcsec, fInt);
+    /// <summary>Adds a blind detection's position (offset from the source's reference point and its fit errors, arcsec) and f_int,
+    /// less its image's common offset.</summary>
+    public void AddPosition(double xiArcsec, double etaArcsec, double xiErrArcsec, double etaErrArcsec, double fInt, ImageOffset offset) =>
+        _positions.Add(xiArcsec, etaArcsec, xiErrArcsec, etaErrArcsec, fInt, offset);
 
     /// <summary>The band's blind positions about their weighted mean.</summary>
     public PositionScatter Positions => _positions;

@@ -19,16 +19,31 @@ public struct PositionScatter
 
     /// <summary>Adds a position: offsets from the source's reference point and their errors, on the sky, arcsec, with the
     /// detection's flux. A position without positive, finite errors cannot be weighed and is not counted.</summary>
-    public void Add(double xiArcsec, double etaArcsec, double xiErrArcsec, double etaErrArcsec, double flux)
+    public void Add(double xiArcsec, double etaArcsec, double xiErrArcsec, double etaErrArcsec, double flux) =>
+        Add(xiArcsec, etaArcsec, xiErrArcsec, etaErrArcsec, flux, ImageOffset.None);
+
+    /// <summary>
+    /// Adds a position less its image's common offset (docs/science.md §8.4, "Common offsets"): the χ² and the target
+    /// use the corrected offset, its error widened by the estimate's; the target is given back in the frame of the
+    /// uncorrected positions (the catalogue's) by the weighted mean of the offsets subtracted.
+    /// </summary>
+    public void Add(double xiArcsec, double etaArcsec, double xiErrArcsec, double etaErrArcsec, double flux, ImageOffset offset)
     {
         if (!(xiErrArcsec > 0 && etaErrArcsec > 0 && double.IsFinite(xiErrArcsec) && double.IsFinite(etaErrArcsec)
               && double.IsFinite(xiArcsec) && double.IsFinite(etaArcsec) && double.IsFinite(flux))) return;
-        _xi.Add(xiArcsec, xiErrArcsec, flux);
-        _eta.Add(etaArcsec, etaErrArcsec, flux);
+        _xi.Add(xiArcsec - offset.XiArcsec, Widened(xiErrArcsec, offset.XiVariance), flux, offset.XiArcsec);
+        _eta.Add(etaArcsec - offset.EtaArcsec, Widened(etaErrArcsec, offset.EtaVariance), flux, offset.EtaArcsec);
         _sumFlux += flux;
         _sumFluxSquare += flux * flux;
         Points++;
     }
+
+    // Without an estimate the error is kept as given, bit for bit.
+    private static double Widened(double error, double variance) => variance == 0 ? error : Math.Sqrt(error * error + variance);
+
+    /// <summary>The weighted mean of the (corrected) positions and its error on each axis, arcsec; null before the first point.</summary>
+    public readonly (double Xi, double XiErr, double Eta, double EtaErr)? Mean =>
+        Points == 0 ? null : (_xi.Mean, _xi.MeanError, _eta.Mean, _eta.MeanError);
 
     /// <summary>
     /// Where the positions move as the flux changes (offsets from the reference point, arcsec), or null with fewer than
@@ -42,7 +57,7 @@ public struct PositionScatter
         {
             var spread = Points * _sumFluxSquare - _sumFlux * _sumFlux;
             if (Points < 3 || !(spread > 0)) return null;
-            return (_xi.Slope(Points, _sumFlux, spread), _eta.Slope(Points, _sumFlux, spread));
+            return (_xi.Slope(Points, _sumFlux, spread) + _xi.MeanOffset, _eta.Slope(Points, _sumFlux, spread) + _eta.MeanOffset);
         }
     }
 
@@ -65,8 +80,9 @@ public struct PositionScatter
         private double _sumWeightedSquare;
         private double _sumFluxTimes;
         private double _sumFluxSquareTimes;
+        private double _sumWeightedOffset;
 
-        public void Add(double x, double error, double flux)
+        public void Add(double x, double error, double flux, double offset)
         {
             var w = 1.0 / (error * error);
             _sumWeight += w;
@@ -74,7 +90,15 @@ public struct PositionScatter
             _sumWeightedSquare += w * x * x;
             _sumFluxTimes += flux * x;
             _sumFluxSquareTimes += flux * flux * x;
+            _sumWeightedOffset += w * offset;
         }
+
+        public readonly double Mean => _sumWeighted / _sumWeight;
+
+        public readonly double MeanError => 1.0 / Math.Sqrt(_sumWeight);
+
+        /// <summary>The weighted mean of the common offsets subtracted: the corrected frame's shift from the uncorrected one.</summary>
+        public readonly double MeanOffset => _sumWeightedOffset / _sumWeight;
 
         /// <summary>The slope of F·x on F: (N·ΣF²x − ΣF·ΣFx) / (N·ΣF² − (ΣF)²).</summary>
         public readonly double Slope(int n, double sumFlux, double spread) => (n * _sumFluxSquareTimes - sumFlux * _sumFluxTimes) / spread;

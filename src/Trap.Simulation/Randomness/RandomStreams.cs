@@ -8,6 +8,7 @@ public enum StreamPurpose : ulong
     ImageDefects = 3,
     QualityAssignment = 4,
     Variability = 5,
+    AstrometricJitter = 6,
 }
 
 /// <summary>

@@ -34,12 +34,13 @@ internal sealed class ImageRenderer
         var noiseRng = RandomStreams.For(spec.Seed, StreamPurpose.ImageNoise, plan.Index);
         var pixels = _noise.Generate(size, size, plan.NoiseRmsJy, spec.CorrelatedNoiseFraction, beam, noiseRng);
 
+        var (shiftX, shiftY) = AstrometricShiftPx(plan.Index);
         var rows = new List<SourceTruth>();
         foreach (var source in _sourcesByPointing[pointing.Index])
         {
             var shape = ConvolvedShape(source, beam);
             var row = DescribeSource(plan, pointing, source, beam, shape);
-            StampRenderer.Add(pixels, size, size, row.X, row.Y, row.PeakJyPerBeam, shape);
+            StampRenderer.Add(pixels, size, size, row.X + shiftX, row.Y + shiftY, row.PeakJyPerBeam, shape);
             rows.Add(row);
         }
 
@@ -78,6 +79,17 @@ internal sealed class ImageRenderer
             NanFraction = nanFraction,
         };
         return new SimulatedImage(plan, header, LofarHeader.Axes(spec), pixels, metadata, truth, rows);
+    }
+
+    /// <summary>The image's astrometric shift in pixels: one Gaussian draw per axis, σ = the jitter over the pixel size (the
+    /// pixels are square, so the shift is isotropic on the sky); none, and no draw, without jitter.</summary>
+    private (double X, double Y) AstrometricShiftPx(int imageIndex)
+    {
+        if (_spec.AstrometricJitterArcsec == 0) return (0, 0);
+        var rng = RandomStreams.For(_spec.Seed, StreamPurpose.AstrometricJitter, imageIndex);
+        var sigmaPx = _spec.AstrometricJitterArcsec / (_spec.PixelSizeDeg * 3600.0);
+        var x = sigmaPx * rng.NextGaussian();
+        return (x, sigmaPx * rng.NextGaussian());
     }
 
     /// <summary>The source convolved with the image's beam, in pixels (intrinsic sizes use the central pixel scale).</summary>

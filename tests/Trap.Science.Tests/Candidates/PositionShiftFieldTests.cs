@@ -83,6 +83,43 @@ public class PositionShiftFieldTests
         }
     }
 
+    /// <summary>Each image shifted as a whole by a Gaussian offset of σ 0.4 px = 2″ per axis (an ionospheric shift, several times
+    /// the bright sources' position errors): uncorrected, the position test passes for steady sources; with each image's
+    /// common offset taken out (docs/science.md §8.4, "Common offsets") they scatter as their errors say again.</summary>
+    [Fact]
+    public void AnAstrometricShiftOfEachImageIsNotAPositionShift()
+    {
+        // The position test alone (η and significance cuts off), so that what it selects is seen.
+        var positionsOnly = new TransientSearchConfig { EtaMin = 0, SignificanceMin = 0 };
+        foreach (var seed in new[] { 11, 12 })
+        {
+            var uncorrected = Run(withTransient: false, seed, jitterPix: 0.4, commonOffset: false);
+            Assert.True(uncorrected.Metrics.Select(m => m.EtaPosition).Median() > 5, "the shifts raise every η_pos");
+            Assert.True(CandidateSelector.Evaluate(uncorrected.Metrics, positionsOnly).Count(s => s.Reasons.HasFlag(SelectionReasons.PositionShift)) >= 5);
+
+            var corrected = Run(withTransient: false, seed, jitterPix: 0.4, commonOffset: true);
+            Assert.InRange(corrected.Metrics.Select(m => m.EtaPosition).Median(), 0.6, 1.5);
+            Assert.DoesNotContain(CandidateSelector.Evaluate(corrected.Metrics, new TransientSearchConfig()), s => s.Reasons.HasFlag(SelectionReasons.PositionShift));
+            Assert.True(CandidateSelector.Evaluate(corrected.Metrics, positionsOnly).Count(s => s.Reasons.HasFlag(SelectionReasons.PositionShift)) <= 1);
+        }
+    }
+
+    /// <summary>The correction does not take the blend's own movement out: the transient's neighbour is still selected for it,
+    /// with its target on the transient, in shifted images.</summary>
+    [Fact]
+    public void TheBlendIsStillSelectedInShiftedImages()
+    {
+        var run = Run(withTransient: true, seed: 3, jitterPix: 0.4, commonOffset: true);
+        var blend = run.SourceNear(Blended);
+        var selected = Assert.Single(CandidateSelector.Select(run.Metrics, new TransientSearchConfig()), s => s.Metrics.RuncatId == blend);
+        Assert.True(selected.Reasons.HasFlag(SelectionReasons.PositionShift), $"selected by {selected.Reasons}");
+        var source = run.Sources.Single(s => s.RuncatId == blend);
+        var target = ShiftTarget.Of(selected, source.RaDeg, source.DecDeg, BeamFwhmPix * 5 / 3600, [])!.Value;
+        TestImages.EquatorialSkyToPixel(target.RaDeg, target.DecDeg, out var x, out var y);
+        var offTransient = Math.Sqrt(Math.Pow(x - Transient.X, 2) + Math.Pow(y - Transient.Y, 2));
+        Assert.True(offTransient < 0.25 * BeamFwhmPix, $"shift target ({x:F2}, {y:F2}), {offTransient / BeamFwhmPix:F2} beams from the transient");
+    }
+
     private sealed record FieldRun(List<BandMetrics> Metrics, IReadOnlyList<CatalogueSourceRecord> Sources, List<AssociationRecord> Rows)
     {
         public long SourceNear(GaussianParameters g) => Sources.MinBy(s => Distance(s, g))!.RuncatId;
@@ -98,17 +135,19 @@ public class PositionShiftFieldTests
         }
     }
 
-    private static FieldRun Run(bool withTransient, int seed)
+    private static FieldRun Run(bool withTransient, int seed, double jitterPix = 0, bool commonOffset = true)
     {
-        var association = new AssociationConfig();
+        var association = new AssociationConfig { PositionShiftCommonOffset = commonOffset };
+        var jitter = new Random(seed);
         var catalogue = new RunningCatalogue(association);
         var (ra, dec) = TestImages.EquatorialSky(N / 2.0, N / 2.0);
         var rows = new List<AssociationRecord>();
         for (var t = 0; t < Epochs; t++)
         {
             var pixels = TestImages.Noise(N, N, Noise, seed * 100 + t);
-            foreach (var g in Steady.Append(Blended)) TestImages.Add(pixels, N, g);
-            if (withTransient && FlareEpochs.Contains(t)) TestImages.Add(pixels, N, Transient);
+            var (dx, dy) = (jitterPix * Gaussian(jitter), jitterPix * Gaussian(jitter));
+            foreach (var g in Steady.Append(Blended)) TestImages.Add(pixels, N, g with { X = g.X + dx, Y = g.Y + dy });
+            if (withTransient && FlareEpochs.Contains(t)) TestImages.Add(pixels, N, Transient with { X = Transient.X + dx, Y = Transient.Y + dy });
             var sources = SourceExtractor.Extract(pixels, N, N, Beam, TestImages.EquatorialPixelToSky,
                 new ExtractionConfig { ExtractionRadiusPix = 0 }, $"epoch{t}.fits").Sources;
             var measurements = sources.Select((s, k) => new SourceMeasurement(t * 1000L + k, t, ExtractType.Blind, s.Ra, s.Dec,
@@ -125,4 +164,6 @@ public class PositionShiftFieldTests
             null, null, null, f.PositionDatapoints, f.EtaPosition, f.ShiftTargetRaDeg, f.ShiftTargetDecDeg)).ToList();
         return new FieldRun(metrics, catalogue.Sources(), rows);
     }
+
+    private static double Gaussian(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -23,7 +23,6 @@ public sealed class EarlierImagesMissingException : IOException
     /// <summary>Throws when an accepted image of the dataset at <paramref name="outputFolder"/> is not among <paramref name="matchedImages"/>.</summary>
     public static void ThrowIfAny(string outputFolder, IReadOnlyCollection<string> matchedImages)
     {
-        if (ParquetTableReader.Parts(outputFolder, DatasetTables.Images).Count == 0) return;
         var matched = matchedImages as IReadOnlySet<string> ?? new HashSet<string>(matchedImages, StringComparer.Ordinal);
         var missing = ParquetTableReader.Parts(outputFolder, DatasetTables.Images)
             .SelectMany(ParquetTableReader.ReadFile<ImageRow>)

@@ -312,7 +312,7 @@ public sealed class StreamTests : IDisposable
         await using var engine = new LocalEngine(2);
         var stream = await StreamOneTimestepPerCommitAsync(streaming, engine);
 
-        // The plan keeps a fingerprint per image, the candidate stage's images a compact entry and a front-coded path
+        // The plan keeps nothing per image, the candidate stage's images a compact entry and a front-coded path
         // (docs/streaming.md, "What stays bounded"; their bytes per image: GrowingPlanTests, CommittedImagesTests):
         // what the stage is given of each image is still exactly what the committed images table holds.
         var state = stream.State!;

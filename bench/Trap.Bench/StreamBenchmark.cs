@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using Trap.Engine;
 using Trap.Pipeline;
 using Trap.Pipeline.Progress;
 using Trap.Pipeline.Streaming;
+using Trap.Science.Association;
 
 namespace Trap.Bench;
 
@@ -26,8 +28,9 @@ namespace Trap.Bench;
 /// the first and last quarter: growth means the stream falls behind); the latency from a timestep's
 /// last image to the commit that holds it (median and 95 %; target median ≤ 1 s; VOEvents are sent
 /// right after the commit); resident memory (peak, and the median of each quarter of the stream: target
-/// flat) and the managed heap after a full collection at the end of each quarter of the feed (which the
-/// load does not change); the batches that had to be full appended runs; the CPU per image of the
+/// flat) and the managed heap after a full collection at the commit ending each tenth of the feed (which the
+/// load does not change), and past the variability window (every light-curve state at its bound) the slopes
+/// of both in bytes per image arrived (target 0, <see cref="PrintFlatness"/>); the batches that had to be full appended runs; the CPU per image of the
 /// sender and of the stream process, split by step, and the rate 2 cores give at that cost
 /// (<see cref="PrintCpu"/>; docs/streaming.md, "CPU per image"); and, as the baseline in
 /// the same process, a batch run over the survey's distinct images with its own peak resident memory.
@@ -91,8 +94,9 @@ public static class StreamBenchmark
                           $"first quarter median {BenchStatistics.Median(waiting.Take(commitQuarter)):F0}, last quarter {BenchStatistics.Median(waiting.TakeLast(commitQuarter)):F0}");
         var byQuarter = Enumerable.Range(0, 4).Select(q => BenchStatistics.Median(memory.Skip(q * memoryQuarter).Take(q == 3 ? memory.Count : memoryQuarter).Select(s => s.Mb)));
         Console.WriteLine($"  resident memory: peak {run.PeakMb:F0} MB; median by quarter {string.Join(" / ", byQuarter.Select(mb => $"{mb:F0}"))} MB (target flat)");
-        Console.WriteLine($"  managed heap after a full collection at the end of each quarter of the feed: {string.Join(" / ", run.HeapMb.Select(mb => $"{mb:F1}"))} MB " +
-                          $"(the load does not change it; the bench's own record of each image, 16 bytes, included); at the end {run.KeptState}");
+        Console.WriteLine($"  managed heap after a full collection at each tenth of the feed (at a commit): {string.Join(" / ", run.Heap.Select(h => $"{h.Mb:F1}"))} MB " +
+                          $"(the load does not change it; the bench's own record of each image, 16 bytes, included); after the stream ended {run.EndHeapMb:F1} MB; at the end {run.KeptState}");
+        PrintFlatness(run, first, window is null ? new AssociationConfig().VariabilityWindow : int.Parse(window, CultureInfo.InvariantCulture), rate / (double)subbands);
         PrintCpu(run, subbands);
 
         ReleaseHeap();
@@ -101,6 +105,33 @@ public static class StreamBenchmark
         Console.WriteLine($"  batch run over the survey's {files.Count} distinct images: {batchRate:F1} images/s, peak resident memory {batchPeakMb:F0} MB; " +
                           $"stream/batch: rate {sustained / batchRate:F2}, peak memory {run.PeakMb / batchPeakMb:F2}");
         return 0;
+    }
+
+    /// <summary>
+    /// Memory past the variability window, where every source's light-curve state has reached its bound: the
+    /// slope of the heap after a full collection (samples at a commit) and of the resident memory (median of
+    /// each tenth of the feed from then) against the images arrived. Before the window fills both grow by design.
+    /// </summary>
+    private static void PrintFlatness(StreamRun run, DateTime first, int window, double timestepsPerSecond)
+    {
+        var full = window > 0 ? first.AddSeconds(window / timestepsPerSecond) : first;
+        var last = run.Commits[^1].CommittedUtc;
+        if (last - full < TimeSpan.FromSeconds(30))
+        {
+            Console.WriteLine($"  memory past the variability window ({window} points, filled {(full - first).TotalSeconds:F0} s into the feed): not reached; feed longer or use --variability-window");
+            return;
+        }
+        double Images(DateTime utc) => run.Arrived.Count(a => a.Arrival <= utc);
+        var heap = run.Heap.Where(h => h.Utc >= full).Select(h => (Images(h.Utc) / 1000, h.Mb)).ToList();
+        var tenth = (last - full) / 10;
+        var resident = Enumerable.Range(0, 10)
+            .Select(k => (From: full + k * tenth, To: full + (k + 1) * tenth))
+            .Select(t => (Images((t.From + (t.To - t.From) / 2)) / 1000, BenchStatistics.Median(run.Memory.Where(m => m.Utc >= t.From && m.Utc < t.To).Select(m => m.Mb))))
+            .ToList();
+        Console.WriteLine($"  memory past the variability window ({window} points per band, filled {(full - first).TotalSeconds:F0} s into the feed; " +
+                          $"{run.Arrived.Count - Images(full):F0} images after it): heap after a full collection {(heap.Count >= 2 ? $"{BenchStatistics.Slope(heap) * 1000:F1}" : "n/a")} bytes per image " +
+                          $"({heap.Count} samples), resident memory {BenchStatistics.Slope(resident) * 1000:F1} bytes per image (median of each tenth: " +
+                          $"{string.Join(" / ", resident.Select(r => $"{r.Item2:F0}"))} MB) (target flat: 0)");
     }
 
     /// <summary>Generating the survey (or the phase before) leaves a large heap behind: return it before the next phase is measured.</summary>
@@ -123,7 +154,8 @@ public static class StreamBenchmark
 
     /// <summary>What the bench records of each image (16 bytes, no path: its own record must not hide the stream's memory).</summary>
     private sealed record StreamRun(List<(DateTime Arrival, DateTime Start)> Arrived,
-        List<(DateTime Until, DateTime CommittedUtc)> Commits, IReadOnlyList<(DateTime Utc, double Mb)> Memory, double PeakMb, List<double> HeapMb, string KeptState, int FullRuns, int Refused,
+        List<(DateTime Until, DateTime CommittedUtc)> Commits, IReadOnlyList<(DateTime Utc, double Mb)> Memory, double PeakMb, List<(DateTime Utc, double Mb)> Heap,
+        double EndHeapMb, string KeptState, int FullRuns, int Refused,
         int ExtractedAhead, int ReadyBeforeBatch, StreamCpuTally.Mark CpuAtFirstArrival, StreamCpuTally.Mark CpuAtLastCommit, double? SenderCpuMs);
 
     /// <summary>The batch's steps whose cost is per batch, whatever its size (the rest grow with its images).</summary>
@@ -178,7 +210,7 @@ public static class StreamBenchmark
         Directory.GetFiles(Path.Combine(survey, "images"), "*.fits", SearchOption.AllDirectories)
             .OrderBy(f => Path.GetFileName(f).Split('_')[1], StringComparer.Ordinal).ThenBy(f => f, StringComparer.Ordinal).ToList();
 
-    /// <summary>Feeds the stream; the managed heap after a full collection is taken at the end of each quarter of <paramref name="feed"/>.</summary>
+    /// <summary>Feeds the stream; the managed heap after a full collection is taken at the commit that ends each tenth of <paramref name="feed"/>.</summary>
     private static async Task<StreamRun> Stream(string job, IFeedSender sender, TextWriter? log, int extractAhead, TimeSpan timestepWait, TimeSpan feed)
     {
         using var stop = new CancellationTokenSource();
@@ -201,7 +233,8 @@ public static class StreamBenchmark
         };
         var receiving = receiver.RunAsync(stop.Token);
         var commits = new List<(DateTime, DateTime)>();
-        var heapMb = new List<double>();
+        var heap = new List<(DateTime Utc, double Mb)>();
+        var endHeapMb = 0.0;
         var keptState = "";
         var (fullRuns, refused, extractedAhead, readyBeforeBatch) = (0, 0, 0, 0);
         await using var memory = new ResidentMemorySampler();
@@ -223,12 +256,12 @@ public static class StreamBenchmark
                     received.RemoveAll(r => r.Start <= until);
                     firstArrival = arrived[0].Arrival;
                 }
-                if (heapMb.Count < 3 && when - firstArrival >= (heapMb.Count + 1) * feed / 4) heapMb.Add(GC.GetTotalMemory(forceFullCollection: true) / 1048576.0);
+                if (heap.Count < 10 && when - firstArrival >= (heap.Count + 1) * feed / 10) heap.Add((when, GC.GetTotalMemory(forceFullCollection: true) / 1048576.0));
             };
             await stream.RunAsync(job, stop.Token, stopWhenIdle: TimeSpan.FromSeconds(3));
             (fullRuns, refused, extractedAhead, readyBeforeBatch) = (stream.FullRuns, stream.Refused, stream.ExtractedAhead, stream.ReadyBeforeBatch);
-            // The last quarter's: the stream's state is still alive here.
-            heapMb.Add(GC.GetTotalMemory(forceFullCollection: true) / 1048576.0);
+            // The stream's state is still alive here.
+            endHeapMb = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
             var state = stream.State!;
             keptState = $"{state.Images.Count} committed images kept in {state.Images.RetainedBytes / (double)state.Images.Count:F1} bytes each; " +
                         $"{state.LightCurves.Count} candidate light curves kept, {state.LightCurves.Points} points";
@@ -236,7 +269,7 @@ public static class StreamBenchmark
         var senderCpuMs = await sender.FinishAsync();
         await stop.CancelAsync();
         await receiving;
-        return new StreamRun(arrived, commits, memory.Samples, memory.PeakMb, heapMb, keptState, fullRuns, refused, extractedAhead, readyBeforeBatch,
+        return new StreamRun(arrived, commits, memory.Samples, memory.PeakMb, heap, endHeapMb, keptState, fullRuns, refused, extractedAhead, readyBeforeBatch,
             cpuAtFirst ?? throw new InvalidOperationException("no image arrived"), cpuAtLast ?? throw new InvalidOperationException("no batch was committed"), senderCpuMs);
     }
 

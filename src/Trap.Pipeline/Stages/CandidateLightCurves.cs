@@ -16,12 +16,13 @@ public interface ICandidateLightCurves
 /// Light curves read from a dataset folder's associations and extracted_sources tables (streamed,
 /// keeping only the wanted rows): what a run's candidate stage uses (docs/architecture.md, stage 7).
 /// </summary>
-public sealed class DatasetLightCurves(string folder, ExtractionConfig extraction) : ICandidateLightCurves
+/// <param name="window">[association] variability_window: each curve is its band's last this many points (0: whole).</param>
+public sealed class DatasetLightCurves(string folder, ExtractionConfig extraction, int window) : ICandidateLightCurves
 {
     public Task<Dictionary<long, List<LightCurvePoint>>> ForAsync(IReadOnlyList<BandSelection> selections, IReadOnlyDictionary<long, CandidateImage> images) =>
         CandidateLightCurves.BuildAsync(selections.ToDictionary(s => s.Metrics.RuncatId, s => s.Metrics.BandId),
             ParquetTableReader.ReadTableAsync<AssociationRow>(folder, DatasetTables.Associations),
-            ParquetTableReader.ReadTableAsync<ExtractedSourceRow>(folder, DatasetTables.ExtractedSources), images, extraction);
+            ParquetTableReader.ReadTableAsync<ExtractedSourceRow>(folder, DatasetTables.ExtractedSources), images, extraction, window);
 }
 
 /// <summary>Turns association rows and their measurements into light-curve points (shared by a run and `trap stream`).</summary>
@@ -29,17 +30,21 @@ public static class CandidateLightCurves
 {
     /// <summary>
     /// The light curve of each source of <paramref name="bandOf"/> in its band, from the given rows, in
-    /// processing order (time, then image id: a batch run's row order, whatever order the parts hold).
+    /// processing order (time, then image id: a batch run's row order, whatever order the parts hold):
+    /// its last <paramref name="window"/> points, the variability window's (0: every point; docs/science.md §8.4).
     /// </summary>
     public static async Task<Dictionary<long, List<LightCurvePoint>>> BuildAsync(IReadOnlyDictionary<long, int> bandOf,
         IAsyncEnumerable<AssociationRow> associations, IAsyncEnumerable<ExtractedSourceRow> measurements,
-        IReadOnlyDictionary<long, CandidateImage> images, ExtractionConfig extraction)
+        IReadOnlyDictionary<long, CandidateImage> images, ExtractionConfig extraction, int window)
     {
-        var rows = new List<AssociationRow>();
+        var all = new List<AssociationRow>();
         await foreach (var row in associations)
         {
-            if (bandOf.TryGetValue(row.RuncatId, out var band) && band == row.BandId) rows.Add(row);
+            if (bandOf.TryGetValue(row.RuncatId, out var band) && band == row.BandId) all.Add(row);
         }
+        var rows = all.GroupBy(r => r.RuncatId)
+            .SelectMany(g => Window(g.OrderBy(r => r.TimeUtc).ThenBy(r => r.ImageId).ToList(), window))
+            .ToList();
         var wanted = rows.Select(r => r.SourceId).ToHashSet();
         var measured = new Dictionary<long, ExtractedSourceRow>();
         if (wanted.Count > 0)
@@ -55,6 +60,13 @@ public static class CandidateLightCurves
             curves[row.RuncatId].Add(Point(row, images[row.ImageId], measured.GetValueOrDefault(row.SourceId), extraction));
         }
         return curves;
+    }
+
+    /// <summary>The last <paramref name="window"/> of a curve's points in processing order (all of them when the window is 0).</summary>
+    public static List<T> Window<T>(List<T> points, int window)
+    {
+        if (window > 0 && points.Count > window) points.RemoveRange(0, points.Count - window);
+        return points;
     }
 
     private static LightCurvePoint Point(AssociationRow row, CandidateImage image, ExtractedSourceRow? measurement, ExtractionConfig extraction)

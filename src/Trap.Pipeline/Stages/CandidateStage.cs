@@ -26,7 +26,7 @@ public static class CandidateStage
         var images = inputs.Images;
         var catalogue = inputs.Catalogue.ToDictionary(c => c.RuncatId);
         var selected = CandidateSelector.Select(Metrics(inputs, images), search);
-        var ownCurves = await (curves ?? new DatasetLightCurves(folder, config.Extraction)).ForAsync(selected, images);
+        var ownCurves = await (curves ?? new DatasetLightCurves(folder, config.Extraction, config.Association.VariabilityWindow)).ForAsync(selected, images);
         // Candidates selected for their position shift alone are measured at their shift target; the others at their catalogue position.
         var shiftTargets = ShiftTargets(selected, catalogue, ownCurves);
         var targets = selected.Where(ShiftTarget.IsAlone).Select(s => s.Metrics.RuncatId).Where(shiftTargets.ContainsKey)

@@ -13,9 +13,10 @@ namespace Trap.Pipeline.Streaming;
 /// candidate stage no longer reads the whole history. A source not selected for more than
 /// <c>forgetAfterBatches</c> batches is forgotten, and read again if it is selected again
 /// (the tables hold the same curve: the candidates are the same either way), so the curves kept are
-/// those of the sources selected lately, not of every source ever selected.
+/// those of the sources selected lately, not of every source ever selected; each holds at most the
+/// variability window's last points (<paramref name="window"/>, 0: whole), as the candidate stage reads them.
 /// </summary>
-internal sealed class KeptLightCurves(ExtractionConfig extraction, int forgetAfterBatches = KeptLightCurves.DefaultForgetAfterBatches)
+internal sealed class KeptLightCurves(ExtractionConfig extraction, int window, int forgetAfterBatches = KeptLightCurves.DefaultForgetAfterBatches)
 {
     /// <summary>About 10 s of one-timestep batches at AARTFAAC's 6 timesteps/s: a source flickering across the selection faster is kept.</summary>
     public const int DefaultForgetAfterBatches = 64;
@@ -49,12 +50,16 @@ internal sealed class KeptLightCurves(ExtractionConfig extraction, int forgetAft
     {
         if (_kept.Count == 0) return;
         var added = await CandidateLightCurves.BuildAsync(_kept.ToDictionary(k => k.Key, k => k.Value.Band),
-            Read<AssociationRow>(associationParts), Read<ExtractedSourceRow>(measurementParts), images, extraction);
-        foreach (var (runcat, points) in added) _kept[runcat].Points.AddRange(points);
+            Read<AssociationRow>(associationParts), Read<ExtractedSourceRow>(measurementParts), images, extraction, window);
+        foreach (var (runcat, points) in added)
+        {
+            _kept[runcat].Points.AddRange(points);
+            CandidateLightCurves.Window(_kept[runcat].Points, window);
+        }
     }
 
     /// <summary>The curves for the candidate stage of a batch whose dataset (its tables with the batch's rows) is <paramref name="folder"/>.</summary>
-    public ICandidateLightCurves In(string folder) => new BatchView(this, new DatasetLightCurves(folder, extraction));
+    public ICandidateLightCurves In(string folder) => new BatchView(this, new DatasetLightCurves(folder, extraction, window));
 
     private static async IAsyncEnumerable<T> Read<T>(IReadOnlyList<string> parts) where T : class, new()
     {

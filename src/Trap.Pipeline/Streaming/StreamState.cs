@@ -70,7 +70,7 @@ internal sealed class StreamState
     {
         Planner = new GrowingPlan(config.Association);
         QualityHistory = new RmsHistory(config.Quality);
-        LightCurves = new KeptLightCurves(config.Extraction);
+        LightCurves = new KeptLightCurves(config.Extraction, config.Association.VariabilityWindow);
     }
 
     /// <summary>Null when the next batch may be incremental; otherwise why not.</summary>

@@ -302,6 +302,10 @@ public sealed class StreamTests : IDisposable
         Assert.InRange(held, 1, catalogues.Sum(c => c.Count) * bands * (window + bands));
         var measurements = (await ReadAsync<AssociationRow>(streaming.Output, DatasetTables.Associations)).Count;
         Assert.True(held < measurements / 2, $"{held} points held for {measurements} measurements");
+        // The candidates' kept curves too: the window's last points each (docs/science.md §8.4).
+        var kept = stream.State.LightCurves;
+        Assert.NotEqual(0, kept.Count);
+        Assert.InRange(kept.Points, kept.Count, kept.Count * window);
         await AssertEqualsABatchRunAsync(streaming.Job, streaming.Output);
     }
 

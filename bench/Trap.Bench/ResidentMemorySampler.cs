@@ -24,6 +24,15 @@ public sealed class ResidentMemorySampler : IAsyncDisposable
         }
     }
 
+    /// <summary>The bytes its own samples take on the managed heap (16 each, as the list's capacity holds them).</summary>
+    public long RetainedBytes
+    {
+        get
+        {
+            lock (_samples) return _samples.Capacity * 16L;
+        }
+    }
+
     public double PeakMb => Samples.Select(s => s.Mb).DefaultIfEmpty(double.NaN).Max();
 
     private async Task SampleAsync()

@@ -109,7 +109,7 @@ public static class StreamBenchmark
 
     /// <summary>
     /// Memory past the variability window, where every source's light-curve state has reached its bound: the
-    /// slope of the heap after a full collection (samples at a commit) and of the resident memory (median of
+    /// slope of the heap after a full collection (samples at a commit, less the bench's own records) and of the resident memory (median of
     /// each tenth of the feed from then) against the images arrived. Before the window fills both grow by design.
     /// </summary>
     private static void PrintFlatness(StreamRun run, DateTime first, int window, double timestepsPerSecond)
@@ -122,15 +122,15 @@ public static class StreamBenchmark
             return;
         }
         double Images(DateTime utc) => run.Arrived.Count(a => a.Arrival <= utc);
-        var heap = run.Heap.Where(h => h.Utc >= full).Select(h => (Images(h.Utc) / 1000, h.Mb)).ToList();
+        var heap = run.Heap.Where(h => h.Utc >= full).Select(h => (Images(h.Utc) / 1000, h.Mb - h.BenchMb)).ToList();
         var tenth = (last - full) / 10;
         var resident = Enumerable.Range(0, 10)
             .Select(k => (From: full + k * tenth, To: full + (k + 1) * tenth))
             .Select(t => (Images((t.From + (t.To - t.From) / 2)) / 1000, BenchStatistics.Median(run.Memory.Where(m => m.Utc >= t.From && m.Utc < t.To).Select(m => m.Mb))))
             .ToList();
         Console.WriteLine($"  memory past the variability window ({window} points per band, filled {(full - first).TotalSeconds:F0} s into the feed; " +
-                          $"{run.Arrived.Count - Images(full):F0} images after it): heap after a full collection {(heap.Count >= 2 ? $"{BenchStatistics.Slope(heap) * 1000:F1}" : "n/a")} bytes per image " +
-                          $"({heap.Count} samples), resident memory {BenchStatistics.Slope(resident) * 1000:F1} bytes per image (median of each tenth: " +
+                          $"{run.Arrived.Count - Images(full):F0} images after it): heap after a full collection {(heap.Count >= 2 ? $"{BenchStatistics.Slope(heap) * 1048.576:F1}" : "n/a")} bytes per image " +
+                          $"({heap.Count} samples, the bench's own records taken out: {string.Join(" / ", heap.Select(h => $"{h.Item2:F1}"))} MB), resident memory {BenchStatistics.Slope(resident) * 1048.576:F1} bytes per image (median of each tenth: " +
                           $"{string.Join(" / ", resident.Select(r => $"{r.Item2:F0}"))} MB) (target flat: 0)");
     }
 
@@ -154,7 +154,7 @@ public static class StreamBenchmark
 
     /// <summary>What the bench records of each image (16 bytes, no path: its own record must not hide the stream's memory).</summary>
     private sealed record StreamRun(List<(DateTime Arrival, DateTime Start)> Arrived,
-        List<(DateTime Until, DateTime CommittedUtc)> Commits, IReadOnlyList<(DateTime Utc, double Mb)> Memory, double PeakMb, List<(DateTime Utc, double Mb)> Heap,
+        List<(DateTime Until, DateTime CommittedUtc)> Commits, IReadOnlyList<(DateTime Utc, double Mb)> Memory, double PeakMb, List<(DateTime Utc, double Mb, double BenchMb)> Heap,
         double EndHeapMb, string KeptState, int FullRuns, int Refused,
         int ExtractedAhead, int ReadyBeforeBatch, StreamCpuTally.Mark CpuAtFirstArrival, StreamCpuTally.Mark CpuAtLastCommit, double? SenderCpuMs);
 
@@ -233,7 +233,7 @@ public static class StreamBenchmark
         };
         var receiving = receiver.RunAsync(stop.Token);
         var commits = new List<(DateTime, DateTime)>();
-        var heap = new List<(DateTime Utc, double Mb)>();
+        var heap = new List<(DateTime Utc, double Mb, double BenchMb)>();
         var endHeapMb = 0.0;
         var keptState = "";
         var (fullRuns, refused, extractedAhead, readyBeforeBatch) = (0, 0, 0, 0);
@@ -256,7 +256,13 @@ public static class StreamBenchmark
                     received.RemoveAll(r => r.Start <= until);
                     firstArrival = arrived[0].Arrival;
                 }
-                if (heap.Count < 10 && when - firstArrival >= (heap.Count + 1) * feed / 10) heap.Add((when, GC.GetTotalMemory(forceFullCollection: true) / 1048576.0));
+                if (heap.Count < 10 && when - firstArrival >= (heap.Count + 1) * feed / 10)
+                {
+                    // The bench's own records (of each arrival, commit and memory sample) are on this heap too.
+                    long benchBytes;
+                    lock (arrived) benchBytes = (arrived.Capacity + commits.Capacity) * 16L + memory.RetainedBytes;
+                    heap.Add((when, GC.GetTotalMemory(forceFullCollection: true) / 1048576.0, benchBytes / 1048576.0));
+                }
             };
             await stream.RunAsync(job, stop.Token, stopWhenIdle: TimeSpan.FromSeconds(3));
             (fullRuns, refused, extractedAhead, readyBeforeBatch) = (stream.FullRuns, stream.Refused, stream.ExtractedAhead, stream.ReadyBeforeBatch);

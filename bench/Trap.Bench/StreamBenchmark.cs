@@ -95,7 +95,7 @@ public static class StreamBenchmark
         var byQuarter = Enumerable.Range(0, 4).Select(q => BenchStatistics.Median(memory.Skip(q * memoryQuarter).Take(q == 3 ? memory.Count : memoryQuarter).Select(s => s.Mb)));
         Console.WriteLine($"  resident memory: peak {run.PeakMb:F0} MB; median by quarter {string.Join(" / ", byQuarter.Select(mb => $"{mb:F0}"))} MB (target flat)");
         Console.WriteLine($"  managed heap after a full collection at each tenth of the feed (at a commit): {string.Join(" / ", run.Heap.Select(h => $"{h.Mb:F1}"))} MB " +
-                          $"(the load does not change it; the bench's own record of each image, 16 bytes, included); after the stream ended {run.EndHeapMb:F1} MB; at the end {run.KeptState}");
+                          $"(images arrived, not yet committed, at each: {string.Join(" / ", run.Heap.Select(h => h.Waiting))}; the bench's own records included); after the stream ended {run.EndHeapMb:F1} MB; at the end {run.KeptState}");
         PrintFlatness(run, first, window is null ? new AssociationConfig().VariabilityWindow : int.Parse(window, CultureInfo.InvariantCulture), rate / (double)subbands);
         PrintCpu(run, subbands);
 
@@ -154,7 +154,7 @@ public static class StreamBenchmark
 
     /// <summary>What the bench records of each image (16 bytes, no path: its own record must not hide the stream's memory).</summary>
     private sealed record StreamRun(List<(DateTime Arrival, DateTime Start)> Arrived,
-        List<(DateTime Until, DateTime CommittedUtc)> Commits, IReadOnlyList<(DateTime Utc, double Mb)> Memory, double PeakMb, List<(DateTime Utc, double Mb, double BenchMb)> Heap,
+        List<(DateTime Until, DateTime CommittedUtc)> Commits, IReadOnlyList<(DateTime Utc, double Mb)> Memory, double PeakMb, List<(DateTime Utc, double Mb, double BenchMb, int Waiting)> Heap,
         double EndHeapMb, string KeptState, int FullRuns, int Refused,
         int ExtractedAhead, int ReadyBeforeBatch, StreamCpuTally.Mark CpuAtFirstArrival, StreamCpuTally.Mark CpuAtLastCommit, double? SenderCpuMs);
 
@@ -233,7 +233,7 @@ public static class StreamBenchmark
         };
         var receiving = receiver.RunAsync(stop.Token);
         var commits = new List<(DateTime, DateTime)>();
-        var heap = new List<(DateTime Utc, double Mb, double BenchMb)>();
+        var heap = new List<(DateTime Utc, double Mb, double BenchMb, int Waiting)>();
         var endHeapMb = 0.0;
         var keptState = "";
         var (fullRuns, refused, extractedAhead, readyBeforeBatch) = (0, 0, 0, 0);
@@ -259,9 +259,10 @@ public static class StreamBenchmark
                 if (heap.Count < 10 && when - firstArrival >= (heap.Count + 1) * feed / 10)
                 {
                     // The bench's own records (of each arrival, commit and memory sample) are on this heap too.
-                    long benchBytes;
-                    lock (arrived) benchBytes = (arrived.Capacity + commits.Capacity) * 16L + memory.RetainedBytes;
-                    heap.Add((when, GC.GetTotalMemory(forceFullCollection: true) / 1048576.0, benchBytes / 1048576.0));
+                    // Images arrived but not committed hold their extractions (ahead of their batch): a backlog shows here.
+                    (long Bytes, int Waiting) bench;
+                    lock (arrived) bench = ((arrived.Capacity + commits.Capacity) * 16L + memory.RetainedBytes, received.Count);
+                    heap.Add((when, GC.GetTotalMemory(forceFullCollection: true) / 1048576.0, bench.Bytes / 1048576.0, bench.Waiting));
                 }
             };
             await stream.RunAsync(job, stop.Token, stopWhenIdle: TimeSpan.FromSeconds(3));

@@ -72,7 +72,7 @@ public static class StreamStateBenchmark
     {
         private readonly GrowingPlan _plan = new(new AssociationConfig());
         private readonly ProcessedImages _processed = ProcessedImages.FromDataset(Path.Combine(Path.GetTempPath(), "trap-stream-state-none"));
-        private readonly CommittedImages _images = new();
+        private readonly CommittedImages _images = new(Path.Combine(Directory.CreateTempSubdirectory("trap-stream-state-").FullName, "stream-images.blocks"));
 
         public string Name => "now (path hashes in a Hash128Set, CommittedImages)";
 

@@ -241,7 +241,7 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
     /// </summary>
     private void Poll(string jobFolder, JobConfig config, JobContext context, ProcessedImages done, ExtractionAhead ahead)
     {
-        _listed = StreamCpu.Beside("poll: listing", () => ImageGlob.Expand(config.Job.Images, jobFolder).Where(url => !done.Contains(url)).ToList());
+        _listed = StreamCpu.Beside("poll: listing", () => done.NotCommitted(ImageGlob.Expand(config.Job.Images, jobFolder)));
         foreach (var url in _listed)
         {
             if (_seen.ContainsKey(url)) continue;

@@ -19,9 +19,9 @@ internal sealed class SpilledBlocks(string path) : IDisposable
     /// <summary>The blocks read last, the most recent at the end.</summary>
     private readonly List<(int Block, byte[] Bytes)> _cache = new(CachedBlocks);
 
-    private SafeFileHandle? _file;
+    private readonly string _path = path;
 
-    public string Path { get; } = path;
+    private SafeFileHandle? _file;
 
     public int Count => _ends.Count;
 
@@ -41,16 +41,16 @@ internal sealed class SpilledBlocks(string path) : IDisposable
     /// </summary>
     public bool TryAppend(byte[] block)
     {
-        if (_file is null && !Directory.Exists(System.IO.Path.GetDirectoryName(Path))) return false;
+        if (_file is null && !Directory.Exists(Path.GetDirectoryName(_path))) return false;
         var at = Count == 0 ? 0 : _ends[^1];
         try
         {
-            _file ??= Create(Path);
+            _file ??= Create(_path);
             RandomAccess.Write(_file, block, at);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new IOException($"trap stream could not move {block.Length} bytes of its committed images out of memory into {Path}: {e.Message} " +
+            throw new IOException($"trap stream could not move {block.Length} bytes of its committed images out of memory into {_path}: {e.Message} " +
                                   "(is the disk full?). The batch fails; a restarted stream rebuilds its state from the dataset.", e);
         }
         _ends.Add(at + block.Length);
@@ -96,7 +96,7 @@ internal sealed class SpilledBlocks(string path) : IDisposable
         for (var read = 0; read < bytes.Length;)
         {
             var got = RandomAccess.Read(_file, bytes.AsSpan(read), from + read);
-            if (got == 0) throw new EndOfStreamException($"{Path} ends before its block {block}: was it changed by another process?");
+            if (got == 0) throw new EndOfStreamException($"{_path} ends before its block {block}: was it changed by another process?");
             read += got;
         }
         return bytes;

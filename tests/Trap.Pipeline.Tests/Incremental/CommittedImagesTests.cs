@@ -73,6 +73,27 @@ public sealed class CommittedImagesTests : IDisposable
     }
 
     [Fact]
+    public void AFileThatCannotBeWrittenFailsTheAddWithAClearErrorAndLosesNoImage()
+    {
+        // What a full disk does to the write, here by a folder where the file must go.
+        Directory.CreateDirectory(SpillFile);
+        var added = AartfaacImages(3_000);
+        using var images = new CommittedImages(SpillFile);
+        const int firstSpill = (FrontCodedBlocks.KeptBlocks + 1) * 64;
+        foreach (var image in added.Take(firstSpill - 1)) images.Add(image);
+
+        var error = Assert.Throws<IOException>(() => images.Add(added[firstSpill - 1]));
+        Assert.Contains("is the disk full?", error.Message);
+        Assert.Contains(SpillFile, error.Message);
+        Assert.Equal(added.Take(firstSpill), images.Values);
+
+        Directory.Delete(SpillFile);
+        foreach (var image in added.Skip(firstSpill)) images.Add(image);
+        Assert.True(File.Exists(SpillFile));
+        Assert.Equal(added, images.Values);
+    }
+
+    [Fact]
     public void AClosedStateNoLongerReadsItsSpilledImages()
     {
         var images = new CommittedImages(SpillFile);

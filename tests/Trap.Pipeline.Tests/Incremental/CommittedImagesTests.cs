@@ -94,6 +94,30 @@ public sealed class CommittedImagesTests : IDisposable
     }
 
     [Fact]
+    public void AWorkFolderMovedByEachCommitStillServesAndTakesTheImages()
+    {
+        // A batch's commit moves the dataset's work folder into the staging, which then replaces the dataset (AppendStaging.Commit).
+        var (dataset, staging) = (Path.Combine(_folder, "dataset"), Path.Combine(_folder, "dataset.partial"));
+        var spill = Path.Combine(dataset, "_work", "stream-images.blocks");
+        Directory.CreateDirectory(Path.Combine(dataset, "_work"));
+        var added = AartfaacImages(6_000);
+        using var images = new CommittedImages(spill);
+        for (var batch = 0; batch < 3; batch++)
+        {
+            foreach (var image in added.Skip(batch * 2_000).Take(2_000)) images.Add(image);
+            Directory.CreateDirectory(staging);
+            Directory.Move(Path.Combine(dataset, "_work"), Path.Combine(staging, "_work"));
+            Directory.Move(dataset, dataset + ".old");
+            Directory.Move(staging, dataset);
+            Directory.Delete(dataset + ".old", recursive: true);
+            Assert.Equal(added[batch * 1_000], images[batch * 1_000]);
+        }
+
+        Assert.Equal(added, images.Values);
+        Assert.InRange(new FileInfo(spill).Length, 6_000 * 16, 6_000 * 44);
+    }
+
+    [Fact]
     public void AClosedStateNoLongerReadsItsSpilledImages()
     {
         var images = new CommittedImages(SpillFile);

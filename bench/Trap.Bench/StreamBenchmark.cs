@@ -270,7 +270,7 @@ public static class StreamBenchmark
             // The stream's state is still alive here.
             endHeapMb = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
             var state = stream.State!;
-            keptState = $"{state.Images.Count} committed images kept in {state.Images.RetainedBytes / (double)state.Images.Count:F1} bytes each; " +
+            keptState = $"{state.Images.Count} committed images kept in {state.Images.RetainedBytes / (double)state.Images.Count:F1} bytes of memory each; " +
                         $"{state.LightCurves.Count} candidate light curves kept, {state.LightCurves.Points} points";
         }
         var senderCpuMs = await sender.FinishAsync();

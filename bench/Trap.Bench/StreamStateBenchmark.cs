@@ -10,12 +10,15 @@ namespace Trap.Bench;
 /// (no pixels, so the machine's load does not matter): `stream-state [--images 200000] [--subbands 8]`.
 /// AARTFAAC-like images (one timestep of --subbands images per batch, paths as the receiver names them,
 /// 32-hex-digit fingerprints) go through what the stream keeps of each — the plan (<see cref="GrowingPlan"/>, nothing per image),
-/// the processed paths (<see cref="ProcessedImages"/>), the candidate stage's images (<see cref="CommittedImages"/>) —
-/// and, in the same process, through the representation the stream kept before (docs/streaming.md, "What
-/// stays bounded": every planned image's record with its header and strings, the fingerprints as strings in
-/// a dictionary, the paths as strings in a hash set, a CandidateImage object per image by id). Prints, at the
-/// end of each quarter, the managed heap after a full collection with each kept alive, and the slope in bytes
-/// per image from the first quarter to the last; and the bytes the new classes count themselves.
+/// the processed paths (<see cref="ProcessedImages"/>, asked by a poll of the incoming folder each batch), the candidate
+/// stage's images (<see cref="CommittedImages"/>, the older blocks in a file) — once for a feed whose committed files are
+/// removed (the receiver's folder after cleanup, as the stream bench does) and once for one that keeps them; and, in the
+/// same process, through the representation the stream kept before b41ce03 (docs/streaming.md, "What stays bounded": every
+/// planned image's record with its header and strings, the fingerprints as strings in a dictionary, the paths as strings
+/// in a hash set, a CandidateImage object per image by id). The all-in-memory representation of 1ae799d is gone; its
+/// 49.0 bytes per image, measured by this bench, are printed beside. Prints, at the end of each quarter, the managed
+/// heap after a full collection with each kept alive, and the slope in bytes per image from the first quarter to the
+/// last; and the bytes the classes count themselves, and the spill file's.
 /// </summary>
 public static class StreamStateBenchmark
 {
@@ -26,9 +29,9 @@ public static class StreamStateBenchmark
         var images = ClusterBenchmark.Option(args, "--images", 200_000);
         var subbands = ClusterBenchmark.Option(args, "--subbands", 8);
         Console.WriteLine($"stream-state: {images} images, {subbands} a timestep (one timestep a batch)");
-        foreach (var make in new Func<IKeptPerImage>[] { () => new Before(), () => new After() })
+        foreach (var make in new Func<IKeptPerImage>[] { () => new Before(), () => new After(filesRemoved: true), () => new After(filesRemoved: false) })
         {
-            var kept = make();
+            using var kept = make();
             var heap = new List<long> { Heap() };
             for (var quarter = 1; quarter <= 4; quarter++)
             {
@@ -38,10 +41,11 @@ public static class StreamStateBenchmark
             }
             var perImage = (heap[4] - heap[1]) / (0.75 * images);
             Console.WriteLine($"  {kept.Name}: managed heap after a full collection by quarter " +
-                              string.Join(" / ", heap.Skip(1).Select(b => $"{b / 1048576.0:F1}")) + $" MB; {perImage:F1} bytes per image (quarter 1 -> 4)" +
+                              string.Join(" / ", heap.Skip(1).Select(b => $"{b / 1048576.0:F2}")) + $" MB; {perImage:F2} bytes per image (quarter 1 -> 4)" +
                               (kept.Counted is { } counted ? $"; counted by the classes: {counted}" : ""));
             GC.KeepAlive(kept);
         }
+        Console.WriteLine("  measured before, all in memory (1ae799d, this bench, 7 December 2026): 49.0 bytes per image (paths 16.4 + images 32.7)");
         return 0;
     }
 
@@ -58,7 +62,7 @@ public static class StreamStateBenchmark
     private static CandidateImage Image(PlannedImage planned) =>
         new(planned.ImageId, planned.Header.Url, true, planned.BandId, planned.Header.StartUtc, planned.Header.BeamSemiMajorDeg, 0.0625, 1024, 1024);
 
-    private interface IKeptPerImage
+    private interface IKeptPerImage : IDisposable
     {
         string Name { get; }
 
@@ -67,24 +71,47 @@ public static class StreamStateBenchmark
         void Commit(List<PlanEntry> timestep);
     }
 
-    /// <summary>What the stream keeps now.</summary>
+    /// <summary>What the stream keeps now, for a feed whose committed files are removed or kept.</summary>
     private sealed class After : IKeptPerImage
     {
+        private readonly bool _filesRemoved;
         private readonly GrowingPlan _plan = new(new AssociationConfig());
         private readonly ProcessedImages _processed = ProcessedImages.FromDataset(Path.Combine(Path.GetTempPath(), "trap-stream-state-none"));
-        private readonly CommittedImages _images = new();
+        private readonly string _spill = Path.Combine(Directory.CreateTempSubdirectory("trap-stream-state-").FullName, "stream-images.blocks");
+        private readonly CommittedImages _images;
+        private List<string> _committedLast = [];
 
-        public string Name => "now (path hashes in a Hash128Set, CommittedImages)";
+        public After(bool filesRemoved)
+        {
+            _filesRemoved = filesRemoved;
+            _images = new CommittedImages(_spill);
+        }
+
+        public string Name => _filesRemoved
+            ? "now, committed files removed (paths pruned to the listing, CommittedImages with older blocks in a file)"
+            : "now, committed files kept (every path listed, so held; CommittedImages with older blocks in a file)";
 
         public string Counted =>
-            $"plan 0 + paths {_processed.RetainedBytes / (double)_processed.Count:F1} + " +
-            $"images {_images.RetainedBytes / (double)_images.Count:F1} bytes per image";
+            $"plan 0 + paths {_processed.RetainedBytes / (double)_images.Count:F2} ({_processed.Count} held) + " +
+            $"images {_images.RetainedBytes / (double)_images.Count:F2} bytes per image in memory; " +
+            $"spill file {new FileInfo(_spill).Length / (double)_images.Count:F1} bytes per image on disk";
 
         public void Commit(List<PlanEntry> timestep)
         {
-            foreach (var image in _plan.Extend(timestep).Images) _images.Add(Image(image));
             // The runner's paths are the poll's listing: other string objects than the plan's.
-            _processed.Add(timestep.Select(e => new string(e.Url.AsSpan())), timestep[0].StartUtc);
+            var arrived = timestep.Select(e => new string(e.Url.AsSpan())).ToList();
+            // The receiver's folder after cleanup lists the batch before (not removed yet) and the arrivals; a folder that keeps
+            // its files lists them all, and a poll forgets none of them (ProcessedImagesTests), so it is not modelled there.
+            if (_filesRemoved) _processed.NotCommitted(_committedLast.Concat(arrived).ToList());
+            foreach (var image in _plan.Extend(timestep).Images) _images.Add(Image(image));
+            _processed.Add(arrived, timestep[0].StartUtc);
+            _committedLast = arrived;
+        }
+
+        public void Dispose()
+        {
+            _images.Dispose();
+            Directory.Delete(Path.GetDirectoryName(_spill)!, recursive: true);
         }
     }
 
@@ -100,6 +127,10 @@ public static class StreamStateBenchmark
         public string Name => "before (plan records with headers, fingerprint and path strings, a CandidateImage per image)";
 
         public string? Counted => null;
+
+        public void Dispose()
+        {
+        }
 
         public void Commit(List<PlanEntry> timestep)
         {

@@ -8,30 +8,32 @@ namespace Trap.Pipeline.Streaming;
 
 /// <summary>
 /// The committed readable images as the candidate stage reads them (<see cref="CandidateImage"/>, by id), kept
-/// for the whole stream in about 30 bytes each rather than an object, a dictionary entry and a path string
+/// for the whole stream in a fixed amount of memory, not an object, a dictionary entry and a path string each
 /// (docs/streaming.md, "What stays bounded"): the band, acceptance, pixel size and size as an index into the
 /// few distinct ones; that index, the beam and the start as a 21-byte record, and the path, each front-coded
 /// (<see cref="FrontCodedBlocks"/>: an image's record and path mostly repeat those of its band's image of the
-/// timestep before). A <see cref="CandidateImage"/> is made when asked for. Readable images have the ids
-/// 0, 1, 2, ... in plan order, so an image's id is its place.
+/// timestep before), about 30 bytes an image, of which only the newest blocks stay in memory and the older
+/// go to a file in the dataset's work folder (<see cref="SpilledBlocks"/>: 8 bytes in memory per 64 images).
+/// A <see cref="CandidateImage"/> is made when asked for. Readable images have the ids 0, 1, 2, ... in plan
+/// order, so an image's id is its place.
 /// </summary>
-internal sealed class CommittedImages : IReadOnlyDictionary<long, CandidateImage>
+internal sealed class CommittedImages(string spillFile) : IReadOnlyDictionary<long, CandidateImage>, IDisposable
 {
     private const int RecordBytes = 21;
     private const byte NoStart = 1;
     private const byte NoBeam = 2;
 
-    private readonly FrontCodedBlocks _records = new();
-    private readonly FrontCodedBlocks _paths = new();
+    /// <summary>Each image's record and path (its two fields).</summary>
+    private readonly FrontCodedBlocks _coded = new(fields: 2, new SpilledBlocks(spillFile));
     private readonly List<Shared> _shared = new();
     private readonly Dictionary<Shared, int> _sharedIds = new();
 
-    public int Count => _paths.Count;
+    public int Count => _coded.Count;
 
-    /// <summary>The bytes kept: the coded records and paths, and the distinct shared values (about 80 bytes each with their dictionary entry).</summary>
-    public long RetainedBytes => _records.RetainedBytes + _paths.RetainedBytes + _shared.Count * 80L;
+    /// <summary>The bytes kept in memory: the coded records and paths not spilled, and the distinct shared values (about 80 bytes each with their dictionary entry).</summary>
+    public long RetainedBytes => _coded.RetainedBytes + _shared.Count * 80L;
 
-    /// <summary>Adds the next image (its id must be <see cref="Count"/>).</summary>
+    /// <summary>Adds the next image (its id must be <see cref="Count"/>); an <see cref="IOException"/> when the older blocks cannot be written out (the image is added all the same).</summary>
     public void Add(CandidateImage image)
     {
         if (image.ImageId != Count) throw new ArgumentException($"image {image.ImageId} added as the committed image {Count}", nameof(image));
@@ -47,8 +49,7 @@ internal sealed class CommittedImages : IReadOnlyDictionary<long, CandidateImage
         record[4] = (byte)((image.StartUtc is null ? NoStart : 0) | (image.RbSmajDeg is null ? NoBeam : 0));
         BinaryPrimitives.WriteInt64BigEndian(record.AsSpan(5), Bits(image.RbSmajDeg) ?? 0);
         BinaryPrimitives.WriteInt64BigEndian(record.AsSpan(13), image.StartUtc?.ToBinary() ?? 0);
-        _records.Add(record);
-        _paths.Add(Encoding.UTF8.GetBytes(image.Url));
+        _coded.Add([record, Encoding.UTF8.GetBytes(image.Url)]);
     }
 
     public CandidateImage this[long key] =>
@@ -56,7 +57,7 @@ internal sealed class CommittedImages : IReadOnlyDictionary<long, CandidateImage
 
     public bool TryGetValue(long key, [MaybeNullWhen(false)] out CandidateImage value)
     {
-        value = ContainsKey(key) ? Image(key, _records[(int)key], _paths[(int)key]) : null;
+        value = ContainsKey(key) ? Image(key, _coded[(int)key]) : null;
         return value is not null;
     }
 
@@ -70,15 +71,19 @@ internal sealed class CommittedImages : IReadOnlyDictionary<long, CandidateImage
         }
     }
 
-    /// <summary>Every image in id order, each block decoded once (the backward fits look at all).</summary>
-    public IEnumerable<CandidateImage> Values => _records.All().Zip(_paths.All()).Select((coded, id) => Image(id, coded.First, coded.Second));
+    /// <summary>Every image in id order, each block decoded once (the dictionary's enumeration; the candidate stage looks images up by id).</summary>
+    public IEnumerable<CandidateImage> Values => _coded.All().Select((coded, id) => Image(id, coded));
 
     public IEnumerator<KeyValuePair<long, CandidateImage>> GetEnumerator() => Values.Select(i => KeyValuePair.Create(i.ImageId, i)).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private CandidateImage Image(long id, byte[] record, byte[] path)
+    /// <summary>Closes the spill file (the stream's state is done with).</summary>
+    public void Dispose() => _coded.Dispose();
+
+    private CandidateImage Image(long id, byte[][] coded)
     {
+        var (record, path) = (coded[0], coded[1]);
         var shared = _shared[BinaryPrimitives.ReadInt32BigEndian(record)];
         var missing = record[4];
         return new CandidateImage(id, Encoding.UTF8.GetString(path), shared.Accepted, shared.BandId,

@@ -1,8 +1,8 @@
 namespace Trap.Pipeline.Streaming;
 
 /// <summary>
-/// A set of <see cref="Hash128"/> keys that grows for the whole of a stream and costs about its keys'
-/// bytes (docs/streaming.md, "What stays bounded"): a sorted array searched by bisection, and the newest
+/// A set of <see cref="Hash128"/> keys that grows with a stream (and is cut back to those it still needs,
+/// <see cref="KeepOnly"/>) and costs about its keys' bytes (docs/streaming.md, "What stays bounded"): a sorted array searched by bisection, and the newest
 /// keys in a small hash set, merged into the array when they reach a sixteenth of it (so each key is
 /// copied about sixteen times in all, 16 bytes each time). A hash set alone would take 28–56 bytes per
 /// key (its entries, buckets and spare capacity); this takes 16 bytes per key plus the small set's, at
@@ -30,6 +30,21 @@ public sealed class Hash128Set
         _newest.Add(key);
         if (_newest.Count >= Math.Max(SmallestMerge, _sorted.Length / 16)) Merge();
         return true;
+    }
+
+    /// <summary>Keeps only those of its keys that are among <paramref name="keys"/>.</summary>
+    public void KeepOnly(IEnumerable<Hash128> keys)
+    {
+        var kept = keys.Where(Contains).ToArray();
+        Array.Sort(kept);
+        var distinct = 0;
+        foreach (var key in kept)
+        {
+            if (distinct == 0 || kept[distinct - 1] != key) kept[distinct++] = key;
+        }
+        _sorted = kept[..distinct];
+        _newest.Clear();
+        _newest.TrimExcess(SmallestMerge);
     }
 
     private void Merge()

@@ -94,6 +94,20 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
         var done = ProcessedImages.FromDataset(output);
         var context = JobRunner.ContextOf(jobFile, config);
         var state = State = await RebuildAsync(output, done, config, context);
+        try
+        {
+            await ProcessAsync(state, jobFolder, jobFile, output, config, context, done, cancellation, stopWhenIdle);
+        }
+        finally
+        {
+            State?.Dispose();
+        }
+    }
+
+    /// <summary>The stream's loop from the state rebuilt at start: polls, batches, and a rebuild after a full appended run.</summary>
+    private async Task ProcessAsync(StreamState state, string jobFolder, string jobFile, string output, JobConfig config, JobContext context,
+        ProcessedImages done, CancellationToken cancellation, TimeSpan? stopWhenIdle)
+    {
         // On the stream's own cores, also when the batches run on a cluster (docs/streaming.md).
         await using var ahead = new ExtractionAhead(config, Math.Min(engine.Parallelism, Environment.ProcessorCount), options.ExtractAheadImages);
         _ahead = ahead;
@@ -134,6 +148,8 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
                         progress.Message($"trap stream: {refused} image(s) of this batch are not processed: {missing.Message}");
                         Refused += refused;
                     }
+                    // The old state's file goes before the new state writes its own.
+                    state.Dispose();
                     done = ProcessedImages.FromDataset(output);
                     state = State = await RebuildAsync(output, done, config, context);
                 }
@@ -225,7 +241,7 @@ public sealed class StreamRunner(IEngine engine, ProgressReporter progress, Stre
     /// </summary>
     private void Poll(string jobFolder, JobConfig config, JobContext context, ProcessedImages done, ExtractionAhead ahead)
     {
-        _listed = StreamCpu.Beside("poll: listing", () => ImageGlob.Expand(config.Job.Images, jobFolder).Where(url => !done.Contains(url)).ToList());
+        _listed = StreamCpu.Beside("poll: listing", () => done.NotCommitted(ImageGlob.Expand(config.Job.Images, jobFolder)));
         foreach (var url in _listed)
         {
             if (_seen.ContainsKey(url)) continue;

@@ -39,9 +39,10 @@ internal sealed class BucketState(RunningCatalogue catalogue)
 /// batch run over the dataset's work folder (no pixels are read but those of the rare forced fit a
 /// run made inline). <see cref="WhyNotIncremental"/> says when the dataset's work folder lacks what the
 /// incremental path needs (an image's extraction): the next batch is then a full appended run, which
-/// writes it, and the state is rebuilt from that run's dataset.
+/// writes it, and the state is rebuilt from that run's dataset. Disposed when the stream ends or rebuilds
+/// it: it holds the file its older committed images went to.
 /// </summary>
-internal sealed class StreamState
+internal sealed class StreamState : IDisposable
 {
     /// <summary>The plan of the committed images, extended by each batch (only its new images are planned; no record per image is kept).</summary>
     public GrowingPlan Planner { get; }
@@ -51,9 +52,10 @@ internal sealed class StreamState
 
     /// <summary>
     /// The committed readable images by id, as the candidate stage reads them (taken as they are, not
-    /// copied per batch): about 33 bytes each, not the image row nor an object (docs/streaming.md).
+    /// copied per batch): the newest in memory, the older in a file of the dataset's work folder, with
+    /// 8 bytes in memory per 64 images (docs/streaming.md).
     /// </summary>
-    public CommittedImages Images { get; } = new();
+    public CommittedImages Images { get; }
 
     /// <summary>The quality control's rejections of committed images (written again whole when planning rejects images).</summary>
     public List<RejectionRow> QualityRejections { get; } = new();
@@ -66,8 +68,9 @@ internal sealed class StreamState
     /// <summary>Committed images not yet in the work folder's manifest and header cache (extended on a cadence: docs/streaming.md).</summary>
     public List<PlannedImage> Uncached { get; } = new();
 
-    private StreamState(JobConfig config)
+    private StreamState(JobConfig config, WorkFolder work)
     {
+        Images = new CommittedImages(work.StreamImages);
         Planner = new GrowingPlan(config.Association);
         QualityHistory = new RmsHistory(config.Quality);
         LightCurves = new KeptLightCurves(config.Extraction, config.Association.VariabilityWindow);
@@ -79,10 +82,23 @@ internal sealed class StreamState
     /// <summary>The state of the dataset at <paramref name="target"/> (none: an empty state).</summary>
     public static async Task<StreamState> RebuildAsync(string target, JobConfig config, JobContext context)
     {
-        var state = new StreamState(config);
+        var work = new WorkFolder(Path.Combine(target, Output.DatasetFolder.WorkCacheFolder));
+        var state = new StreamState(config, work);
+        try
+        {
+            return await FillAsync(state, target, work, config, context);
+        }
+        catch
+        {
+            state.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<StreamState> FillAsync(StreamState state, string target, WorkFolder work, JobConfig config, JobContext context)
+    {
         var committed = CommittedImageRows.All(target).Select(r => r.Url).ToList();
         if (committed.Count == 0) return state;
-        var work = new WorkFolder(Path.Combine(target, Output.DatasetFolder.WorkCacheFolder));
         var headers = HeaderCache.Open(work, WorkManifest.HashOf(context.ConfigText));
         var drops = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var drop in JobRunner.EarlierDropsAsync(target)) drops.TryAdd(drop.Url, drop.Comment);
@@ -131,6 +147,8 @@ internal sealed class StreamState
         }
         return state;
     }
+
+    public void Dispose() => Images.Dispose();
 
     private StreamState Refuse(string why)
     {

@@ -31,6 +31,12 @@ public sealed record WorkFolder(string Root)
     /// <summary>What planning read of each image's header, for the next appended run (<see cref="HeaderCache"/>).</summary>
     public string Headers => Path.Combine(Root, "headers.json");
 
+    /// <summary>
+    /// `trap stream`'s scratch copy of its older committed images for the candidate stage (<see cref="Streaming.CommittedImages"/>):
+    /// written by one stream state, replaced by the next, read by no other (docs/streaming.md, "What stays bounded").
+    /// </summary>
+    public string StreamImages => Path.Combine(Root, "stream-images.blocks");
+
     /// <summary>The images of a sky bucket in association order, with their QC verdicts.</summary>
     public string BucketImages(int bucket) => File("buckets", $"{bucket}.json");
 

@@ -51,6 +51,49 @@ public sealed class ProcessedImagesTests : IDisposable
     }
 
     [Fact]
+    public void AFeedWhoseCommittedFilesAreRemovedKeepsASetAsBigAsItsFolderAndAPathThatComesBackIsNew()
+    {
+        // The AARTFAAC receiver's incoming folder after cleanup: of 20,000 committed images only the last 100 are
+        // still there when a poll lists the folder, with the 8 of the timestep that has just arrived.
+        var processed = ProcessedImages.FromDataset(Path.Combine(_folder, "none"));
+        const int images = 20_000, left = 100;
+        var largest = 0;
+        for (var batch = 0; batch < images / 8; batch++)
+        {
+            var arrived = Enumerable.Range(batch * 8, 8).Select(Received).ToList();
+            var listing = Enumerable.Range(Math.Max(0, batch * 8 - left), Math.Min(batch * 8, left)).Select(Received).Concat(arrived).ToList();
+            Assert.Equal(arrived, processed.NotCommitted(listing));
+            processed.Add(arrived, Noon.AddSeconds(batch));
+            largest = Math.Max(largest, processed.Count);
+        }
+
+        Assert.InRange(largest, left, 2 * left + 300);
+        Assert.True(Enumerable.Range(images - left, left).All(i => processed.Contains(Received(i))));
+        // A removed image's path that comes back is not skipped: the stream reads its header as a new arrival's.
+        var back = new List<string> { Received(0), Received(images - 1) };
+        Assert.Equal([Received(0)], processed.NotCommitted(back));
+        Assert.Equal(Noon.AddSeconds(images / 8 - 1), processed.CommittedUntilUtc);
+    }
+
+    [Fact]
+    public void AFeedThatKeepsItsFilesForgetsNoneOfThem()
+    {
+        var processed = ProcessedImages.FromDataset(Path.Combine(_folder, "none"));
+        var committed = Enumerable.Range(0, 5_000).Select(Received).ToList();
+        processed.Add(committed, Noon);
+        var listing = committed.Append(Received(5_000)).ToList();
+
+        for (var poll = 0; poll < 3; poll++) Assert.Equal([Received(5_000)], processed.NotCommitted(listing));
+        Assert.Equal(5_000, processed.Count);
+        // One listing missing most of them (files being removed) forgets those, and only those.
+        Assert.Empty(processed.NotCommitted(committed[4_000..]));
+        Assert.Equal(1_000, processed.Count);
+        Assert.Equal(committed[..4_000], processed.NotCommitted(committed[..4_000]));
+    }
+
+    private static string Received(int i) => $"/data/incoming/10.144.6.{i % 8}_4100_{i:D8}.fits";
+
+    [Fact]
     public void WithNoDatasetYetNothingIsProcessed()
     {
         var processed = ProcessedImages.FromDataset(Path.Combine(_folder, "none"));

@@ -40,6 +40,8 @@ public static class GroupPhotometry
                 .Select(c => (Source: c, DistanceDeg: SkyGeometry.SeparationDeg(raDeg, decDeg, c.RaDeg, c.DecDeg)))
                 .Where(c => c.DistanceDeg <= ForcedPhotometer.NeighbourRadiusSemiMajor / 2 * widestBeamDeg)
                 .ToList();
+            // Nothing to fit jointly: no image of its curve is looked up (the stream's older images are on disk).
+            if (!hasTarget && around.Count == 0) continue;
             foreach (var point in curves[runcat])
             {
                 var image = images[point.ImageId];

@@ -128,7 +128,7 @@ public static class StreamBenchmark
         var tenth = (last - full) / 10;
         var resident = Enumerable.Range(0, 10)
             .Select(k => (From: full + k * tenth, To: full + (k + 1) * tenth))
-            .Select(t => (Images((t.From + (t.To - t.From) / 2)) / 1000, BenchStatistics.Median(run.Memory.Where(m => m.Utc >= t.From && m.Utc < t.To).Select(m => m.Mb))))
+            .Select(t => (Images(t.From + (t.To - t.From) / 2) / 1000, BenchStatistics.Median(run.Memory.Where(m => m.Utc >= t.From && m.Utc < t.To).Select(m => m.Mb))))
             .ToList();
         Console.WriteLine($"  memory past the variability window ({window} points per band, filled {(full - first).TotalSeconds:F0} s into the feed; " +
                           $"{run.Arrived.Count - Images(full):F0} images after it): heap after a full collection {(heap.Count >= 2 ? $"{BenchStatistics.Slope(heap) * 1048.576:F1}" : "n/a")} bytes per image " +

@@ -9,6 +9,7 @@ using Trap.Pipeline.Output;
 using Trap.Pipeline.Progress;
 using Trap.Pipeline.Stages;
 using Trap.Pipeline.Streaming;
+using Trap.Pipeline.Work;
 using Trap.Science.Quality;
 using Trap.Simulation;
 using Trap.Simulation.Output;
@@ -325,6 +326,47 @@ public sealed class StreamTests : IDisposable
         Assert.Equal((rows.Count, rows.Count), (state.Planner.Count, state.Images.Count));
         Assert.Equal(rows.Select(CandidateImage.Of), state.Images.Values);
         Assert.Equal(CandidateImage.Of(rows[^1]), state.Images[rows.Count - 1]);
+    }
+
+    [Fact]
+    public async Task AStreamLongerThanTheImagesKeptInMemoryReadsTheOlderOnesFromItsScratchFileAndStillEqualsABatchRun()
+    {
+        // 1,200 committed images, more than the 16 blocks of 64 the candidate stage's images keep in memory: the older
+        // go to the work folder's scratch file (docs/streaming.md, "What stays bounded"), and the second batch's
+        // candidate stage reads its light curves' images back from it.
+        var streaming = await StreamingJob.CreateAsync(_folder, seed: 17, timesteps: 600, imageSize: 64, sources: 6);
+        var timesteps = streaming.Timesteps();
+        void Land(IEnumerable<List<string>> some)
+        {
+            foreach (var file in some.SelectMany(t => t)) File.Copy(file, Path.Combine(streaming.Incoming, Path.GetFileName(file)));
+        }
+
+        Land(timesteps.Take(560));
+        var rest = timesteps.Skip(560).ToList();
+        await using var engine = new LocalEngine(2);
+        StreamRunner? stream = null;
+        var checkedImages = 0;
+        stream = new StreamRunner(engine, ProgressReporter.Silent(), new StreamOptions
+        {
+            TimestepWait = TimeSpan.FromMilliseconds(150), PollInterval = TimeSpan.FromMilliseconds(50),
+            AfterCommit = async (output, _) =>
+            {
+                Land(rest);
+                rest.Clear();
+                // While the stream runs (its state, and the file's handle, go when it ends): every committed image as its row has it.
+                var state = stream!.State!;
+                var rows = (await ReadAsync<ImageRow>(output, DatasetTables.Images)).OrderBy(r => r.ImageId).ToList();
+                Assert.Equal(rows.Count, state.Images.Count);
+                Assert.Equal(rows.Select(CandidateImage.Of), state.Images.Values);
+                checkedImages = rows.Count;
+            },
+        });
+        await stream.RunAsync(streaming.Job, CancellationToken.None, stopWhenIdle: TimeSpan.FromMilliseconds(500));
+
+        Assert.Equal(1200, checkedImages);
+        Assert.True(new FileInfo(new WorkFolder(Path.Combine(streaming.Output, DatasetFolder.WorkCacheFolder)).StreamImages).Length > 0);
+        Assert.NotEqual(0, stream.State!.LightCurves.ReadFromDataset);
+        await AssertEqualsABatchRunAsync(streaming.Job, streaming.Output);
     }
 
     [Fact]

@@ -55,7 +55,8 @@ public static class CandidateLightCurves
             }
         }
         var curves = bandOf.Keys.ToDictionary(r => r, _ => new List<LightCurvePoint>());
-        foreach (var row in rows.OrderBy(r => r.TimeUtc).ThenBy(r => r.ImageId))
+        // Each source's rows are in processing order already (above).
+        foreach (var row in rows)
         {
             curves[row.RuncatId].Add(Point(row, images[row.ImageId], measured.GetValueOrDefault(row.SourceId), extraction));
         }

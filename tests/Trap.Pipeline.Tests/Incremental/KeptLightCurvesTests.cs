@@ -20,13 +20,7 @@ public sealed class KeptLightCurvesTests : IDisposable
         // Sources 1 and 2, each measured in images 0-2 of band 0.
         var images = Enumerable.Range(0, 3).ToDictionary(i => (long)i,
             i => new CandidateImage(i, $"/i/{i}.fits", true, 0, Start.AddSeconds(i), 0.01, 0.001, 64, 64));
-        await DatasetWriter.WriteTableAsync(_folder, DatasetTables.Associations, new[] { 1L, 2L }.SelectMany(runcat => images.Keys.Select(image => new AssociationRow
-        {
-            RuncatId = runcat, SourceId = runcat * 10 + image, ImageId = image, BandId = 0, TimeUtc = Start.AddSeconds(image), Type = 3,
-            FIntJy = runcat + image / 10.0, FIntErrJy = 0.01, FPeakJy = runcat, FPeakErrJy = 0.01,
-        })));
-        await DatasetWriter.WriteTableAsync(_folder, DatasetTables.ExtractedSources,
-            new[] { 1L, 2L }.SelectMany(runcat => images.Keys.Select(image => new ExtractedSourceRow { SourceId = runcat * 10 + image, ImageId = image, XPix = 30, YPix = 30 })));
+        await WriteMeasurementsAsync(_folder, [1, 2], [0, 1, 2]);
         var kept = new KeptLightCurves(new ExtractionConfig(), window: 0, forgetAfterBatches: 2);
         var curves = kept.In(_folder);
 
@@ -52,9 +46,9 @@ public sealed class KeptLightCurvesTests : IDisposable
         // Source 1 measured in images 0-2, then a batch adds image 3; the window is 2 points.
         var images = Enumerable.Range(0, 4).ToDictionary(i => (long)i,
             i => new CandidateImage(i, $"/i/{i}.fits", true, 0, Start.AddSeconds(i), 0.01, 0.001, 64, 64));
-        await WriteMeasurementsAsync(_folder, [0, 1, 2]);
+        await WriteMeasurementsAsync(_folder, [1], [0, 1, 2]);
         var batch = Directory.CreateDirectory(Path.Combine(_folder, "batch")).FullName;
-        await WriteMeasurementsAsync(batch, [3]);
+        await WriteMeasurementsAsync(batch, [1], [3]);
         var kept = new KeptLightCurves(new ExtractionConfig(), window: 2);
 
         var first = await kept.In(_folder).ForAsync([Selected(1)], images);
@@ -64,7 +58,7 @@ public sealed class KeptLightCurvesTests : IDisposable
 
         // What the tables with the batch's rows give (a run's candidate stage reads the same window).
         var all = Directory.CreateDirectory(Path.Combine(_folder, "all")).FullName;
-        await WriteMeasurementsAsync(all, [0, 1, 2, 3]);
+        await WriteMeasurementsAsync(all, [1], [0, 1, 2, 3]);
         var read = await new DatasetLightCurves(all, new ExtractionConfig(), window: 2).ForAsync([Selected(1)], images);
         var carried = await kept.In(_folder).ForAsync([Selected(1)], images);
         Assert.Equal([2L, 3L], carried[1].Select(p => p.ImageId));
@@ -72,15 +66,16 @@ public sealed class KeptLightCurvesTests : IDisposable
         Assert.Equal(1, kept.ReadFromDataset);
     }
 
-    private static async Task WriteMeasurementsAsync(string folder, long[] imageIds)
+    /// <summary>Each source measured in each image of band 0 (its flux rising by a tenth per image), as the two tables hold it.</summary>
+    private static async Task WriteMeasurementsAsync(string folder, long[] runcats, long[] imageIds)
     {
-        await DatasetWriter.WriteTableAsync(folder, DatasetTables.Associations, imageIds.Select(image => new AssociationRow
+        await DatasetWriter.WriteTableAsync(folder, DatasetTables.Associations, runcats.SelectMany(runcat => imageIds.Select(image => new AssociationRow
         {
-            RuncatId = 1, SourceId = 10 + image, ImageId = image, BandId = 0, TimeUtc = Start.AddSeconds(image), Type = 3,
-            FIntJy = 1 + image / 10.0, FIntErrJy = 0.01, FPeakJy = 1, FPeakErrJy = 0.01,
-        }));
+            RuncatId = runcat, SourceId = runcat * 10 + image, ImageId = image, BandId = 0, TimeUtc = Start.AddSeconds(image), Type = 3,
+            FIntJy = runcat + image / 10.0, FIntErrJy = 0.01, FPeakJy = runcat, FPeakErrJy = 0.01,
+        })));
         await DatasetWriter.WriteTableAsync(folder, DatasetTables.ExtractedSources,
-            imageIds.Select(image => new ExtractedSourceRow { SourceId = 10 + image, ImageId = image, XPix = 30, YPix = 30 }));
+            runcats.SelectMany(runcat => imageIds.Select(image => new ExtractedSourceRow { SourceId = runcat * 10 + image, ImageId = image, XPix = 30, YPix = 30 })));
     }
 
     private static BandSelection Selected(long runcat) => new(new BandMetrics(runcat, 0, 3, 0.5, 10, null, null, null), SelectionReasons.Cuts, 5, 5);
